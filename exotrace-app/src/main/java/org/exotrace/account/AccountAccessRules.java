@@ -1,0 +1,15 @@
+package org.exotrace.account;
+
+import org.exotrace.shared.AccessRules;
+import org.exotrace.shared.Role;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+@Component
+class AccountAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
+        r.requestMatchers("/admin/users", "/admin/users/**", "/api/accounts", "/api/accounts/**").hasRole(Role.ADMIN.name());
+    }
+}

@@ -1,0 +1,129 @@
+package org.exotrace.platform;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.exotrace.shared.DomainProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of an API call into an RFC 9457 problem with a message a person can act
+ * on: field messages for invalid input, the reasons for a refused business rule, the line and
+ * column of malformed JSON. Never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(DomainProblem.class)
+    ResponseEntity<ProblemDetail> domain(DomainProblem e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        p.setTitle(e.title());
+        p.setType(URI.create("urn:exotrace:problem:" + e.kind().name().toLowerCase().replace('_', '-')));
+        if (!e.fieldErrors().isEmpty()) p.setProperty("errors", e.fieldErrors());
+        if (!e.reasons().isEmpty()) p.setProperty("reasons", e.reasons());
+        return ResponseEntity.status(status).body(p);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".");
+        p.setTitle("Invalid input");
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your roles do not allow this action.");
+        p.setTitle("Not allowed");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error in API call", e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; nothing was saved. The error is in the server log.");
+        p.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getBindingResult().getFieldErrors().forEach(f -> errors.merge(f.getField(), f.getDefaultMessage(), (a, b) -> a + "; " + b));
+        ex.getBindingResult().getGlobalErrors().forEach(g -> errors.merge(g.getObjectName(), g.getDefaultMessage(), (a, b) -> a + "; " + b));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(errors));
+        p.setTitle("Invalid input");
+        p.setType(URI.create("urn:exotrace:problem:invalid-input"));
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.merge(r.getMethodParameter().getParameterName(), err.getDefaultMessage(), (a, b) -> a + "; " + b)));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(errors));
+        p.setTitle("Invalid input");
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readable(ex));
+        p.setTitle("Malformed request body");
+        p.setType(URI.create("urn:exotrace:problem:malformed-body"));
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    private static String describe(Map<String, String> errors) {
+        StringBuilder sb = new StringBuilder();
+        errors.forEach((field, message) -> sb.append(sb.isEmpty() ? "" : "; ").append(field).append(": ").append(message));
+        return sb.toString();
+    }
+
+    /** The first line of the parser's message names the problem and, for JSON, the line and column. */
+    private static String readable(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getMostSpecificCause();
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        String firstLine = message.lines().findFirst().orElse("").replaceAll("\\s*\\(for Object starting at.*", "");
+        String location = "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)").matcher(message);
+        if (m.find()) location = " (line " + m.group(1) + ", column " + m.group(2) + ")";
+        if (message.isBlank() || message.contains("Required request body is missing")) {
+            return "The request body is missing; send a JSON object.";
+        }
+        return "The request body is not valid JSON for this call: " + firstLine.replaceAll("\\s+at \\[Source.*", "") + location + ".";
+    }
+}

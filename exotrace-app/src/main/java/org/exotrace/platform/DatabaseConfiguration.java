@@ -1,0 +1,73 @@
+package org.exotrace.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The one PostgreSQL data source. With {@code exotrace.db.url} (environment {@code EXOTRACE_DB_URL},
+ * plus {@code EXOTRACE_DB_USER} and {@code EXOTRACE_DB_PASSWORD}) it connects to that server;
+ * otherwise it starts an embedded PostgreSQL 16 whose data directory lives under
+ * {@code exotrace.data-dir} (default {@code ./data}) and survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    /** One server per data directory and JVM, shared by every application context (tests start several). */
+    private static final ConcurrentMap<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+
+    @Bean
+    DataSource dataSource(@Value("${exotrace.db.url:}") String url,
+                          @Value("${exotrace.db.user:}") String user,
+                          @Value("${exotrace.db.password:}") String password,
+                          @Value("${exotrace.data-dir:./data}") String dataDir,
+                          @Value("${exotrace.db.pool-size:10}") int poolSize) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setMaximumPoolSize(poolSize);
+        ds.setPoolName("exotrace");
+        if (StringUtils.hasText(url)) {
+            log.info("Using external PostgreSQL at {}", url.replaceAll("password=[^&]*", "password=***"));
+            ds.setJdbcUrl(url);
+            ds.setUsername(user);
+            ds.setPassword(password);
+        } else {
+            EmbeddedPostgres pg = embedded(Path.of(dataDir, "postgres").toAbsolutePath().normalize());
+            ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            ds.setUsername("postgres");
+        }
+        return ds;
+    }
+
+    static EmbeddedPostgres embedded(Path directory) {
+        return SERVERS.computeIfAbsent(directory, dir -> {
+            try {
+                Files.createDirectories(dir.getParent());
+                log.info("Starting embedded PostgreSQL with data in {}", dir);
+                return EmbeddedPostgres.builder()
+                        .setDataDirectory(dir)
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("max_connections", "100")
+                        .setServerConfig("fsync", System.getProperty("exotrace.db.fsync", "on"))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
+                        + " (is another Exotrace using it? set EXOTRACE_DB_URL to use an external server)", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package org.exotrace.platform;
+
+import java.util.List;
+import org.exotrace.shared.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains over the same accounts: {@code /api/**} with HTTP Basic, stateless, answering
+ * 401/403 as problem+json; everything else with form login. In both, each module's
+ * {@link AccessRules} are applied and any request that no rule allows is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        var argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        return new DelegatingPasswordEncoder("argon2", java.util.Map.of("argon2", argon2));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+                        problem(res, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "Send the user name and password of an Exotrace account with HTTP Basic.")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send the user name and password of an Exotrace account with HTTP Basic."))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
+                                "Not allowed", "Your roles do not allow " + req.getMethod() + " " + req.getRequestURI() + ".")))
+                .authorizeHttpRequests(auth -> {
+                    rules.forEach(r -> r.configure(auth));
+                    auth.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, List<AccessRules> rules) throws Exception {
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")))
+                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll();
+                    auth.requestMatchers("/", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated();
+                    rules.forEach(r -> r.configure(auth));
+                    auth.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String title, String detail)
+            throws java.io.IOException {
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+}
