@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * How completely a lot is characterized against the minimal information for studies of
- * extracellular vesicles: MISEV2018 (Théry et al. 2018, J Extracell Vesicles 7:1535750) and
- * MISEV2023 (Welsh et al. 2024, J Extracell Vesicles 13:e12404). Seven items, all applicable to
+ * extracellular vesicles: MISEV2018 (Théry et al. 2018) and
+ * MISEV2023 (Welsh et al. 2024). Seven items, all applicable to
  * every lot, in this order:
  * <ol>
  *   <li>{@code QUANTIFICATION_BY_TWO_METHODS}: at least two of particle, protein and lipid
