@@ -1,0 +1,10 @@
+/**
+ * Quality control of exosome (extracellular vesicle) lots: specifications of release tests with
+ * limits, warning bands and categorical vocabularies; judging observed results against them;
+ * the lot-level verdict that decides whether a lot may be released; unit conversion into a
+ * specification's unit; and completeness of characterization against MISEV2018 (Théry et al.
+ * 2018) and MISEV2023 (Welsh et al. 2024).
+ *
+ * <p>The types in this package are plain domain logic with no framework, database or web code.
+ */
+package org.exotrace.quality;
