@@ -31,8 +31,8 @@ public record Evaluation(List<TestEvaluation> tests) {
      *     the test's kind or vocabulary
      */
     public static Evaluation of(List<TestDefinition> spec, Collection<Observation> observations) {
-        Specifications.checkCodesUnique(spec);
-        Map<String, Observation> byCode = Specifications.byCode(spec, observations);
+        SpecificationChecks.checkCodesUnique(spec);
+        Map<String, Observation> byCode = SpecificationChecks.byCode(spec, observations);
         return new Evaluation(spec.stream()
                 .map(test -> {
                     Observation observation = byCode.get(test.code());

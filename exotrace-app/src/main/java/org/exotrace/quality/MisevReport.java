@@ -64,8 +64,8 @@ public record MisevReport(List<Entry> entries, int percent, List<String> missing
      * @throws IllegalArgumentException if a marker result is not in its test's vocabulary
      */
     public static MisevReport of(List<TestDefinition> spec, Collection<Observation> validObservations) {
-        Specifications.checkCodesUnique(spec);
-        Map<String, Observation> byCode = Specifications.byCode(spec, validObservations);
+        SpecificationChecks.checkCodesUnique(spec);
+        Map<String, Observation> byCode = SpecificationChecks.byCode(spec, validObservations);
         Map<MisevItem, List<String>> found = new EnumMap<>(MisevItem.class);
         Map<MisevItem, List<String>> notes = new EnumMap<>(MisevItem.class);
         for (MisevItem item : MisevItem.values()) {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** Checks shared by everything that reads a specification together with a lot's observations. */
-final class Specifications {
+final class SpecificationChecks {
 
-    private Specifications() {
+    private SpecificationChecks() {
     }
 
     static void checkCodesUnique(List<TestDefinition> spec) {

@@ -1,0 +1,133 @@
+package org.exotrace.quality;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.Lots;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.RecordChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Judges lots against their specification and keeps their size distribution. */
+@Service
+public class LotQuality {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_POINTS = 5000;
+
+    private final Lots lots;
+    private final Results results;
+    private final SpecificationCatalog specifications;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    LotQuality(Lots lots, Results results, SpecificationCatalog specifications, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.lots = lots;
+        this.results = results;
+        this.specifications = specifications;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * Evaluates the lot against its product's effective specification using, per test, the latest
+     * valid result converted to the specification's unit.
+     */
+    @Transactional(readOnly = true)
+    public LotEvaluation evaluate(UUID lotId) {
+        Lot lot = lots.get(lotId);
+        Specification spec = specifications.effective(lot.productCode()).orElseThrow(() -> DomainProblem.ruleViolation(
+                "No specification", List.of("Product " + lot.productCode() + " has no effective specification")));
+        return evaluate(lotId, spec);
+    }
+
+    /** Evaluates the lot against a given specification version, e.g. the one a release was signed against. */
+    @Transactional(readOnly = true)
+    public LotEvaluation evaluate(UUID lotId, UUID specificationId) {
+        lots.get(lotId);
+        return evaluate(lotId, specifications.get(specificationId));
+    }
+
+    private LotEvaluation evaluate(UUID lotId, Specification spec) {
+        Map<String, Result> latest = new LinkedHashMap<>();
+        results.forLot(lotId).stream()
+                .filter(Result::isValid)
+                .filter(r -> spec.test(r.testCode()).isPresent())
+                .sorted(Comparator.comparing(Result::performedAt).thenComparing(Result::recordedAt))
+                .forEach(r -> latest.put(r.testCode(), r));
+        List<Observation> observations = latest.values().stream()
+                .map(r -> observation(spec.test(r.testCode()).orElseThrow(), r))
+                .flatMap(Optional::stream)
+                .toList();
+        return new LotEvaluation(lotId, spec, Evaluation.of(spec.tests(), observations), Map.copyOf(latest),
+                MisevReport.of(spec.tests(), observations));
+    }
+
+    /** Records (or replaces) the lot's size distribution; fractions must be non-negative and sum to about 1. */
+    @Transactional
+    public SizeDistribution recordSizeDistribution(UUID lotId, String method, List<SizeDistribution.Point> points) {
+        Lot lot = lots.get(lotId);
+        if (method == null || method.isBlank() || method.length() > 200) throw DomainProblem.invalid("method", "name the method (at most 200 characters), e.g. NTA");
+        if (points == null || points.size() < 2 || points.size() > MAX_POINTS) {
+            throw DomainProblem.invalid("points", "give between 2 and " + MAX_POINTS + " points");
+        }
+        double sum = 0;
+        double previous = -1;
+        for (SizeDistribution.Point p : points) {
+            if (!(p.diameterNm() > 0) || !(p.fraction() >= 0) || Double.isInfinite(p.diameterNm()) || Double.isInfinite(p.fraction())) {
+                throw DomainProblem.invalid("points", "diameters must be positive and fractions non-negative finite numbers");
+            }
+            if (p.diameterNm() <= previous) throw DomainProblem.invalid("points", "diameters must increase");
+            previous = p.diameterNm();
+            sum += p.fraction();
+        }
+        if (Math.abs(sum - 1) > 0.02) throw DomainProblem.invalid("points", "fractions sum to " + String.format("%.3f", sum) + "; they must sum to 1 (±0.02)");
+        Optional<SizeDistribution> before = sizeDistribution(lotId);
+        jdbc.sql("""
+                insert into size_distribution (lot_id, method, points, recorded_by) values (?, ?, ?, ?)
+                on conflict (lot_id) do update set method = excluded.method, points = excluded.points,
+                  recorded_by = excluded.recorded_by, recorded_at = now()""")
+                .params(lotId, method.strip(), JSON.writeValueAsString(points), Actors.current()).update();
+        SizeDistribution after = sizeDistribution(lotId).orElseThrow();
+        Map<String, Object> summary = Map.of("lot", lot.code(), "method", after.method(), "points", after.points().size());
+        events.publishEvent(before.isEmpty()
+                ? RecordChanged.created("size_distribution", lotId, summary)
+                : RecordChanged.changed("size_distribution", lotId, "UPDATE", Map.of("method", before.get().method(),
+                "points", before.get().points().size()), summary, "size distribution replaced"));
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SizeDistribution> sizeDistribution(UUID lotId) {
+        return jdbc.sql("select * from size_distribution where lot_id = ?").param(lotId)
+                .query((rs, n) -> new SizeDistribution(lotId, rs.getString("method"),
+                        JSON.readValue(rs.getString("points"), new TypeReference<List<SizeDistribution.Point>>() {}),
+                        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
+                .optional();
+    }
+
+    /** A result as an observation in the test's current unit; empty when the specification changed so that it no longer fits. */
+    private static Optional<Observation> observation(TestDefinition test, Result r) {
+        try {
+            if (test.kind() == TestKind.NUMERIC) {
+                if (r.value() == null) return Optional.empty();
+                return Optional.of(Observation.numeric(r.testCode(), MeasurementUnits.convert(r.value(), r.unit(), test)));
+            }
+            if (r.category() == null) return Optional.empty();
+            test.judge(r.category());
+            return Optional.of(Observation.categorical(r.testCode(), r.category()));
+        } catch (IncompatibleUnit | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.exotrace.quality;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotState;
+import org.exotrace.batch.Lots;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.RecordChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Test results of lots: record (with the out-of-specification flag), retest, invalidate, attach raw data. */
+@Service
+public class Results {
+
+    /**
+     * A result as entered. Numeric results give {@code value} and {@code unit} (any unit convertible
+     * to the specification's); categorical results give {@code category}. A retest names the result
+     * it replaces and a reason.
+     */
+    public record Entry(String testCode, Double value, String unit, String category, String detail, String method,
+                        String instrument, Instant performedAt, UUID retestOf, String retestReason) {}
+
+    /** A raw data file to attach. */
+    public record Upload(String filename, String contentType, byte[] content) {}
+
+    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Lots lots;
+    private final SpecificationCatalog specifications;
+
+    Results(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, SpecificationCatalog specifications) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.lots = lots;
+        this.specifications = specifications;
+    }
+
+    @Transactional
+    public Result record(UUID lotId, Entry e, Upload file) {
+        Lot lot = lots.get(lotId);
+        if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+                    + "; results can no longer be added. Quarantine it first if it must be re-examined.");
+        }
+        Specification spec = specifications.effective(lot.productCode()).orElseThrow(() -> DomainProblem.ruleViolation(
+                "No specification", List.of("Product " + lot.productCode() + " has no effective specification; QA must publish one first")));
+        if (e.testCode() == null || e.testCode().isBlank()) throw DomainProblem.invalid("testCode", "choose the test");
+        TestDefinition test = spec.test(e.testCode()).orElseThrow(() -> DomainProblem.invalid("testCode",
+                "'" + e.testCode() + "' is not a test of " + spec.reference() + "; use one of "
+                        + spec.tests().stream().map(TestDefinition::code).toList()));
+        text("method", e.method(), 200, true);
+        text("instrument", e.instrument(), 200, false);
+        text("detail", e.detail(), 1000, false);
+        if (e.performedAt() == null) throw DomainProblem.invalid("performedAt", "give when the test was performed");
+        if (e.performedAt().isAfter(Instant.now().plusSeconds(300))) throw DomainProblem.invalid("performedAt", "cannot be in the future");
+
+        Verdict verdict;
+        String unit = null;
+        String category = null;
+        if (test.kind() == TestKind.NUMERIC) {
+            if (e.value() == null) throw DomainProblem.invalid("value", "give the numeric result of " + test.name());
+            if (e.value().isNaN() || e.value().isInfinite()) throw DomainProblem.invalid("value", "must be a finite number");
+            if (e.category() != null && !e.category().isBlank()) throw DomainProblem.invalid("category", test.name() + " takes a number, not a category");
+            unit = e.unit() == null || e.unit().isBlank() ? test.unit() : e.unit().strip();
+            double inSpecUnit;
+            try {
+                inSpecUnit = MeasurementUnits.convert(e.value(), unit, test);
+            } catch (IncompatibleUnit ex) {
+                throw DomainProblem.invalid("unit", ex.getMessage());
+            }
+            if (e.value() < 0 && !"°C".equals(test.unit())) throw DomainProblem.invalid("value", "cannot be negative for " + test.name());
+            unit = MeasurementUnits.normalise(unit);
+            verdict = test.judge(inSpecUnit);
+        } else {
+            if (e.category() == null || e.category().isBlank()) {
+                throw DomainProblem.invalid("category", "choose one of " + test.allowedValues() + " for " + test.name());
+            }
+            if (e.value() != null) throw DomainProblem.invalid("value", test.name() + " takes one of " + test.allowedValues() + ", not a number");
+            try {
+                verdict = test.judge(e.category());
+            } catch (IllegalArgumentException ex) {
+                throw DomainProblem.invalid("category", ex.getMessage());
+            }
+            category = test.allowedValues().stream().filter(v -> v.equalsIgnoreCase(e.category().strip())).findFirst().orElseThrow();
+        }
+
+        if (e.retestOf() != null) {
+            Result earlier = get(e.retestOf());
+            if (!earlier.lotId().equals(lotId) || !earlier.testCode().equals(test.code())) {
+                throw DomainProblem.invalid("retestOf", "a retest must replace a result of the same lot and test");
+            }
+            if (!earlier.isValid()) throw DomainProblem.conflict("The result being retested is already " + earlier.status().name().toLowerCase() + ".");
+            text("retestReason", e.retestReason(), 1000, true);
+            changeStatus(earlier, Result.Status.SUPERSEDED, e.retestReason().strip(), "SUPERSEDE");
+        }
+
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into result (id, lot_id, test_code, value, unit, category, detail, method, instrument, analyst, performed_at,
+                  status, retest_of, verdict_at_entry, specification_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?, ?)""")
+                .params(id, lotId, test.code(), test.kind() == TestKind.NUMERIC ? e.value() : null, unit, category,
+                        blankToNull(e.detail()), e.method().strip(), blankToNull(e.instrument()), Actors.current(),
+                        java.sql.Timestamp.from(e.performedAt()), e.retestOf(), verdict.name(), spec.id())
+                .update();
+        if (file != null) attach(id, file);
+        Result result = get(id);
+        events.publishEvent(RecordChanged.created("result", id, snapshot(result, lot.code())));
+        events.publishEvent(new ResultRecorded(id, lotId, test.code(), verdict, result.analyst()));
+        return result;
+    }
+
+    @Transactional
+    public Result invalidate(UUID resultId, String reason) {
+        Result r = get(resultId);
+        if (!r.isValid()) throw DomainProblem.conflict("This result is already " + r.status().name().toLowerCase() + ".");
+        Lot lot = lots.get(r.lotId());
+        if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
+        }
+        text("reason", reason, 1000, true);
+        return changeStatus(r, Result.Status.INVALIDATED, reason.strip(), "INVALIDATE");
+    }
+
+    @Transactional
+    public Result attachRawFile(UUID resultId, Upload file) {
+        Result r = get(resultId);
+        if (r.rawFile() != null) throw DomainProblem.conflict("This result already has a raw file (" + r.rawFile().filename() + "); record a retest to replace it.");
+        attach(resultId, file);
+        Result after = get(resultId);
+        events.publishEvent(RecordChanged.changed("result", resultId, "ATTACH_RAW_FILE", null,
+                Map.of("filename", after.rawFile().filename(), "sha256", after.rawFile().sha256()), "raw data attached"));
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Upload> rawFile(UUID resultId) {
+        return jdbc.sql("select filename, content_type, content from result_file where result_id = ?").param(resultId)
+                .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Result get(UUID id) {
+        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(Results::result).optional()
+                .orElseThrow(() -> DomainProblem.notFound("Result", id));
+    }
+
+    /** Every result of a lot, newest first, including superseded and invalidated ones. */
+    @Transactional(readOnly = true)
+    public List<Result> forLot(UUID lotId) {
+        return jdbc.sql(SELECT + " where r.lot_id = ? order by r.recorded_at desc").param(lotId).query(Results::result).list();
+    }
+
+    /** Everyone who entered a result for the lot, valid or not: they may not release it (two-person rule). */
+    @Transactional(readOnly = true)
+    public Set<String> analysts(UUID lotId) {
+        return Set.copyOf(jdbc.sql("select distinct analyst from result where lot_id = ?").param(lotId).query(String.class).list());
+    }
+
+    private Result changeStatus(Result r, Result.Status status, String reason, String action) {
+        jdbc.sql("update result set status = ?, status_reason = ? where id = ?").params(status.name(), reason, r.id()).update();
+        Result after = get(r.id());
+        events.publishEvent(RecordChanged.changed("result", r.id(), action, Map.of("status", r.status().name()),
+                Map.of("status", after.status().name()), reason));
+        return after;
+    }
+
+    private void attach(UUID resultId, Upload file) {
+        if (file.content() == null || file.content().length == 0) throw DomainProblem.invalid("file", "the raw data file is empty");
+        if (file.content().length > MAX_FILE_BYTES) throw DomainProblem.invalid("file", "the raw data file is larger than 20 MB");
+        String name = file.filename() == null || file.filename().isBlank() ? "raw-data" : file.filename().replaceAll("[\\\\/\\r\\n]", "_");
+        if (name.length() > 255) name = name.substring(name.length() - 255);
+        jdbc.sql("insert into result_file (result_id, filename, content_type, size_bytes, sha256, content, uploaded_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(resultId, name, file.contentType() == null ? "application/octet-stream" : file.contentType(),
+                        file.content().length, sha256(file.content()), file.content(), Actors.current())
+                .update();
+    }
+
+    private static final String SELECT = """
+            select r.*, f.filename, f.content_type, f.size_bytes, f.sha256
+            from result r left join result_file f on f.result_id = r.id""";
+
+    private static Result result(ResultSet rs, int n) throws SQLException {
+        String filename = rs.getString("filename");
+        return new Result(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class), rs.getString("test_code"),
+                (Double) rs.getObject("value"), rs.getString("unit"), rs.getString("category"), rs.getString("detail"),
+                rs.getString("method"), rs.getString("instrument"), rs.getString("analyst"), rs.getTimestamp("performed_at").toInstant(),
+                rs.getTimestamp("recorded_at").toInstant(), Result.Status.valueOf(rs.getString("status")),
+                rs.getObject("retest_of", UUID.class), rs.getString("status_reason"), Verdict.valueOf(rs.getString("verdict_at_entry")),
+                rs.getObject("specification_id", UUID.class),
+                filename == null ? null : new Result.RawFile(filename, rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256")));
+    }
+
+    private static Map<String, Object> snapshot(Result r, String lotCode) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lot", lotCode);
+        m.put("test", r.testCode());
+        m.put("result", r.resultText());
+        m.put("verdict", r.verdictAtEntry().name());
+        m.put("method", r.method());
+        m.put("instrument", r.instrument());
+        m.put("performedAt", r.performedAt().toString());
+        if (r.retestOf() != null) m.put("retestOf", r.retestOf().toString());
+        if (r.rawFile() != null) m.put("rawFileSha256", r.rawFile().sha256());
+        return m;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void text(String field, String value, int max, boolean required) {
+        if (required && (value == null || value.isBlank())) throw DomainProblem.invalid(field, "is required");
+        if (value != null && value.length() > max) throw DomainProblem.invalid(field, "is too long (" + value.length() + " characters; at most " + max + ")");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

@@ -1,0 +1,130 @@
+package org.exotrace.quality.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotState;
+import org.exotrace.batch.Lots;
+import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.Result;
+import org.exotrace.quality.Results;
+import org.exotrace.quality.SpecificationCatalog;
+import org.exotrace.quality.Verdict;
+import org.exotrace.shared.DomainProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The quality panel of a lot page, served as an htmx fragment: evaluation, MISEV completeness,
+ * results with their history, and the result entry form. Posting a result answers with the
+ * refreshed panel (field messages when refused) and tells the page that the lot changed.
+ */
+@Controller
+class ResultController {
+
+    /** The entry form, bound as text so that a mistyped number gets a field message, not a binding error. */
+    record ResultForm(String testCode, String value, String unit, String category, String detail, String method,
+                      String instrument, LocalDateTime performedAt, UUID retestOf, String retestReason) {
+        static ResultForm blank() {
+            return new ResultForm("", "", "", "", "", "", "", LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES), null, "");
+        }
+    }
+
+    private final Lots lots;
+    private final Results results;
+    private final LotQuality quality;
+    private final SpecificationCatalog specifications;
+
+    ResultController(Lots lots, Results results, LotQuality quality, SpecificationCatalog specifications) {
+        this.lots = lots;
+        this.results = results;
+        this.quality = quality;
+        this.specifications = specifications;
+    }
+
+    @GetMapping("/lots/{lotId}/quality")
+    String panel(@PathVariable UUID lotId, Model model) {
+        return render(lotId, ResultForm.blank(), Map.of(), null, model);
+    }
+
+    @PostMapping("/lots/{lotId}/results")
+    String record(@PathVariable UUID lotId, @ModelAttribute ResultForm form, @RequestParam(value = "file", required = false) MultipartFile file,
+                  Model model, HttpServletResponse response) throws IOException {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Double value = null;
+        if (form.value() != null && !form.value().isBlank()) {
+            try {
+                value = Double.valueOf(form.value().strip().replace(" ", ""));
+            } catch (NumberFormatException e) {
+                errors.put("value", "'" + form.value() + "' is not a number; write e.g. 98.5 or 7.2e9");
+            }
+        }
+        if (form.performedAt() == null) errors.put("performedAt", "give when the test was performed");
+        if (errors.isEmpty()) {
+            try {
+                Results.Upload upload = file == null || file.isEmpty() ? null
+                        : new Results.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+                Result r = results.record(lotId, new Results.Entry(form.testCode(), value, form.unit(), form.category(), form.detail(),
+                        form.method(), form.instrument(), form.performedAt().atZone(ZoneId.systemDefault()).toInstant(),
+                        form.retestOf(), form.retestReason()), upload);
+                response.setHeader("HX-Trigger", "lot-changed");
+                String notice = r.verdictAtEntry() == Verdict.FAIL
+                        ? "Out of specification: " + r.testCode() + " = " + r.resultText() + ". The lot cannot be released with this result."
+                        : "Result recorded: " + r.testCode() + " = " + r.resultText() + " (" + r.verdictAtEntry() + ").";
+                return render(lotId, ResultForm.blank(), Map.of(), notice, model);
+            } catch (DomainProblem p) {
+                if (p.fieldErrors().isEmpty()) errors.put("form", p.getMessage());
+                errors.putAll(p.fieldErrors());
+            }
+        }
+        return render(lotId, form, errors, null, model);
+    }
+
+    @PostMapping("/results/{id}/invalidation")
+    String invalidate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+        Result r = results.get(id);
+        if (reason.isBlank()) {
+            return render(r.lotId(), ResultForm.blank(), Map.of("form", "Give the reason for invalidating the result."), null, model);
+        }
+        try {
+            results.invalidate(id, reason);
+            response.setHeader("HX-Trigger", "lot-changed");
+            return render(r.lotId(), ResultForm.blank(), Map.of(), "Result invalidated: " + r.testCode() + ".", model);
+        } catch (DomainProblem p) {
+            return render(r.lotId(), ResultForm.blank(), Map.of("form", p.getMessage()), null, model);
+        }
+    }
+
+    @GetMapping("/results/{id}/raw-file")
+    ResponseEntity<byte[]> rawFile(@PathVariable UUID id) {
+        return RawFiles.download(results, id);
+    }
+
+    private String render(UUID lotId, ResultForm form, Map<String, String> errors, String notice, Model model) {
+        Lot lot = lots.get(lotId);
+        model.addAttribute("lot", lot);
+        model.addAttribute("open", lot.state() == LotState.IN_TESTING || lot.state() == LotState.QUARANTINED);
+        specifications.effective(lot.productCode()).ifPresent(spec -> {
+            model.addAttribute("spec", spec);
+            model.addAttribute("evaluation", quality.evaluate(lotId));
+        });
+        model.addAttribute("results", results.forLot(lotId));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("notice", notice);
+        return "quality/panel :: panel";
+    }
+}

@@ -1,0 +1,98 @@
+package org.exotrace.release;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.exotrace.batch.Batches;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.Lots;
+import org.exotrace.batch.Product;
+import org.exotrace.batch.Products;
+import org.exotrace.quality.LotEvaluation;
+import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.Result;
+import org.exotrace.release.internal.CertificateContent;
+import org.exotrace.release.internal.CertificatePdf;
+import org.exotrace.shared.DomainProblem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Certificates of analysis of released lots, rendered from the release decision: the
+ * specification version it was signed against, every result with its limits and verdict, the
+ * signature, and the size distribution when one exists.
+ */
+@Service
+public class Certificates {
+
+    private final Releases releases;
+    private final Lots lots;
+    private final Batches batches;
+    private final Products products;
+    private final LotQuality quality;
+    private final CertificatePdf pdf = new CertificatePdf();
+    private final String labName;
+    private final String labAddress;
+    private final ZoneId zone;
+
+    Certificates(Releases releases, Lots lots, Batches batches, Products products, LotQuality quality,
+                 @Value("${exotrace.lab.name}") String labName, @Value("${exotrace.lab.address}") String labAddress,
+                 @Value("${exotrace.zone:}") String zone) {
+        this.releases = releases;
+        this.lots = lots;
+        this.batches = batches;
+        this.products = products;
+        this.quality = quality;
+        this.labName = labName;
+        this.labAddress = labAddress;
+        this.zone = zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+    }
+
+    /** The certificate number of the lot's release, if it was released. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> number(UUID lotId) {
+        return releaseOf(lotId).map(Decision::certificateNumber);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] render(UUID lotId) {
+        return pdf.render(content(lotId));
+    }
+
+    @Transactional(readOnly = true)
+    public CertificateContent content(UUID lotId) {
+        Lot lot = lots.get(lotId);
+        Decision release = releaseOf(lotId).orElseThrow(() -> DomainProblem.conflict(
+                "Lot " + lot.code() + " has not been released; a certificate of analysis is issued only for released lots."));
+        Product product = products.get(lot.productCode());
+        LotEvaluation evaluation = quality.evaluate(lotId, release.specificationId());
+        List<CertificateContent.Row> rows = evaluation.evaluation().tests().stream().map(t -> {
+            Result r = evaluation.resultsByTest().get(t.test().code());
+            String result = r == null ? "not tested" : r.valueText();
+            String unit = r == null || r.category() != null ? (t.test().unit() == null ? "" : t.test().unit()) : r.unit();
+            return new CertificateContent.Row(t.test().name(), r == null ? "—" : r.method(), result, unit, t.test().limitsText(),
+                    t.verdict().name().replace('_', ' '));
+        }).toList();
+        LocalDate completed = evaluation.resultsByTest().values().stream().map(Result::performedAt).max(Comparator.naturalOrder())
+                .map(i -> i.atZone(zone).toLocalDate()).orElse(release.decidedAt().atZone(zone).toLocalDate());
+        String batchCodes = lots.batchIds(lotId).stream().map(id -> batches.get(id).code()).sorted().reduce((a, b) -> a + ", " + b).orElse("—");
+        var signature = release.signature();
+        List<CertificateContent.SizePoint> points = quality.sizeDistribution(lotId)
+                .map(d -> d.points().stream().map(p -> new CertificateContent.SizePoint(p.diameterNm(), p.fraction())).toList())
+                .orElse(List.of());
+        return new CertificateContent(labName, labAddress, release.certificateNumber(), product.name(), product.code(), lot.code(),
+                batchCodes, lot.manufacturedOn(), lot.expiresOn(),
+                release.specificationReference(), rows,
+                "Conforms to specification " + release.specificationReference() + ": RELEASED", completed,
+                new CertificateContent.Signature(signature.printedName(), signature.username(), signature.signedAt(), signature.meaning().statement()),
+                points, Instant.now(), zone);
+    }
+
+    private java.util.Optional<Decision> releaseOf(UUID lotId) {
+        return releases.decisions(lotId).stream().filter(d -> d.kind() == SignatureMeaning.RELEASE).reduce((a, b) -> b);
+    }
+}

@@ -1,0 +1,203 @@
+package org.exotrace.release;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.Year;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.exotrace.account.Account;
+import org.exotrace.account.Accounts;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotState;
+import org.exotrace.batch.Lots;
+import org.exotrace.batch.Product;
+import org.exotrace.batch.Products;
+import org.exotrace.donor.ConsentScope;
+import org.exotrace.donor.Donors;
+import org.exotrace.quality.LotEvaluation;
+import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.Results;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.RecordChanged;
+import org.exotrace.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Signed dispositions of lots: check, release, reject, quarantine. */
+@Service
+public class Releases {
+
+    /**
+     * The two signature components and the declaration. {@code username} must be the signed-in
+     * user: the signature is re-entered, not inherited from the session.
+     */
+    public record Signing(String username, String password, String reason) {}
+
+    private final Lots lots;
+    private final Products products;
+    private final Donors donors;
+    private final Results results;
+    private final LotQuality quality;
+    private final Accounts accounts;
+    private final DecisionRecords records;
+    private final ApplicationEventPublisher events;
+
+    Releases(Lots lots, Products products, Donors donors, Results results, LotQuality quality, Accounts accounts,
+             DecisionRecords records, ApplicationEventPublisher events) {
+        this.lots = lots;
+        this.products = products;
+        this.donors = donors;
+        this.results = results;
+        this.quality = quality;
+        this.accounts = accounts;
+        this.records = records;
+        this.events = events;
+    }
+
+    /**
+     * Every reason the user may not release the lot now: the lot's state, failing or missing
+     * required results, the two-person rule, the releaser role, and each donor's consent and
+     * eligibility for the product's required consent scopes.
+     */
+    @Transactional(readOnly = true)
+    public ReleaseCheck check(UUID lotId, String username) {
+        Lot lot = lots.get(lotId);
+        List<String> reasons = new ArrayList<>();
+        if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
+            reasons.add("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; only lots in testing or quarantine can be released");
+        }
+        try {
+            reasons.addAll(quality.evaluate(lotId).blockingReasons());
+        } catch (DomainProblem p) {
+            reasons.addAll(p.reasons().isEmpty() ? List.of(p.getMessage()) : p.reasons());
+        }
+        if (username != null) {
+            if (results.analysts(lotId).contains(username)) {
+                reasons.add(username + " entered results for this lot; release needs a QA releaser who did not test it (two-person rule)");
+            }
+            if (accounts.find(username).map(a -> !a.has(Role.QA_RELEASER)).orElse(true)) {
+                reasons.add(username + " does not hold the QA releaser role");
+            }
+        }
+        Product product = products.get(lot.productCode());
+        for (UUID donorId : lots.donorIds(lotId)) {
+            for (ConsentScope scope : product.requiredConsentScopes()) {
+                donors.checkUse(donorId, scope).reasons().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
+            }
+        }
+        return new ReleaseCheck(reasons.isEmpty(), reasons);
+    }
+
+    @Transactional
+    public Decision release(UUID lotId, Signing signing) {
+        Account signer = authenticate(signing);
+        ReleaseCheck check = check(lotId, signer.username());
+        if (!check.allowed()) throw DomainProblem.ruleViolation("Release refused", check.reasons());
+        LotEvaluation evaluation = quality.evaluate(lotId);
+        Lot lot = lots.get(lotId);
+        String certificate = records.nextCertificateNumber(Year.now().getValue());
+        Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, blankToNull(signing.reason()), evaluation, certificate);
+        lots.release(lotId, decision.signature().id());
+        events.publishEvent(new LotReleased(lotId, lot.code(), decision.signature().id(), certificate));
+        return decision;
+    }
+
+    @Transactional
+    public Decision reject(UUID lotId, Signing signing) {
+        return hold(lotId, signing, SignatureMeaning.REJECTION);
+    }
+
+    @Transactional
+    public Decision quarantine(UUID lotId, Signing signing) {
+        return hold(lotId, signing, SignatureMeaning.QUARANTINE);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(UUID lotId) {
+        lots.get(lotId);
+        return records.forLot(lotId);
+    }
+
+    private Decision hold(UUID lotId, Signing signing, SignatureMeaning meaning) {
+        Account signer = authenticate(signing);
+        if (signing.reason() == null || signing.reason().isBlank()) throw DomainProblem.invalid("reason", "state the reason for the " + meaning.name().toLowerCase());
+        if (signing.reason().length() > 1000) throw DomainProblem.invalid("reason", "is too long (at most 1000 characters)");
+        if (!signer.has(Role.QA_RELEASER)) throw DomainProblem.forbidden(signer.username() + " does not hold the QA releaser role");
+        Lot lot = lots.get(lotId);
+        LotEvaluation evaluation = null;
+        try {
+            evaluation = quality.evaluate(lotId);
+        } catch (DomainProblem noSpecification) {
+            // a lot can be rejected or held even when its product has no specification
+        }
+        Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null);
+        if (meaning == SignatureMeaning.REJECTION) {
+            lots.reject(lotId, decision.signature().id(), signing.reason().strip());
+            events.publishEvent(new LotRejected(lotId, lot.code(), decision.signature().id(), signing.reason().strip()));
+        } else {
+            lots.quarantine(lotId, decision.signature().id(), signing.reason().strip());
+            events.publishEvent(new LotQuarantined(lotId, lot.code(), decision.signature().id(), signing.reason().strip()));
+        }
+        return decision;
+    }
+
+    /** Both components re-entered: the user name must be the signed-in user's, and the password must match. */
+    private Account authenticate(Signing signing) {
+        if (signing.username() == null || signing.username().isBlank()) throw DomainProblem.invalid("username", "type your user name to sign");
+        if (signing.password() == null || signing.password().isEmpty()) throw DomainProblem.invalid("password", "type your password to sign");
+        String current = Actors.current();
+        if (!signing.username().strip().equals(current)) {
+            throw DomainProblem.invalid("username", "you are signed in as " + current + "; sign with your own user name");
+        }
+        if (!accounts.verifyPassword(current, signing.password())) {
+            throw DomainProblem.invalid("password", "the password is wrong; the signature was not applied");
+        }
+        return accounts.find(current).orElseThrow();
+    }
+
+    private Decision sign(Lot lot, Account signer, SignatureMeaning meaning, String reason, LotEvaluation evaluation, String certificate) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<String> snapshot = evaluation == null ? List.of() : evaluation.evaluation().tests().stream()
+                .map(t -> t.test().code() + "=" + (t.observation() == null ? "-" : t.observation().resultText()) + ":" + t.verdict())
+                .toList();
+        String signedContent = String.join("\n", List.of("lot=" + lot.id(), "code=" + lot.code(), "meaning=" + meaning,
+                "signer=" + signer.username(), "at=" + at, "spec=" + (evaluation == null ? "-" : evaluation.specification().id()),
+                String.join(";", snapshot)));
+        UUID signatureId = UUID.randomUUID();
+        ElectronicSignature signature = new ElectronicSignature(signatureId, "lot", lot.id(), signer.username(), signer.displayName(),
+                meaning, at, sha256(signedContent));
+        Decision decision = records.insert(signature, lot.id(), reason,
+                evaluation == null ? null : evaluation.specification().id(),
+                evaluation == null ? null : evaluation.specification().reference(), certificate, snapshot);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("lot", lot.code());
+        audit.put("meaning", meaning.statement());
+        audit.put("signer", signer.displayName() + " (" + signer.username() + ")");
+        audit.put("signedAt", at.toString());
+        audit.put("contentHash", signature.contentHash());
+        if (certificate != null) audit.put("certificate", certificate);
+        events.publishEvent(RecordChanged.created("signature", signatureId, audit));
+        return decision;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

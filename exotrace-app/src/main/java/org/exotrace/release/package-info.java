@@ -1,0 +1,9 @@
+/**
+ * Release: the documented disposition of a lot by an authorized person who did not test it
+ * (two-person rule; 21 CFR 1271.265(c); EU GMP Annex 16), signed electronically with the signer's
+ * user name and password re-entered and a stated meaning (21 CFR Part 11.50 and 11.200), linked to
+ * the record it signs by a hash of the signed content. Release is refused, with every reason, when
+ * a required test fails or is missing or a donor's consent or eligibility blocks the use. Issues
+ * the certificate of analysis (WHO TRS 902 Annex 10).
+ */
+package org.exotrace.release;
