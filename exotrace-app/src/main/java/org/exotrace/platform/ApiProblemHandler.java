@@ -121,6 +121,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String location = "";
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)").matcher(message);
         if (m.find()) location = " (line " + m.group(1) + ", column " + m.group(2) + ")";
+        // Jackson 3 no longer writes "line: N, column: M" into the message; the location object still has them.
+        if (location.isEmpty() && cause instanceof tools.jackson.core.JacksonException je && je.getLocation() != null
+                && je.getLocation().getLineNr() > 0) {
+            location = " (line " + je.getLocation().getLineNr() + ", column " + je.getLocation().getColumnNr() + ")";
+        }
         if (message.isBlank() || message.contains("Required request body is missing")) {
             return "The request body is missing; send a JSON object.";
         }

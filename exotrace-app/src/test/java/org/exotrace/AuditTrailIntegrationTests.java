@@ -1,0 +1,162 @@
+package org.exotrace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.exotrace.audit.AuditTrail;
+import org.exotrace.shared.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The audit chain: intact after normal work, protected from UPDATE and DELETE by a trigger, and when
+ * someone disables the trigger the chain names the first changed or missing entry. Every tampering
+ * happens in a transaction that is rolled back, because the database is shared by the whole JVM.
+ */
+class AuditTrailIntegrationTests extends IntegrationTest {
+
+    @Autowired AuditTrail trail;
+
+    TestUser analyst;
+    TestUser releaser;
+
+    @BeforeEach
+    void accounts() {
+        analyst = user(Role.LAB_ANALYST);
+        releaser = user(Role.QA_RELEASER);
+    }
+
+    @Test
+    void verifyThroughTheApiReportsAnIntactChainAfterRegisteringADonor() throws Exception {
+        long before = count("audit_entry");
+        String donorId = registerDonor();
+
+        assertThat(seqOf("donor", donorId)).isGreaterThan(before);
+        getJson("/api/audit/verify", releaser)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.entriesChecked").value(count("audit_entry")))
+                .andExpect(jsonPath("$.firstBrokenSeq").doesNotExist());
+    }
+
+    @Test
+    void verifyNamesTheEntryWhoseContentWasChanged() throws Exception {
+        String donorId = registerDonor();
+        registerDonor();
+        long seq = seqOf("donor", donorId);
+        assertThat(trail.verify().intact()).isTrue();
+
+        AuditTrail.Verification tampered = transaction().execute(tx -> {
+            tx.setRollbackOnly();
+            jdbc.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+            int changed = jdbc.sql("update audit_entry set new_value = replace(new_value, 'PLANT', 'ANIMAL') where seq = ?")
+                    .param(seq).update();
+            jdbc.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+            assertThat(changed).isEqualTo(1);
+            return trail.verify();
+        });
+
+        assertThat(tampered.intact()).isFalse();
+        assertThat(tampered.firstBrokenSeq()).isEqualTo(seq);
+        assertThat(tampered.entriesChecked()).isEqualTo(seq - 1);
+        assertThat(tampered.problem()).contains("changed");
+        assertThat(trail.verify().intact()).as("the tampering was rolled back").isTrue();
+    }
+
+    @Test
+    void verifyDetectsAnEntryDeletedWhileTheTriggerWasDisabled() throws Exception {
+        String donorId = registerDonor();
+        registerDonor();
+        long seq = seqOf("donor", donorId);
+
+        AuditTrail.Verification tampered = transaction().execute(tx -> {
+            tx.setRollbackOnly();
+            jdbc.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+            int deleted = jdbc.sql("delete from audit_entry where seq = ?").param(seq).update();
+            jdbc.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+            assertThat(deleted).isEqualTo(1);
+            return trail.verify();
+        });
+
+        assertThat(tampered.intact()).isFalse();
+        assertThat(tampered.firstBrokenSeq()).isEqualTo(seq);
+        assertThat(tampered.problem()).isEqualTo("entry " + seq + " is missing");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void triggerRefusesAPlainUpdateOfAnEntry() throws Exception {
+        long seq = seqOf("donor", registerDonor());
+
+        assertThatThrownBy(() -> transaction().executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            jdbc.sql("update audit_entry set reason = 'edited' where seq = ?").param(seq).update();
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void triggerRefusesAPlainDeleteOfAnEntry() throws Exception {
+        long seq = seqOf("donor", registerDonor());
+
+        assertThatThrownBy(() -> transaction().executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            jdbc.sql("delete from audit_entry where seq = ?").param(seq).update();
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select count(*) from audit_entry where seq = ?").param(seq).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void auditVerifyCommandPrintsTheSummaryAndExitsZeroForAnIntactChain() {
+        registerDonorQuietly();
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = ExotraceApplication.run(new String[] {"audit", "verify"});
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Audit chain intact: " + count("audit_entry") + " entries verified.");
+    }
+
+    @Test
+    void brokenChainSummaryNamesTheEntryAndTheProblem() {
+        var broken = new AuditTrail.Verification(false, 41, 42L, "its content was changed after it was written");
+
+        assertThat(broken.summary())
+                .isEqualTo("Audit chain BROKEN at entry 42: its content was changed after it was written (41 entries checked before it).");
+    }
+
+    private String registerDonor() throws Exception {
+        var result = postJson("/api/donors", analyst, """
+                {"sourceType": "PLANT", "sourceDetail": "Citrus limon peel"}""")
+                .andExpect(status().isCreated())
+                .andReturn();
+        return read(result, "$.id");
+    }
+
+    private void registerDonorQuietly() {
+        try {
+            registerDonor();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long seqOf(String recordType, String recordId) {
+        return jdbc.sql("select seq from audit_entry where record_type = ? and record_id = ? and action = 'CREATE'")
+                .params(recordType, recordId).query(Long.class).single();
+    }
+}

@@ -1,0 +1,99 @@
+package org.exotrace;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.exotrace.account.Accounts;
+import org.exotrace.shared.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Base of every test that needs the whole application: one Spring context (identical configuration
+ * in every subclass, so Spring caches it) against the embedded PostgreSQL the application starts
+ * itself, in a fresh data directory under {@code target/} chosen once per JVM. When
+ * {@code EXOTRACE_DB_URL} is set the application uses that server instead and the directory is unused.
+ *
+ * <p>The database is shared by all test classes of the JVM and is never cleaned: tests create their
+ * own accounts and donors, compare counts before and after rather than absolute numbers, and roll
+ * back anything that would leave the audit chain broken.
+ */
+@SpringBootTest(properties = "exotrace.first-admin.enabled=false")
+@AutoConfigureMockMvc
+public abstract class IntegrationTest {
+
+    /** The embedded database's directory for this JVM; system properties so a second context (the CLI) finds the same server. */
+    public static final Path DATA_DIR;
+
+    static {
+        DATA_DIR = Path.of("target", "test-db-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        System.setProperty("exotrace.data-dir", DATA_DIR.toString());
+        // A throw-away database does not need to survive a power cut; fsync=off makes each commit cheap.
+        System.setProperty("exotrace.db.fsync", "off");
+    }
+
+    protected static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    @Autowired protected MockMvc mvc;
+    @Autowired protected JdbcClient jdbc;
+    @Autowired protected Accounts accounts;
+    @Autowired protected PlatformTransactionManager transactionManager;
+
+    /** A person who can call the API, with a fresh user name so tests never collide. */
+    public record TestUser(String username, String password, Set<Role> roles) {
+        public RequestPostProcessor basic() {
+            return httpBasic(username, password);
+        }
+    }
+
+    protected TransactionTemplate transaction() {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    /** Creates an enabled account with these roles; runs in a transaction because creating an account writes an audit entry. */
+    protected TestUser user(Role first, Role... more) {
+        Set<Role> roles = EnumSet.of(first, more);
+        String username = "t" + USERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        transaction().executeWithoutResult(tx -> accounts.create(username, "Test " + roles, PASSWORD, roles));
+        return new TestUser(username, PASSWORD, roles);
+    }
+
+    protected ResultActions postJson(String path, TestUser as, String json) throws Exception {
+        return mvc.perform(post(path).with(as.basic()).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    protected ResultActions getJson(String path, TestUser as) throws Exception {
+        return mvc.perform(get(path).with(as.basic()).accept(MediaType.APPLICATION_JSON));
+    }
+
+    protected static <T> T read(MvcResult result, String jsonPath) throws Exception {
+        return JsonPath.read(result.getResponse().getContentAsString(), jsonPath);
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    /** Row counts of the given tables, in order: compare two snapshots to prove a refused call wrote nothing. */
+    protected List<Long> counts(String... tables) {
+        return List.of(tables).stream().map(this::count).toList();
+    }
+}
