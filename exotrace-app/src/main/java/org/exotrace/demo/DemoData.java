@@ -1,0 +1,216 @@
+package org.exotrace.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.exotrace.account.Accounts;
+import org.exotrace.batch.Batch;
+import org.exotrace.batch.Batches;
+import org.exotrace.batch.IsolationMethod;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.Lots;
+import org.exotrace.donor.ConsentScope;
+import org.exotrace.donor.Donor;
+import org.exotrace.donor.Donors;
+import org.exotrace.donor.Screening;
+import org.exotrace.donor.SourceType;
+import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.Results;
+import org.exotrace.quality.SizeDistribution;
+import org.exotrace.release.Releases;
+import org.exotrace.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Loads the demo dataset once (when the demo accounts do not exist yet). */
+@Component
+@Order(30)
+@ConditionalOnProperty(name = "exotrace.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "exotrace-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Accounts accounts;
+    private final Donors donors;
+    private final Batches batches;
+    private final Lots lots;
+    private final Results results;
+    private final LotQuality quality;
+    private final Releases releases;
+    private final TransactionTemplate tx;
+
+    DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
+             Releases releases, TransactionTemplate tx) {
+        this.accounts = accounts;
+        this.donors = donors;
+        this.batches = batches;
+        this.lots = lots;
+        this.results = results;
+        this.quality = quality;
+        this.releases = releases;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.find("qa").isPresent()) return;
+        log.info("Loading the demo dataset");
+        tx.executeWithoutResult(s -> {
+            accounts.create("analyst", "Alex Morgan", PASSWORD, Set.of(Role.LAB_ANALYST));
+            accounts.create("analyst2", "Sam Lee", PASSWORD, Set.of(Role.LAB_ANALYST));
+            accounts.create("qa", "Dr. Quinn Park (QA)", PASSWORD, Set.of(Role.QA_RELEASER));
+            accounts.create("clinician", "Dr. Ana Silva", PASSWORD, Set.of(Role.CLINICIAN));
+            accounts.create("researcher", "Dr. Kim Jae-won", PASSWORD, Set.of(Role.RESEARCHER));
+            accounts.create("admin", "Administrator", PASSWORD, Set.of(Role.ADMIN));
+        });
+        LocalDate today = LocalDate.now();
+        Donor uc = as("analyst", () -> humanDonor(SourceType.UMBILICAL_CORD_MSC, "Wharton's jelly, full-term caesarean", today.minusDays(60),
+                ConsentScope.COSMETIC_USE, ConsentScope.COMMERCIAL, ConsentScope.RESEARCH));
+        Donor adipose = as("analyst", () -> humanDonor(SourceType.ADIPOSE_MSC, "Lipoaspirate, abdominal", today.minusDays(50),
+                ConsentScope.COSMETIC_USE, ConsentScope.COMMERCIAL));
+        Donor marrow = as("analyst", () -> tx.execute(s -> donors.register(new Donors.Registration(SourceType.BONE_MARROW_MSC,
+                "Iliac crest aspirate", "Screening awaiting the NAT panel"))));
+        Donor plant = as("analyst", () -> tx.execute(s -> donors.register(new Donors.Registration(SourceType.PLANT,
+                "Centella asiatica leaf", "Greenhouse lot GH-7"))));
+        as("analyst", () -> tx.execute(s -> donors.grantConsent(marrow.id(), new Donors.ConsentEntry(ConsentScope.CLINICAL_USE,
+                today.minusDays(40), "ICF-2026-0311"))));
+
+        Batch ucBatch = as("analyst", () -> tx.execute(s -> batches.record(new Batches.NewBatch(uc.id(), IsolationMethod.ULTRACENTRIFUGATION,
+                100_000.0, 70, "Differential UC: 300 g, 2,000 g, 10,000 g, then 100,000 g x 70 min twice", 500.0, 2_000_000_000L, 4,
+                today.minusDays(30), today.minusDays(29), "Alex Morgan", "Conditioned medium, 48 h serum-free"))));
+        Batch ucSec = as("analyst", () -> tx.execute(s -> batches.record(new Batches.NewBatch(uc.id(), IsolationMethod.SIZE_EXCLUSION_CHROMATOGRAPHY,
+                null, null, "qEV original 70 nm column, fractions 7-9", 250.0, 1_000_000_000L, 5,
+                today.minusDays(20), today.minusDays(20), "Sam Lee", null))));
+        Batch adiposeTff = as("analyst", () -> tx.execute(s -> batches.record(new Batches.NewBatch(adipose.id(), IsolationMethod.TANGENTIAL_FLOW_FILTRATION,
+                null, null, "500 kDa hollow fibre, 20x concentration", 2000.0, 8_000_000_000L, 3,
+                today.minusDays(25), today.minusDays(24), "Alex Morgan", null))));
+        Batch plantBatch = as("analyst", () -> tx.execute(s -> batches.record(new Batches.NewBatch(plant.id(), IsolationMethod.PRECIPITATION,
+                null, null, "PEG 8000 precipitation of leaf juice", 1000.0, null, null,
+                today.minusDays(15), today.minusDays(14), "Sam Lee", null))));
+
+        // Released with a certificate: every required test passes.
+        Lot released = lot(ucBatch, "HMSC-EXO-SERUM", 3.6e9, 40.0, today.minusDays(28));
+        passingResults(released, "analyst");
+        as("analyst", () -> tx.execute(s -> quality.recordSizeDistribution(released.id(), "NTA (NanoSight NS300), 5 videos of 60 s", lognormal(108, 1.35))));
+        as("analyst", () -> tx.execute(s -> lots.split(released.id(), 12, 2.0)));
+        as("qa", () -> tx.execute(s -> releases.release(released.id(), new Releases.Signing("qa", PASSWORD, "Batch record reviewed"))));
+
+        // Out of specification: endotoxin above its limit.
+        Lot oos = lot(ucSec, "HMSC-EXO-SERUM", 3.1e9, 20.0, today.minusDays(18));
+        passingResults(oos, "analyst2");
+        as("analyst2", () -> tx.execute(s -> results.record(oos.id(), numeric("endotoxin", 1.8, "EU/mL", "LAL kinetic chromogenic"), null)));
+
+        // Blocked by consent: results pass, but the donor withdrew commercial consent.
+        Lot consentBlocked = lot(adiposeTff, "HMSC-EXO-SERUM", 4.2e9, 60.0, today.minusDays(22));
+        passingResults(consentBlocked, "analyst");
+        as("analyst", () -> tx.execute(s -> donors.withdrawConsent(adipose.id(), donors.consents(adipose.id()).stream()
+                .filter(c -> c.scope() == ConsentScope.COMMERCIAL).findFirst().orElseThrow().id(), today.minusDays(5),
+                "Donor asked that her material not be sold")));
+
+        // Rejected: sterility growth, signed rejection.
+        Lot rejected = lot(adiposeTff, "HMSC-EXO-BULK", 2.0e11, 100.0, today.minusDays(23));
+        as("analyst2", () -> tx.execute(s -> results.record(rejected.id(), categorical("sterility", "GROWTH", "Ph. Eur. 2.6.1 membrane filtration"), null)));
+        as("qa", () -> tx.execute(s -> releases.reject(rejected.id(), new Releases.Signing("qa", PASSWORD,
+                "Sterility failure confirmed on retest; lot destroyed"))));
+
+        // Quarantined plant lot pending investigation.
+        Lot quarantined = lot(plantBatch, "PLANT-EXO-GEL", 1.5e9, 200.0, today.minusDays(12));
+        as("analyst2", () -> tx.execute(s -> results.record(quarantined.id(), numeric("size_mode", 142, "nm", "NTA"), null)));
+        as("qa", () -> tx.execute(s -> releases.quarantine(quarantined.id(), new Releases.Signing("qa", PASSWORD,
+                "Appearance complaint from formulation: investigate particulates"))));
+
+        // Awaiting results: a bulk isolate with a first size measurement, and a serum derived from it.
+        Lot bulk = lot(ucBatch, "HMSC-EXO-BULK", 1.8e11, 30.0, today.minusDays(27));
+        as("analyst", () -> tx.execute(s -> results.record(bulk.id(), numeric("size_mode", 112, "nm", "NTA"), null)));
+        as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
+        log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician or admin with password {}", PASSWORD);
+    }
+
+    private Donor humanDonor(SourceType type, String detail, LocalDate consentOn, ConsentScope... scopes) {
+        return tx.execute(s -> {
+            Donor d = donors.register(new Donors.Registration(type, detail, null));
+            for (String test : List.of("anti-HIV-1/2", "HBsAg", "anti-HCV", "Syphilis (TPHA)", "HIV/HCV/HBV NAT")) {
+                donors.recordScreening(d.id(), new Donors.ScreeningEntry(test, Screening.Result.NEGATIVE, consentOn));
+            }
+            int n = 0;
+            for (ConsentScope scope : scopes) {
+                donors.grantConsent(d.id(), new Donors.ConsentEntry(scope, consentOn, "ICF-2026-" + String.format("%04d", 100 + n++)));
+            }
+            return d;
+        });
+    }
+
+    private Lot lot(Batch batch, String product, double perMl, double volumeMl, LocalDate made) {
+        return as("analyst", () -> tx.execute(s -> lots.create(batch.id(), new Lots.NewLot(product, perMl, volumeMl, made, null))));
+    }
+
+    private void passingResults(Lot lot, String analyst) {
+        List<Results.Entry> entries = new ArrayList<>(List.of(
+                numeric("size_mode", 104, "nm", "NTA (NanoSight NS300)"),
+                numeric("size_d50", 116, "nm", "NTA (NanoSight NS300)"),
+                numeric("particles_per_ampoule", 7.2e9, "particles", "NTA, 2.0 mL ampoule"),
+                numeric("particle_concentration", 3.6e9, "particles/mL", "NTA (NanoSight NS300)"),
+                numeric("total_protein", 42, "µg/mL", "Micro BCA"),
+                numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA / micro BCA"),
+                categorical("marker_transmembrane", "POSITIVE", "Western blot: CD63+, CD81+, CD9+"),
+                categorical("marker_cytosolic", "POSITIVE", "Western blot: TSG101+, ALIX+"),
+                categorical("marker_calnexin", "NEGATIVE", "Western blot"),
+                categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1 membrane filtration"),
+                numeric("endotoxin", 0.12, "EU/mL", "LAL kinetic chromogenic"),
+                categorical("mycoplasma", "NEGATIVE", "qPCR"),
+                categorical("ev_imaging", "CONFORMS", "TEM negative stain: cup-shaped vesicles 50-150 nm")));
+        as(analyst, () -> tx.execute(s -> {
+            entries.forEach(e -> results.record(lot.id(), e, null));
+            return null;
+        }));
+    }
+
+    private static Results.Entry numeric(String test, double value, String unit, String method) {
+        return new Results.Entry(test, value, unit, null, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
+    }
+
+    private static Results.Entry categorical(String test, String category, String method) {
+        return new Results.Entry(test, null, null, category, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
+    }
+
+    /** A lognormal number distribution on a 5 nm grid from 30 to 400 nm, normalised to 1. */
+    static List<SizeDistribution.Point> lognormal(double medianNm, double geometricSd) {
+        List<SizeDistribution.Point> points = new ArrayList<>();
+        double s = Math.log(geometricSd);
+        double total = 0;
+        for (double d = 30; d <= 400; d += 5) total += density(d, medianNm, s);
+        for (double d = 30; d <= 400; d += 5) points.add(new SizeDistribution.Point(d, density(d, medianNm, s) / total));
+        return points;
+    }
+
+    private static double density(double d, double median, double s) {
+        double z = (Math.log(d) - Math.log(median)) / s;
+        return Math.exp(-0.5 * z * z) / d;
+    }
+
+    /** Runs a step as a demo user so the audit trail and signatures name the right person. */
+    private <T> T as(String username, Supplier<T> step) {
+        var authorities = accounts.find(username).orElseThrow().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        try {
+            return step.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.exotrace.dossier.web;
+
+import java.util.List;
+import java.util.Map;
+import org.exotrace.audit.AuditTrail;
+import org.exotrace.batch.Batches;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotState;
+import org.exotrace.batch.Lots;
+import org.exotrace.donor.Donors;
+import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.Verdict;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Page;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page: what needs attention in the lab today. */
+@Controller
+class DashboardController {
+
+    private static final int WORKLIST_LIMIT = 200;
+
+    private final Donors donors;
+    private final Batches batches;
+    private final Lots lots;
+    private final LotQuality quality;
+    private final AuditTrail audit;
+
+    DashboardController(Donors donors, Batches batches, Lots lots, LotQuality quality, AuditTrail audit) {
+        this.donors = donors;
+        this.batches = batches;
+        this.lots = lots;
+        this.quality = quality;
+        this.audit = audit;
+    }
+
+    @GetMapping("/")
+    String dashboard(Authentication auth, Model model) {
+        boolean lab = auth.getAuthorities().stream().anyMatch(a -> List.of("ROLE_LAB_ANALYST", "ROLE_QA_RELEASER", "ROLE_ADMIN", "ROLE_RESEARCHER")
+                .contains(a.getAuthority()));
+        if (lab) {
+            Map<LotState, Long> byState = lots.countByState();
+            model.addAttribute("byState", byState);
+            model.addAttribute("donorCount", donors.count());
+            model.addAttribute("batchCount", batches.count());
+            List<Lot> inTesting = lots.search("", LotState.IN_TESTING, new Page.Request(0, WORKLIST_LIMIT)).rows();
+            Map<Lot, Verdict> verdicts = new java.util.LinkedHashMap<>();
+            inTesting.forEach(l -> verdicts.put(l, verdict(l)));
+            model.addAttribute("outOfSpec", lotsWith(verdicts, Verdict.FAIL));
+            model.addAttribute("readyForRelease", lotsWith(verdicts, Verdict.PASS, Verdict.WARNING));
+            model.addAttribute("awaitingResults", lotsWith(verdicts, Verdict.MISSING));
+            model.addAttribute("recent", audit.search("", "", "", new Page.Request(0, 8)).rows());
+        }
+        model.addAttribute("lab", lab);
+        return "dossier/dashboard";
+    }
+
+    private Verdict verdict(Lot lot) {
+        try {
+            return quality.evaluate(lot.id()).overall();
+        } catch (DomainProblem noSpecification) {
+            return Verdict.MISSING;
+        }
+    }
+
+    private static List<Lot> lotsWith(Map<Lot, Verdict> verdicts, Verdict... wanted) {
+        List<Verdict> w = List.of(wanted);
+        return verdicts.entrySet().stream().filter(e -> w.contains(e.getValue())).map(Map.Entry::getKey).toList();
+    }
+}

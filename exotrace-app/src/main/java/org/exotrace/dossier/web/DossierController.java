@@ -1,0 +1,95 @@
+package org.exotrace.dossier.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.exotrace.audit.AuditEntry;
+import org.exotrace.audit.AuditTrail;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotState;
+import org.exotrace.batch.Lots;
+import org.exotrace.batch.Products;
+import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.Result;
+import org.exotrace.quality.Results;
+import org.exotrace.quality.Verdict;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class DossierController {
+
+    private final Lots lots;
+    private final Products products;
+    private final LotQuality quality;
+    private final Results results;
+    private final AuditTrail audit;
+
+    DossierController(Lots lots, Products products, LotQuality quality, Results results, AuditTrail audit) {
+        this.lots = lots;
+        this.products = products;
+        this.quality = quality;
+        this.results = results;
+        this.audit = audit;
+    }
+
+    @GetMapping("/lots")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String state,
+                @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        LotState filter = state.isBlank() ? null : LotState.valueOf(state);
+        Page<Lot> result = lots.search(q, filter, new Page.Request(page, Page.DEFAULT_SIZE));
+        Map<UUID, Verdict> verdicts = new LinkedHashMap<>();
+        result.rows().forEach(l -> verdicts.put(l.id(), verdict(l.id())));
+        model.addAttribute("page", result);
+        model.addAttribute("verdicts", verdicts);
+        model.addAttribute("products", products.all().stream().collect(java.util.stream.Collectors.toMap(p -> p.code(), p -> p.name())));
+        model.addAttribute("states", LotState.values());
+        model.addAttribute("q", q);
+        model.addAttribute("state", state);
+        return htmx != null ? "dossier/lots :: rows" : "dossier/lots";
+    }
+
+    @GetMapping("/lots/{id}")
+    String lot(@PathVariable UUID id, Model model) {
+        Lot lot = lots.get(id);
+        model.addAttribute("lot", lot);
+        model.addAttribute("product", products.get(lot.productCode()));
+        model.addAttribute("units", lots.units(id).size());
+        model.addAttribute("timeline", timeline(lot));
+        return "dossier/lot";
+    }
+
+    @GetMapping("/lots/{id}/timeline")
+    String timelineFragment(@PathVariable UUID id, Model model) {
+        model.addAttribute("timeline", timeline(lots.get(id)));
+        return "dossier/lot :: timeline";
+    }
+
+    /** The lot's life in one list: its own record, its results and its signatures, oldest first. */
+    private List<AuditEntry> timeline(Lot lot) {
+        List<AuditEntry> entries = new ArrayList<>(audit.history("lot", lot.id().toString()));
+        List<String> resultIds = results.forLot(lot.id()).stream().map(Result::id).map(UUID::toString).toList();
+        entries.addAll(audit.history("result", resultIds));
+        entries.addAll(audit.history("size_distribution", lot.id().toString()));
+        lots.units(lot.id()).stream().findFirst().ifPresent(u -> entries.addAll(audit.history("lot_unit", u.id().toString())));
+        entries.sort(Comparator.comparingLong(AuditEntry::seq));
+        return entries;
+    }
+
+    private Verdict verdict(UUID lotId) {
+        try {
+            return quality.evaluate(lotId).overall();
+        } catch (DomainProblem noSpecification) {
+            return Verdict.MISSING;
+        }
+    }
+}
