@@ -1,0 +1,59 @@
+package org.exotrace.batch;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.exotrace.shared.DomainProblem;
+
+/** Collects every field message of one request, so a form shows all of them at once, then refuses. */
+final class Checks {
+
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    void fail(String field, String message) {
+        errors.putIfAbsent(field, message);
+    }
+
+    boolean ok(String field) {
+        return !errors.containsKey(field);
+    }
+
+    void required(String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) fail(field, "is required");
+    }
+
+    void text(String field, String value, int max, boolean required) {
+        if (required) required(field, value);
+        if (value != null && value.length() > max) fail(field, "is too long (" + value.length() + " characters; at most " + max + ")");
+    }
+
+    void notNegative(String field, Number value) {
+        if (value != null && value.doubleValue() < 0) fail(field, "cannot be negative");
+    }
+
+    void positive(String field, Number value) {
+        if (value != null && !(value.doubleValue() > 0)) fail(field, "must be greater than zero");
+    }
+
+    void finite(String field, Double value) {
+        if (value != null && (value.isNaN() || value.isInfinite())) fail(field, "must be a number");
+    }
+
+    void past(String field, LocalDate date, boolean required) {
+        if (required) required(field, date);
+        if (date != null && date.isAfter(LocalDate.now())) fail(field, "cannot be in the future");
+    }
+
+    /** Throws one INVALID_INPUT problem naming every field that failed; does nothing when all passed. */
+    void throwIfAny() {
+        if (errors.isEmpty()) return;
+        StringBuilder detail = new StringBuilder();
+        errors.forEach((f, m) -> detail.append(detail.isEmpty() ? "" : "; ").append(f).append(": ").append(m));
+        throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid input", detail.toString(), errors, List.of());
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,14 @@
+package org.exotrace.batch;
+
+/** What a product is made for; decides which donor consent its lots need. */
+public enum IntendedUse {
+    COSMETIC("Cosmetic"),
+    CLINICAL("Clinical (investigational)"),
+    RESEARCH("Research only");
+
+    private final String label;
+
+    IntendedUse(String label) { this.label = label; }
+
+    public String label() { return label; }
+}

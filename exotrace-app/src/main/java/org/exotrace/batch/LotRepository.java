@@ -1,0 +1,170 @@
+package org.exotrace.batch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of lots, their parents and their units. No rules here: {@link Lots} decides, this stores. */
+@Repository
+class LotRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LotRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void insert(UUID id, String code, String productCode, LotKind kind, UUID batchId, Lots.NewLot lot, LocalDate expiresOn) {
+        jdbc.sql("""
+                insert into lot (id, code, product_code, kind, batch_id, concentration_per_ml, volume_ml, manufactured_on, expires_on, state, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_TESTING', ?)""")
+                .params(id, code, productCode, kind.name(), batchId, lot.concentrationPerMl(), lot.volumeMl(), lot.manufacturedOn(), expiresOn,
+                        Actors.current())
+                .update();
+    }
+
+    void insertParents(UUID lotId, List<UUID> parentIds) {
+        for (UUID parent : parentIds) {
+            jdbc.sql("insert into lot_parent (lot_id, parent_lot_id) values (?, ?)").params(lotId, parent).update();
+        }
+    }
+
+    void insertUnits(List<LotUnit> units) {
+        String actor = Actors.current();
+        template.batchUpdate("insert into lot_unit (id, code, lot_id, number, volume_ml, created_by) values (?, ?, ?, ?, ?, ?)",
+                units.stream().map(u -> new Object[] {u.id(), u.code(), u.lotId(), u.number(), u.volumeMl(), actor}).toList());
+    }
+
+    void disposition(UUID lotId, LotState state, UUID signatureId, String reason) {
+        jdbc.sql("update lot set state = ?, disposition_signature_id = ?, disposition_reason = ? where id = ?")
+                .params(state.name(), signatureId, reason, lotId).update();
+    }
+
+    /** Locks the lot's row until the transaction ends, so concurrent splits and dispositions queue up. */
+    Optional<Lot> lock(UUID id) {
+        return jdbc.sql("select * from lot where id = ? for update").param(id).query(LotRepository::lot).optional();
+    }
+
+    Optional<Lot> find(UUID id) {
+        return jdbc.sql("select * from lot where id = ?").param(id).query(LotRepository::lot).optional();
+    }
+
+    Optional<Lot> findByCode(String code) {
+        return jdbc.sql("select * from lot where code = ?").param(code.strip().toUpperCase()).query(LotRepository::lot).optional();
+    }
+
+    List<Lot> ofBatch(UUID batchId) {
+        return jdbc.sql("select * from lot where batch_id = ? order by code").param(batchId).query(LotRepository::lot).list();
+    }
+
+    List<Lot> inStates(List<LotState> states) {
+        return jdbc.sql("select * from lot where state = any(?) order by code desc")
+                .param(states.stream().map(Enum::name).toArray(String[]::new)).query(LotRepository::lot).list();
+    }
+
+    List<Lot> parents(UUID lotId) {
+        return jdbc.sql("select l.* from lot_parent p join lot l on l.id = p.parent_lot_id where p.lot_id = ? order by l.code")
+                .param(lotId).query(LotRepository::lot).list();
+    }
+
+    List<Lot> children(UUID lotId) {
+        return jdbc.sql("select l.* from lot_parent p join lot l on l.id = p.lot_id where p.parent_lot_id = ? order by l.code")
+                .param(lotId).query(LotRepository::lot).list();
+    }
+
+    List<LotUnit> units(UUID lotId) {
+        return jdbc.sql("select * from lot_unit where lot_id = ? order by number").param(lotId)
+                .query((rs, n) -> new LotUnit(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("lot_id", UUID.class),
+                        rs.getInt("number"), rs.getDouble("volume_ml")))
+                .list();
+    }
+
+    double unitVolume(UUID lotId) {
+        return jdbc.sql("select coalesce(sum(volume_ml), 0) from lot_unit where lot_id = ?").param(lotId).query(Double.class).single();
+    }
+
+    int lastUnitNumber(UUID lotId) {
+        return jdbc.sql("select coalesce(max(number), 0) from lot_unit where lot_id = ?").param(lotId).query(Integer.class).single();
+    }
+
+    /** Lot ids of the lot and all its ancestors, through derivatives and pools to any depth. */
+    List<UUID> selfAndAncestors(UUID lotId) {
+        return jdbc.sql("""
+                with recursive up(id) as (
+                    select cast(? as uuid)
+                    union
+                    select p.parent_lot_id from lot_parent p join up on p.lot_id = up.id)
+                select id from up""").param(lotId).query(UUID.class).list();
+    }
+
+    Page<Lot> search(String text, LotState state, Page.Request page) {
+        String q = text == null ? "" : text.strip();
+        String where = " where (:q = '' or l.code ilike :like or l.product_code ilike :like or coalesce(b.code, '') ilike :like)"
+                + " and (:state = '' or l.state = :state)";
+        String from = " from lot l left join batch b on b.id = l.batch_id";
+        String s = state == null ? "" : state.name();
+        long total = jdbc.sql("select count(*)" + from + where).param("q", q).param("like", "%" + q + "%").param("state", s)
+                .query(Long.class).single();
+        List<Lot> rows = jdbc.sql("select l.*" + from + where + " order by l.created_at desc, l.code desc limit :limit offset :offset")
+                .param("q", q).param("like", "%" + q + "%").param("state", s).param("limit", page.size()).param("offset", page.offset())
+                .query(LotRepository::lot).list();
+        return new Page<>(rows, page.number(), page.size(), total);
+    }
+
+    Map<LotState, Long> countByState() {
+        Map<LotState, Long> counts = new EnumMap<>(LotState.class);
+        for (LotState s : LotState.values()) counts.put(s, 0L);
+        jdbc.sql("select state, count(*) from lot group by state")
+                .query((ResultSet rs) -> { counts.put(LotState.valueOf(rs.getString(1)), rs.getLong(2)); });
+        return counts;
+    }
+
+    static Map<String, Object> snapshot(Lot l, List<Lot> parents) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", l.code());
+        m.put("productCode", l.productCode());
+        m.put("kind", l.kind().name());
+        m.put("batchId", Objects.toString(l.batchId(), null));
+        m.put("parentLots", parents.stream().map(Lot::code).toList());
+        m.put("concentrationPerMl", l.concentrationPerMl());
+        m.put("volumeMl", l.volumeMl());
+        m.put("manufacturedOn", l.manufacturedOn().toString());
+        m.put("expiresOn", l.expiresOn().toString());
+        m.put("state", l.state().name());
+        m.put("dispositionSignatureId", Objects.toString(l.dispositionSignatureId(), null));
+        m.put("dispositionReason", l.dispositionReason());
+        return m;
+    }
+
+    static Map<String, Object> snapshot(LotUnit u, String lotCode) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", u.code());
+        m.put("lot", lotCode);
+        m.put("number", u.number());
+        m.put("volumeMl", u.volumeMl());
+        return m;
+    }
+
+
+    private static Lot lot(ResultSet rs, int n) throws SQLException {
+        return new Lot(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("product_code"), LotKind.valueOf(rs.getString("kind")),
+                rs.getObject("batch_id", UUID.class), (Double) rs.getObject("concentration_per_ml"), rs.getDouble("volume_ml"),
+                rs.getObject("manufactured_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
+                LotState.valueOf(rs.getString("state")), rs.getObject("disposition_signature_id", UUID.class),
+                rs.getString("disposition_reason"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+}

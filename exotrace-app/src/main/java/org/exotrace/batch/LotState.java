@@ -1,0 +1,26 @@
+package org.exotrace.batch;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A lot's disposition. IN_TESTING may be released, rejected or quarantined; QUARANTINED may be
+ * released or rejected; RELEASED may be quarantined again (a recall hold); REJECTED is final.
+ */
+public enum LotState {
+    IN_TESTING, QUARANTINED, RELEASED, REJECTED;
+
+    public Set<LotState> next() {
+        return switch (this) {
+            case IN_TESTING -> EnumSet.of(RELEASED, REJECTED, QUARANTINED);
+            case QUARANTINED -> EnumSet.of(RELEASED, REJECTED);
+            case RELEASED -> EnumSet.of(QUARANTINED);
+            case REJECTED -> EnumSet.noneOf(LotState.class);
+        };
+    }
+
+    public boolean canBecome(LotState target) { return next().contains(target); }
+
+    /** Whether material of a lot in this state may be formulated, pooled or filled further. */
+    public boolean usable() { return this == IN_TESTING || this == RELEASED; }
+}

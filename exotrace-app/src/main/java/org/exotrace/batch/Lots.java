@@ -1,0 +1,254 @@
+package org.exotrace.batch;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Page;
+import org.exotrace.shared.RecordChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lots collection: make a lot from a batch, derive or pool lots, split a lot into units,
+ * trace its lineage, and move its disposition (called by the release module after a valid
+ * electronic signature).
+ */
+@Service
+public class Lots {
+
+    /** A lot as entered. {@code expiresOn} null means manufacturedOn plus the product's shelf life. */
+    public record NewLot(String productCode, Double concentrationPerMl, Double volumeMl, LocalDate manufacturedOn, LocalDate expiresOn) {}
+
+    public static final int MAX_UNITS_PER_SPLIT = 10_000;
+    private static final double VOLUME_TOLERANCE_ML = 1e-9;
+
+    private final LotRepository repository;
+    private final LineageQueries lineage;
+    private final Batches batches;
+    private final Products products;
+    private final Codes codes;
+    private final ApplicationEventPublisher events;
+
+    Lots(LotRepository repository, LineageQueries lineage, Batches batches, Products products, Codes codes, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.lineage = lineage;
+        this.batches = batches;
+        this.products = products;
+        this.codes = codes;
+        this.events = events;
+    }
+
+    /** A PRIMARY lot made from a batch. */
+    @Transactional
+    public Lot create(UUID batchId, NewLot lot) {
+        Batch batch = batches.get(batchId);
+        return insert(LotKind.PRIMARY, batchId, List.of(), lot, batch.startedOn(), "the batch started");
+    }
+
+    /** A DERIVATIVE lot, e.g. a serum formulated from a bulk isolate; it carries its own concentration. */
+    @Transactional
+    public Lot derive(UUID parentLotId, NewLot lot) {
+        Lot parent = usableParent(parentLotId, "parentLotId");
+        return insert(LotKind.DERIVATIVE, null, List.of(parent), lot, parent.manufacturedOn(), "the parent lot was made");
+    }
+
+    /** A POOL of two or more distinct parent lots. */
+    @Transactional
+    public Lot pool(List<UUID> parentLotIds, NewLot lot) {
+        Set<UUID> distinct = parentLotIds == null ? Set.of() : new LinkedHashSet<>(parentLotIds);
+        distinct.remove(null);
+        if (distinct.size() < 2) throw DomainProblem.invalid("parentLotIds", "choose at least two different lots to pool");
+        List<Lot> parents = new ArrayList<>();
+        for (UUID id : distinct) parents.add(usableParent(id, "parentLotIds"));
+        LocalDate latest = parents.stream().map(Lot::manufacturedOn).max(LocalDate::compareTo).orElseThrow();
+        return insert(LotKind.POOL, null, parents, lot, latest, "the newest parent lot was made");
+    }
+
+    /** Fills {@code count} units of {@code volumeEachMl} from the lot's remaining volume, numbered after any earlier units. */
+    @Transactional
+    public List<LotUnit> split(UUID lotId, int count, double volumeEachMl) {
+        Lot lot = repository.lock(lotId).orElseThrow(() -> DomainProblem.notFound("Lot", lotId));
+        if (lot.state() == LotState.REJECTED) throw DomainProblem.conflict("Lot " + lot.code() + " is rejected; it cannot be filled into units.");
+        Checks c = new Checks();
+        if (count < 1 || count > MAX_UNITS_PER_SPLIT) c.fail("count", "give between 1 and " + MAX_UNITS_PER_SPLIT + " units");
+        if (Double.isNaN(volumeEachMl) || Double.isInfinite(volumeEachMl) || volumeEachMl <= 0) c.fail("volumeEachMl", "must be greater than zero");
+        c.throwIfAny();
+        double remaining = remainingVolume(lot);
+        double total = count * volumeEachMl;
+        if (total > remaining + VOLUME_TOLERANCE_ML) {
+            throw DomainProblem.invalid("volumeEachMl", String.format(java.util.Locale.ROOT,
+                    "%d × %s mL = %s mL is more than the %s mL left in lot %s", count, volumeEachMl, round(total), round(remaining), lot.code()));
+        }
+        int first = repository.lastUnitNumber(lotId) + 1;
+        List<LotUnit> units = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int number = first + i;
+            units.add(new LotUnit(UUID.randomUUID(), Codes.unit(lot.code(), number), lotId, number, volumeEachMl));
+        }
+        repository.insertUnits(units);
+        units.forEach(u -> events.publishEvent(RecordChanged.created("lot_unit", u.id(), LotRepository.snapshot(u, lot.code()))));
+        return units;
+    }
+
+    @Transactional(readOnly = true)
+    public Lot get(UUID id) {
+        return find(id).orElseThrow(() -> DomainProblem.notFound("Lot", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Lot> find(UUID id) {
+        return repository.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Lot> findByCode(String code) {
+        return code == null ? Optional.empty() : repository.findByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Lot> search(String q, LotState state, Page.Request p) {
+        return repository.search(q, state, p);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<LotState, Long> countByState() {
+        return repository.countByState();
+    }
+
+    @Transactional(readOnly = true)
+    public List<LotUnit> units(UUID lotId) {
+        get(lotId);
+        return repository.units(lotId);
+    }
+
+    /** The lot's volume not yet filled into units. */
+    @Transactional(readOnly = true)
+    public double remainingVolume(UUID lotId) {
+        return remainingVolume(get(lotId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Lot> ofBatch(UUID batchId) {
+        return repository.ofBatch(batchId);
+    }
+
+    /** The lot's direct parents (none for a primary lot). */
+    @Transactional(readOnly = true)
+    public List<Lot> parents(UUID lotId) {
+        return repository.parents(lotId);
+    }
+
+    /** Lots that may be derived from or pooled: those in testing or released. */
+    @Transactional(readOnly = true)
+    public List<Lot> usable() {
+        return repository.inStates(List.of(LotState.IN_TESTING, LotState.RELEASED));
+    }
+
+    @Transactional(readOnly = true)
+    public Lineage lineage(UUID lotId) {
+        return lineage.lineage(get(lotId));
+    }
+
+    /** Every donor at the root of the lot's ancestry, through derivatives and pools. */
+    @Transactional(readOnly = true)
+    public Set<UUID> donorIds(UUID lotId) {
+        get(lotId);
+        return lineage.donorIds(lotId);
+    }
+
+    @Transactional(readOnly = true)
+    public Set<UUID> batchIds(UUID lotId) {
+        get(lotId);
+        return lineage.batchIds(lotId);
+    }
+
+    @Transactional
+    public Lot release(UUID lotId, UUID signatureId) {
+        return dispose(lotId, LotState.RELEASED, "RELEASE", signatureId, signatureId == null ? null : "released under signature " + signatureId);
+    }
+
+    @Transactional
+    public Lot reject(UUID lotId, UUID signatureId, String reason) {
+        return dispose(lotId, LotState.REJECTED, "REJECT", signatureId, reason);
+    }
+
+    @Transactional
+    public Lot quarantine(UUID lotId, UUID signatureId, String reason) {
+        return dispose(lotId, LotState.QUARANTINED, "QUARANTINE", signatureId, reason);
+    }
+
+    private Lot dispose(UUID lotId, LotState target, String action, UUID signatureId, String reason) {
+        Lot before = repository.lock(lotId).orElseThrow(() -> DomainProblem.notFound("Lot", lotId));
+        Checks c = new Checks();
+        c.required("signatureId", signatureId);
+        c.text("reason", reason, 1000, true);
+        c.throwIfAny();
+        if (!before.state().canBecome(target)) {
+            String why = before.state() == LotState.REJECTED ? " (rejection is final)" : "";
+            throw DomainProblem.conflict("Lot " + before.code() + " is " + before.state() + "; it cannot become " + target + why
+                    + ". Allowed from " + before.state() + ": " + (before.state().next().isEmpty() ? "none" : before.state().next()) + ".");
+        }
+        repository.disposition(lotId, target, signatureId, reason.strip());
+        Lot after = get(lotId);
+        List<Lot> parents = repository.parents(lotId);
+        events.publishEvent(RecordChanged.changed("lot", lotId, action, LotRepository.snapshot(before, parents),
+                LotRepository.snapshot(after, parents), reason.strip()));
+        return after;
+    }
+
+    private Lot insert(LotKind kind, UUID batchId, List<Lot> parents, NewLot lot, LocalDate notBefore, String notBeforeWhat) {
+        Checks c = new Checks();
+        c.required("productCode", Checks.blankToNull(lot.productCode()));
+        Optional<Product> product = products.find(lot.productCode());
+        if (c.ok("productCode") && product.isEmpty()) c.fail("productCode", "no product with code " + lot.productCode().strip());
+        c.finite("concentrationPerMl", lot.concentrationPerMl());
+        c.notNegative("concentrationPerMl", lot.concentrationPerMl());
+        c.required("volumeMl", lot.volumeMl());
+        c.finite("volumeMl", lot.volumeMl());
+        c.positive("volumeMl", lot.volumeMl());
+        c.past("manufacturedOn", lot.manufacturedOn(), true);
+        if (lot.manufacturedOn() != null && notBefore != null && lot.manufacturedOn().isBefore(notBefore)) {
+            c.fail("manufacturedOn", "cannot be before " + notBeforeWhat + " (" + notBefore + ")");
+        }
+        LocalDate expires = lot.expiresOn();
+        if (expires == null && lot.manufacturedOn() != null && product.isPresent()) {
+            Integer months = product.get().shelfLifeMonths();
+            if (months == null) c.fail("expiresOn", "give the expiry date: product " + product.get().code() + " has no shelf life");
+            else expires = lot.manufacturedOn().plusMonths(months);
+        }
+        if (expires != null && lot.manufacturedOn() != null && !expires.isAfter(lot.manufacturedOn())) {
+            c.fail("expiresOn", "must be after the manufacturing date (" + lot.manufacturedOn() + ")");
+        }
+        c.throwIfAny();
+        UUID id = UUID.randomUUID();
+        repository.insert(id, codes.next("L"), product.orElseThrow().code(), kind, batchId, lot, expires);
+        repository.insertParents(id, parents.stream().map(Lot::id).toList());
+        Lot created = get(id);
+        events.publishEvent(RecordChanged.created("lot", id, LotRepository.snapshot(created, parents)));
+        return created;
+    }
+
+    private Lot usableParent(UUID id, String field) {
+        if (id == null) throw DomainProblem.invalid(field, "choose the parent lot");
+        Lot parent = repository.find(id).orElseThrow(() -> DomainProblem.invalid(field, "no lot with id " + id));
+        if (!parent.state().usable()) {
+            throw DomainProblem.conflict("Lot " + parent.code() + " is " + parent.state() + "; only lots in testing or released can be processed further.");
+        }
+        return parent;
+    }
+
+    private double remainingVolume(Lot lot) {
+        return Math.max(0, lot.volumeMl() - repository.unitVolume(lot.id()));
+    }
+
+    private static String round(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

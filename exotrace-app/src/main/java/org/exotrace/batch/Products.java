@@ -1,0 +1,48 @@
+package org.exotrace.batch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.exotrace.donor.ConsentScope;
+import org.exotrace.shared.DomainProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The products the lab makes, seeded by migration. */
+@Service
+public class Products {
+
+    private final JdbcClient jdbc;
+
+    Products(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Product> all() {
+        return jdbc.sql("select * from product order by name").query(Products::product).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Product get(String code) {
+        return find(code).orElseThrow(() -> DomainProblem.notFound("Product", code));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Product> find(String code) {
+        if (code == null) return Optional.empty();
+        return jdbc.sql("select * from product where code = ?").param(code.strip().toUpperCase()).query(Products::product).optional();
+    }
+
+    private static Product product(ResultSet rs, int n) throws SQLException {
+        String scopes = rs.getString("required_consent_scopes");
+        return new Product(rs.getString("code"), rs.getString("name"), ProductForm.valueOf(rs.getString("form")),
+                IntendedUse.valueOf(rs.getString("intended_use")),
+                scopes.isBlank() ? java.util.Set.of() : Arrays.stream(scopes.split(",")).map(String::strip).map(ConsentScope::valueOf).collect(Collectors.toSet()),
+                (Double) rs.getObject("ampoule_volume_ml"), (Integer) rs.getObject("shelf_life_months"));
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Manufacturing records from donor to unit: isolation batches (one donor's material through one
+ * isolation method, with its parameters), products, lots made from a batch, derivative and pooled
+ * lots, and units (ampoules, vials) split from a lot with printable codes. Lineage is kept
+ * parent/child to any depth, so a recall traces forward from a donor and a look-back traces from a
+ * unit back to every donor ({@link org.exotrace.batch.Lots#donorIds}). The release module moves a
+ * lot's disposition through {@link org.exotrace.batch.Lots#release} and its siblings after a
+ * valid electronic signature.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"donor", "audit", "shared"})
+package org.exotrace.batch;
