@@ -49,22 +49,21 @@ public class ExotraceApplication {
     }
 
     private static int serve(String[] options) {
-        SpringApplication app = new SpringApplication(ExotraceApplication.class);
-        Map<String, Object> defaults = new java.util.HashMap<>();
+        java.util.List<String> springArgs = new java.util.ArrayList<>();
         for (int i = 0; i < options.length; i++) {
             switch (options[i]) {
-                case "--demo" -> defaults.put("exotrace.demo.enabled", "true");
+                case "--demo" -> springArgs.add("--exotrace.demo.enabled=true");
                 case "--port" -> {
                     if (i + 1 >= options.length || !options[i + 1].matches("\\d{1,5}")) return usage("--port needs a port number");
-                    defaults.put("server.port", options[++i]);
+                    springArgs.add("--server.port=" + options[++i]);
                 }
                 default -> {
                     if (!options[i].startsWith("--") || !options[i].contains("=")) return usage("unknown option '" + options[i] + "' for serve");
+                    springArgs.add(options[i]);
                 }
             }
         }
-        app.setDefaultProperties(defaults);
-        app.run(options);
+        new SpringApplication(ExotraceApplication.class).run(springArgs.toArray(String[]::new));
         return waitForever();
     }
 

@@ -50,7 +50,7 @@ class QualityApi {
 
     record NewVersion(@NotEmpty @Size(max = 100) List<@NotNull TestDefinition> tests, @Size(max = 1000) String reason) {}
 
-    record Distribution(@NotBlank @Size(max = 200) String method, @NotNull @Size(min = 2, max = 5000) List<@NotNull SizeDistribution.Point> points) {}
+    record Distribution(@NotBlank @Size(max = 200) String method, @NotNull @Size(min = 2, max = 5000) List<SizeDistribution.@NotNull Point> points) {}
 
     record TestVerdict(String code, String name, String limits, boolean required, String verdict, String result, UUID resultId) {}
 
