@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts implements UserDetailsService {
 
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z][a-z0-9._-]{2,39}");
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z][a-z0-9._-]{1,39}");
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -41,7 +41,7 @@ public class Accounts implements UserDetailsService {
     @Transactional
     public Account create(String username, String displayName, String rawPassword, Set<Role> roles) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw DomainProblem.invalid("username", "use 3-40 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+            throw DomainProblem.invalid("username", "use 2-40 lower-case letters, digits, '.', '_' or '-', starting with a letter");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 120) {
             throw DomainProblem.invalid("displayName", "give the printed name (1-120 characters) that signatures will show");

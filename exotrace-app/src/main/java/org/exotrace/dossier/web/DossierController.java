@@ -70,7 +70,9 @@ class DossierController {
 
     @GetMapping("/lots/{id}/timeline")
     String timelineFragment(@PathVariable UUID id, Model model) {
-        model.addAttribute("timeline", timeline(lots.get(id)));
+        Lot lot = lots.get(id);
+        model.addAttribute("lot", lot);
+        model.addAttribute("timeline", timeline(lot));
         return "dossier/lot :: timeline";
     }
 

@@ -1,0 +1,35 @@
+package org.exotrace.platform;
+
+import org.exotrace.shared.DomainProblem;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A refused request on a page (not the API) shows the error page with the right status and the
+ * refusal's message, instead of a server error. Forms handle their own field messages first.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(2)
+class PageProblemHandler {
+
+    @ExceptionHandler(DomainProblem.class)
+    ModelAndView refused(DomainProblem p) {
+        HttpStatus status = switch (p.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("title", p.title());
+        mav.addObject("detail", p.getMessage());
+        return mav;
+    }
+}
