@@ -92,6 +92,32 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void verifyDetectsTheNewestEntriesDeletedWhileTheTriggerWasDisabled() throws Exception {
+        registerDonor();
+
+        AuditTrail.Verification tampered = transaction().execute(tx -> {
+            tx.setRollbackOnly();
+            long last = jdbc.sql("select max(seq) from audit_entry").query(Long.class).single();
+            jdbc.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+            int deleted = jdbc.sql("delete from audit_entry where seq >= ?").param(last - 1).update();
+            jdbc.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+            assertThat(deleted).isEqualTo(2);
+            return trail.verify();
+        });
+
+        assertThat(tampered.intact()).isFalse();
+        assertThat(tampered.problem()).contains("were written");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void auditHeadRefusesToMoveBackwards() {
+        registerDonorQuietly();
+        assertThatThrownBy(() -> jdbc.sql("update audit_head set seq = seq - 1").update())
+                .hasMessageContaining("only moves forward");
+    }
+
+    @Test
     void triggerRefusesAPlainUpdateOfAnEntry() throws Exception {
         long seq = seqOf("donor", registerDonor());
 

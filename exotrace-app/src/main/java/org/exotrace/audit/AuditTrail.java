@@ -66,6 +66,8 @@ public class AuditTrail {
                 .params(seq, java.sql.Timestamp.from(at), actor, change.recordType(), change.recordId(), change.action(),
                         oldValue, newValue, change.reason(), head.hash(), hash)
                 .update();
+        jdbc.sql("insert into audit_head (id, seq, hash) values (1, ?, ?) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash")
+                .params(seq, hash).update();
     }
 
     /** The history of one record, oldest first: the timeline a detail page shows. */
@@ -139,7 +141,18 @@ public class AuditTrail {
             state.expectedSeq++;
             state.previous = e.hash();
         });
-        return state.broken != null ? state.broken : new Verification(true, state.checked, null, null);
+        if (state.broken != null) return state.broken;
+        record Head(long seq, String hash) {}
+        Head head = jdbc.sql("select seq, hash from audit_head where id = 1").query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .optional().orElse(new Head(0, GENESIS));
+        if (head.seq() > state.checked) {
+            return new Verification(false, state.checked, state.checked + 1,
+                    "the chain ends at entry " + state.checked + " but entries up to " + head.seq() + " were written");
+        }
+        if (head.seq() == state.checked && head.seq() > 0 && !head.hash().equals(state.previous)) {
+            return new Verification(false, state.checked, head.seq(), "the last entry does not match the recorded head of the chain");
+        }
+        return new Verification(true, state.checked, null, null);
     }
 
     static String hash(long seq, Instant at, String actor, String type, String id, String action,
