@@ -18,29 +18,23 @@ import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.IntegrationTest;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest(properties = {"exotrace.data-dir=target/test-db-batch", "exotrace.first-admin.enabled=false"})
-@AutoConfigureMockMvc
-class BatchModuleIntegrationTest {
+class BatchModuleIntegrationTest extends IntegrationTest {
 
     static final String ANALYST = "batch.analyst";
     static final String RESEARCHER = "batch.researcher";
     static final String PASSWORD = "correct-horse-battery";
 
-    @Autowired MockMvc mvc;
-    @Autowired Accounts accounts;
     @Autowired TransactionTemplate tx;
-    @Autowired JdbcClient jdbc;
     @Autowired Donors donors;
     @Autowired Batches batches;
     @Autowired Lots lots;

@@ -2,7 +2,7 @@ package org.exotrace.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,25 +16,20 @@ import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.exotrace.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@SpringBootTest(properties = {"exotrace.data-dir=target/test-db-batch", "exotrace.first-admin.enabled=false"})
-@AutoConfigureMockMvc
-class BatchPagesIntegrationTest {
+class BatchPagesIntegrationTest extends IntegrationTest {
 
-    static final RequestPostProcessor ANALYST = user("batch.analyst").roles("LAB_ANALYST");
-    static final RequestPostProcessor RESEARCHER = user("batch.researcher").roles("RESEARCHER");
+    static final RequestPostProcessor ANALYST = SecurityMockMvcRequestPostProcessors.user("batch.analyst").roles("LAB_ANALYST");
+    static final RequestPostProcessor RESEARCHER = SecurityMockMvcRequestPostProcessors.user("batch.researcher").roles("RESEARCHER");
 
-    @Autowired MockMvc mvc;
     @Autowired Donors donors;
     @Autowired Batches batches;
     @Autowired Lots lots;
-    @Autowired JdbcClient jdbc;
 
     @Test
     void everyBatchAndLotPageRendersAndLabelsCarryABarcode() throws Exception {

@@ -10,6 +10,7 @@ import org.exotrace.batch.Lots;
 import org.exotrace.donor.Donors;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Verdict;
+import org.exotrace.release.Releases;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.springframework.security.core.Authentication;
@@ -28,8 +29,10 @@ class DashboardController {
     private final Lots lots;
     private final LotQuality quality;
     private final AuditTrail audit;
+    private final Releases releases;
 
-    DashboardController(Donors donors, Batches batches, Lots lots, LotQuality quality, AuditTrail audit) {
+    DashboardController(Donors donors, Batches batches, Lots lots, LotQuality quality, AuditTrail audit, Releases releases) {
+        this.releases = releases;
         this.donors = donors;
         this.batches = batches;
         this.lots = lots;
@@ -50,7 +53,10 @@ class DashboardController {
             Map<Lot, Verdict> verdicts = new java.util.LinkedHashMap<>();
             inTesting.forEach(l -> verdicts.put(l, verdict(l)));
             model.addAttribute("outOfSpec", lotsWith(verdicts, Verdict.FAIL));
-            model.addAttribute("readyForRelease", lotsWith(verdicts, Verdict.PASS, Verdict.WARNING));
+            model.addAttribute("readyForRelease", lotsWith(verdicts, Verdict.PASS, Verdict.WARNING).stream()
+                    .filter(l -> releases.check(l.id(), null).allowed()).toList());
+            model.addAttribute("blocked", lotsWith(verdicts, Verdict.PASS, Verdict.WARNING).stream()
+                    .filter(l -> !releases.check(l.id(), null).allowed()).toList());
             model.addAttribute("awaitingResults", lotsWith(verdicts, Verdict.MISSING));
             model.addAttribute("recent", audit.search("", "", "", new Page.Request(0, 8)).rows());
         }
