@@ -156,6 +156,27 @@ public class Lots {
         return lineage.lineage(get(lotId));
     }
 
+    /**
+     * Forward trace: every lot made from the donor's material, directly from one of the donor's
+     * batches or through derivatives and pools, in order of creation.
+     */
+    @Transactional(readOnly = true)
+    public List<Lot> fromDonor(UUID donorId) {
+        java.util.Map<UUID, Lot> found = new java.util.LinkedHashMap<>();
+        java.util.ArrayDeque<LineageNode> pending = new java.util.ArrayDeque<>();
+        for (Batch b : batches.ofDonor(donorId)) {
+            for (Lot primary : ofBatch(b.id())) pending.add(lineage(primary.id()).descendants());
+        }
+        while (!pending.isEmpty()) {
+            LineageNode node = pending.poll();
+            if ("lot".equals(node.type()) && !found.containsKey(node.id())) {
+                found.put(node.id(), get(node.id()));
+                pending.addAll(node.children());
+            }
+        }
+        return found.values().stream().sorted(java.util.Comparator.comparing(Lot::createdAt)).toList();
+    }
+
     /** Every donor at the root of the lot's ancestry, through derivatives and pools. */
     @Transactional(readOnly = true)
     public Set<UUID> donorIds(UUID lotId) {
