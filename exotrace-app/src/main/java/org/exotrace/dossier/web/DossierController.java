@@ -76,15 +76,24 @@ class DossierController {
         return "dossier/lot :: timeline";
     }
 
-    /** The lot's life in one list: its own record, its results and its signatures, oldest first. */
-    private List<AuditEntry> timeline(Lot lot) {
-        List<AuditEntry> entries = new ArrayList<>(audit.history("lot", lot.id().toString()));
-        List<String> resultIds = results.forLot(lot.id()).stream().map(Result::id).map(UUID::toString).toList();
-        entries.addAll(audit.history("result", resultIds));
-        entries.addAll(audit.history("size_distribution", lot.id().toString()));
-        lots.units(lot.id()).stream().findFirst().ifPresent(u -> entries.addAll(audit.history("lot_unit", u.id().toString())));
-        entries.sort(Comparator.comparingLong(AuditEntry::seq));
-        return entries;
+    /** One line of the lot's timeline: the audit entry and what it was about, in words. */
+    record TimelineItem(AuditEntry entry, String subject) {}
+
+    /** The lot's life in one list: its own record, its results, its units and its signatures, newest first. */
+    private List<TimelineItem> timeline(Lot lot) {
+        Map<String, Result> byId = new LinkedHashMap<>();
+        results.forLot(lot.id()).forEach(r -> byId.put(r.id().toString(), r));
+        List<TimelineItem> items = new ArrayList<>();
+        audit.history("lot", lot.id().toString()).forEach(e -> items.add(new TimelineItem(e, "lot " + lot.code())));
+        audit.history("result", byId.keySet()).forEach(e -> {
+            Result r = byId.get(e.recordId());
+            items.add(new TimelineItem(e, "result " + r.testCode() + " = " + r.resultText() + " (" + r.verdictAtEntry() + ")"));
+        });
+        audit.history("size_distribution", lot.id().toString()).forEach(e -> items.add(new TimelineItem(e, "size distribution")));
+        lots.units(lot.id()).stream().findFirst().ifPresent(u -> audit.history("lot_unit", u.id().toString())
+                .forEach(e -> items.add(new TimelineItem(e, "units filled"))));
+        items.sort(Comparator.comparingLong((TimelineItem i) -> i.entry().seq()).reversed());
+        return items;
     }
 
     private Verdict verdict(UUID lotId) {
