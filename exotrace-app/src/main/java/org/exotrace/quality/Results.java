@@ -101,7 +101,12 @@ public class Results {
             category = test.allowedValues().stream().filter(v -> v.equalsIgnoreCase(e.category().strip())).findFirst().orElseThrow();
         }
 
-        if (e.retestOf() != null) {
+        if (e.retestOf() == null) {
+            forLot(lotId).stream().filter(r -> r.isValid() && r.testCode().equals(test.code())).findFirst().ifPresent(existing -> {
+                throw DomainProblem.conflict(test.name() + " already has a valid result (" + existing.resultText()
+                        + "); record a retest of it with a reason, or invalidate it first.");
+            });
+        } else {
             Result earlier = get(e.retestOf());
             if (!earlier.lotId().equals(lotId) || !earlier.testCode().equals(test.code())) {
                 throw DomainProblem.invalid("retestOf", "a retest must replace a result of the same lot and test");
@@ -142,6 +147,10 @@ public class Results {
     @Transactional
     public Result attachRawFile(UUID resultId, Upload file) {
         Result r = get(resultId);
+        Lot lot = lots.get(r.lotId());
+        if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
+        }
         if (r.rawFile() != null) throw DomainProblem.conflict("This result already has a raw file (" + r.rawFile().filename() + "); record a retest to replace it.");
         attach(resultId, file);
         Result after = get(resultId);

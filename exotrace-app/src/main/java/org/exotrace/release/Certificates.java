@@ -68,6 +68,10 @@ public class Certificates {
         Lot lot = lots.get(lotId);
         Decision release = releaseOf(lotId).orElseThrow(() -> DomainProblem.conflict(
                 "Lot " + lot.code() + " has not been released; a certificate of analysis is issued only for released lots."));
+        if (lot.state() != org.exotrace.batch.LotState.RELEASED) {
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+                    + " since its release; its certificate of analysis is withdrawn until it is released again.");
+        }
         Product product = products.get(lot.productCode());
         LotEvaluation evaluation = quality.evaluate(lotId, release.specificationId());
         List<CertificateContent.Row> rows = evaluation.evaluation().tests().stream().map(t -> {

@@ -174,6 +174,31 @@ class ResultApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void refusesASecondResultForATestWithoutARetestSoAFailureCannotBeHidden() throws Exception {
+        scenarios.numeric(lot, "endotoxin", 2.0, "EU/mL", analyst);
+        List<Long> before = counts(TABLES);
+
+        record(LotScenarios.numericJson("endotoxin", 0.1, "EU/mL"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail", containsString("record a retest of it with a reason")));
+
+        assertThat(counts(TABLES)).isEqualTo(before);
+        evaluation().andExpect(jsonPath("$.overall").value("FAIL"));
+    }
+
+    @Test
+    void refusesARawFileForAResultOfAReleasedLot() throws Exception {
+        String released = scenarios.released(user(Role.QA_RELEASER));
+        String result = read(getJson("/api/lots/" + released + "/results", analyst).andReturn(), "$[0].id");
+
+        mvc.perform(multipart("/api/results/" + result + "/raw-file")
+                        .file(new MockMultipartFile("file", "late.csv", "text/csv", "a,b\n1,2\n".getBytes()))
+                        .with(analyst.basic()))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
     void flagsAnOutOfSpecificationResultAtEntry() throws Exception {
         record(LotScenarios.numericJson("endotoxin", 2.0, "EU/mL"))
                 .andExpect(status().isCreated())

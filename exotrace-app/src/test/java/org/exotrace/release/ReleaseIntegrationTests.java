@@ -119,7 +119,7 @@ class ReleaseIntegrationTests extends IntegrationTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.reasons.length()").value(1))
-                .andExpect(jsonPath("$.reasons[0]", containsString("Endotoxin is out of specification: 2 (limits ")));
+                .andExpect(jsonPath("$.reasons[0]", containsString("Endotoxin is out of specification: 2 EU/mL (limits ")));
 
         assertThat(lotState(lot)).isEqualTo("IN_TESTING");
         assertThat(counts(SIGNATURE_TABLES)).isEqualTo(before);
@@ -214,6 +214,19 @@ class ReleaseIntegrationTests extends IntegrationTest {
 
         scenarios.release(lot, qa).andExpect(status().isOk());
         assertThat(lotState(lot)).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void withdrawsTheCertificateWhileAReleasedLotIsOnARecallHold() throws Exception {
+        String lot = scenarios.released(qa);
+        mvc.perform(get("/api/lots/" + lot + "/certificate").with(qa.basic()).accept(MediaType.APPLICATION_PDF))
+                .andExpect(status().isOk());
+
+        scenarios.sign(lot, "quarantine", qa, qa.username(), qa.password(), "Recall hold: complaint 7").andExpect(status().isOk());
+
+        mvc.perform(get("/api/lots/" + lot + "/certificate").with(qa.basic()).accept(MediaType.APPLICATION_PDF, PROBLEM))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("withdrawn until it is released again")));
     }
 
     @Test
