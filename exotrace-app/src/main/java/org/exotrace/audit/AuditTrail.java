@@ -1,15 +1,12 @@
 package org.exotrace.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.exotrace.shared.Actors;
+import org.exotrace.shared.Hashes;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;
 import org.springframework.context.event.EventListener;
@@ -163,11 +160,7 @@ public class AuditTrail {
             else sb.append(field.length()).append(':').append(field);
             sb.append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Hashes.sha256(sb.toString());
     }
 
     private String toJson(Object value) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Hashes;
+import org.exotrace.shared.Texts;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +46,8 @@ public class Donors {
     @Transactional
     public Donor register(Registration r) {
         if (r.sourceType() == null) throw DomainProblem.invalid("sourceType", "choose the source type");
-        text("sourceDetail", r.sourceDetail(), 200, false);
-        text("notes", r.notes(), 2000, false);
+        Texts.check("sourceDetail", r.sourceDetail(), 200, false);
+        Texts.check("notes", r.notes(), 2000, false);
         int year = Year.now().getValue();
         long sequence = jdbc.sql("""
                 insert into donor_code_sequence (year, last) values (?, 1)
@@ -54,7 +56,7 @@ public class Donors {
         DonorCode code = DonorCode.issue(facility, year, sequence);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into donor (id, code, source_type, source_detail, notes, created_by) values (?, ?, ?, ?, ?, ?)")
-                .params(id, code.value(), r.sourceType().name(), blankToNull(r.sourceDetail()), blankToNull(r.notes()), Actors.current())
+                .params(id, code.value(), r.sourceType().name(), Texts.blankToNull(r.sourceDetail()), Texts.blankToNull(r.notes()), Actors.current())
                 .update();
         Donor donor = get(id);
         events.publishEvent(RecordChanged.created("donor", id, snapshot(donor)));
@@ -67,7 +69,7 @@ public class Donors {
         if (!donor.sourceType().isHuman()) {
             throw DomainProblem.invalid("sourceType", "a " + donor.sourceType().label().toLowerCase() + " source is not screened as a donor");
         }
-        text("test", e.test(), 120, true);
+        Texts.check("test", e.test(), 120, true);
         if (e.result() == null) throw DomainProblem.invalid("result", "choose NEGATIVE, POSITIVE or INDETERMINATE");
         past("sampledOn", e.sampledOn());
         UUID id = UUID.randomUUID();
@@ -86,7 +88,7 @@ public class Donors {
         }
         if (e.scope() == null) throw DomainProblem.invalid("scope", "choose the scope of the consent");
         past("grantedOn", e.grantedOn());
-        text("documentReference", e.documentReference(), 120, true);
+        Texts.check("documentReference", e.documentReference(), 120, true);
         boolean active = consents(donorId).stream().anyMatch(c -> c.scope() == e.scope() && c.isActive());
         if (active) throw DomainProblem.conflict("Donor " + donor.code().display() + " already has an active consent for " + e.scope().label() + ".");
         UUID id = UUID.randomUUID();
@@ -103,7 +105,7 @@ public class Donors {
         Consent before = consent(consentId);
         if (!before.donorId().equals(donorId)) throw DomainProblem.notFound("Consent", consentId);
         if (!before.isActive()) throw DomainProblem.conflict("This consent was already withdrawn on " + before.withdrawnOn() + ".");
-        text("reason", reason, 1000, true);
+        Texts.check("reason", reason, 1000, true);
         LocalDate on = withdrawnOn == null ? LocalDate.now() : withdrawnOn;
         past("withdrawnOn", on);
         if (on.isBefore(before.grantedOn())) throw DomainProblem.invalid("withdrawnOn", "cannot be before the consent was granted (" + before.grantedOn() + ")");
@@ -118,7 +120,7 @@ public class Donors {
     @Transactional
     public Donor retire(UUID donorId, String reason) {
         Donor before = active(donorId);
-        text("reason", reason, 1000, true);
+        Texts.check("reason", reason, 1000, true);
         jdbc.sql("update donor set retired = true, retired_reason = ? where id = ?").params(reason.strip(), donorId).update();
         Donor after = get(donorId);
         events.publishEvent(RecordChanged.changed("donor", donorId, "RETIRE", snapshot(before), snapshot(after), reason.strip()));
@@ -231,17 +233,8 @@ public class Donors {
                 rs.getObject("withdrawn_on", LocalDate.class), rs.getString("withdrawal_reason"));
     }
 
-    private static void text(String field, String value, int max, boolean required) {
-        if (required && (value == null || value.isBlank())) throw DomainProblem.invalid(field, "is required");
-        if (value != null && value.length() > max) throw DomainProblem.invalid(field, "is too long (" + value.length() + " characters; at most " + max + ")");
-    }
-
     private static void past(String field, LocalDate date) {
         if (date == null) throw DomainProblem.invalid(field, "is required");
         if (date.isAfter(LocalDate.now())) throw DomainProblem.invalid(field, "cannot be in the future");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

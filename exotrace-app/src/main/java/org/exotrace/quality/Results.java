@@ -1,11 +1,8 @@
 package org.exotrace.quality;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,8 @@ import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Hashes;
+import org.exotrace.shared.Texts;
 import org.exotrace.shared.RecordChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,9 +64,9 @@ public class Results {
         TestDefinition test = spec.test(e.testCode()).orElseThrow(() -> DomainProblem.invalid("testCode",
                 "'" + e.testCode() + "' is not a test of " + spec.reference() + "; use one of "
                         + spec.tests().stream().map(TestDefinition::code).toList()));
-        text("method", e.method(), 200, true);
-        text("instrument", e.instrument(), 200, false);
-        text("detail", e.detail(), 1000, false);
+        Texts.check("method", e.method(), 200, true);
+        Texts.check("instrument", e.instrument(), 200, false);
+        Texts.check("detail", e.detail(), 1000, false);
         if (e.performedAt() == null) throw DomainProblem.invalid("performedAt", "give when the test was performed");
         if (e.performedAt().isAfter(Instant.now().plusSeconds(300))) throw DomainProblem.invalid("performedAt", "cannot be in the future");
 
@@ -112,7 +111,7 @@ public class Results {
                 throw DomainProblem.invalid("retestOf", "a retest must replace a result of the same lot and test");
             }
             if (!earlier.isValid()) throw DomainProblem.conflict("The result being retested is already " + earlier.status().name().toLowerCase() + ".");
-            text("retestReason", e.retestReason(), 1000, true);
+            Texts.check("retestReason", e.retestReason(), 1000, true);
             changeStatus(earlier, Result.Status.SUPERSEDED, e.retestReason().strip(), "SUPERSEDE");
         }
 
@@ -122,7 +121,7 @@ public class Results {
                   status, retest_of, verdict_at_entry, specification_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?, ?)""")
                 .params(id, lotId, test.code(), test.kind() == TestKind.NUMERIC ? e.value() : null, unit, category,
-                        blankToNull(e.detail()), e.method().strip(), blankToNull(e.instrument()), Actors.current(),
+                        Texts.blankToNull(e.detail()), e.method().strip(), Texts.blankToNull(e.instrument()), Actors.current(),
                         java.sql.Timestamp.from(e.performedAt()), e.retestOf(), verdict.name(), spec.id())
                 .update();
         if (file != null) attach(id, file);
@@ -140,7 +139,7 @@ public class Results {
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
         }
-        text("reason", reason, 1000, true);
+        Texts.check("reason", reason, 1000, true);
         return changeStatus(r, Result.Status.INVALIDATED, reason.strip(), "INVALIDATE");
     }
 
@@ -198,7 +197,7 @@ public class Results {
         if (name.length() > 255) name = name.substring(name.length() - 255);
         jdbc.sql("insert into result_file (result_id, filename, content_type, size_bytes, sha256, content, uploaded_by) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(resultId, name, file.contentType() == null ? "application/octet-stream" : file.contentType(),
-                        file.content().length, sha256(file.content()), file.content(), Actors.current())
+                        file.content().length, Hashes.sha256(file.content()), file.content(), Actors.current())
                 .update();
     }
 
@@ -229,23 +228,6 @@ public class Results {
         if (r.retestOf() != null) m.put("retestOf", r.retestOf().toString());
         if (r.rawFile() != null) m.put("rawFileSha256", r.rawFile().sha256());
         return m;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void text(String field, String value, int max, boolean required) {
-        if (required && (value == null || value.isBlank())) throw DomainProblem.invalid(field, "is required");
-        if (value != null && value.length() > max) throw DomainProblem.invalid(field, "is too long (" + value.length() + " characters; at most " + max + ")");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
 }

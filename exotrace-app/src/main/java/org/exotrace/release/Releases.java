@@ -1,13 +1,9 @@
 package org.exotrace.release;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +22,8 @@ import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Results;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Hashes;
+import org.exotrace.shared.Texts;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,7 +103,7 @@ public class Releases {
         LotEvaluation evaluation = quality.evaluate(lotId);
         Lot lot = lots.get(lotId);
         String certificate = records.nextCertificateNumber(Year.now().getValue());
-        Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, blankToNull(signing.reason()), evaluation, certificate);
+        Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate);
         lots.release(lotId, decision.signature().id());
         events.publishEvent(new LotReleased(lotId, lot.code(), decision.signature().id(), certificate));
         return decision;
@@ -174,7 +172,7 @@ public class Releases {
                 String.join(";", snapshot)));
         UUID signatureId = UUID.randomUUID();
         ElectronicSignature signature = new ElectronicSignature(signatureId, "lot", lot.id(), signer.username(), signer.displayName(),
-                meaning, at, sha256(signedContent));
+                meaning, at, Hashes.sha256(signedContent));
         Decision decision = records.insert(signature, lot.id(), reason,
                 evaluation == null ? null : evaluation.specification().id(),
                 evaluation == null ? null : evaluation.specification().reference(), certificate, snapshot);
@@ -187,17 +185,5 @@ public class Releases {
         if (certificate != null) audit.put("certificate", certificate);
         events.publishEvent(RecordChanged.created("signature", signatureId, audit));
         return decision;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
