@@ -94,11 +94,12 @@ public class LotReleaseBenchmark {
         public void start() throws IOException {
             dataDir = Files.createTempDirectory("exotrace-bench-");
             System.setProperty("exotrace.db.fsync", fsync);
+            // Command-line arguments, not default properties: application.yml sets exotrace.data-dir
+            // (to ./data unless EXOTRACE_DATA_DIR is set), and it outranks default properties.
             context = new SpringApplicationBuilder(ExotraceApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("exotrace.data-dir=" + dataDir, "exotrace.first-admin.enabled=false",
-                            "logging.level.root=WARN")
-                    .run();
+                    .run("--exotrace.data-dir=" + dataDir, "--exotrace.first-admin.enabled=false",
+                            "--logging.level.root=WARN");
             tx = context.getBean(TransactionTemplate.class);
             accounts = context.getBean(Accounts.class);
             lots = context.getBean(Lots.class);
