@@ -45,11 +45,36 @@ class DatabaseConfiguration {
             ds.setUsername(user);
             ds.setPassword(password);
         } else {
-            EmbeddedPostgres pg = embedded(Path.of(dataDir, "postgres").toAbsolutePath().normalize());
-            ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+            java.util.OptionalInt running = SERVERS.containsKey(directory) ? java.util.OptionalInt.empty() : runningServerPort(directory);
+            if (running.isPresent()) {
+                log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
+                ds.setJdbcUrl("jdbc:postgresql://localhost:" + running.getAsInt() + "/postgres");
+            } else {
+                ds.setJdbcUrl(embedded(directory).getJdbcUrl("postgres", "postgres"));
+            }
             ds.setUsername("postgres");
         }
         return ds;
+    }
+
+    /**
+     * The port of a server that another Exotrace process (e.g. {@code ./exotrace serve}) runs on this
+     * data directory, read from PostgreSQL's {@code postmaster.pid} (pid on line 1, port on line 4),
+     * so that {@code ./exotrace audit verify} works while the application is running.
+     */
+    static java.util.OptionalInt runningServerPort(Path directory) {
+        Path pidFile = directory.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) return java.util.OptionalInt.empty();
+            java.util.List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4) return java.util.OptionalInt.empty();
+            long pid = Long.parseLong(lines.get(0).strip());
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? java.util.OptionalInt.of(Integer.parseInt(lines.get(3).strip())) : java.util.OptionalInt.empty();
+        } catch (IOException | NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
     }
 
     static EmbeddedPostgres embedded(Path directory) {
