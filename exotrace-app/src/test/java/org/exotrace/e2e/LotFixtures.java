@@ -1,0 +1,82 @@
+package org.exotrace.e2e;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.exotrace.batch.Batch;
+import org.exotrace.batch.Batches;
+import org.exotrace.batch.IsolationMethod;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.Lots;
+import org.exotrace.donor.ConsentScope;
+import org.exotrace.donor.Donor;
+import org.exotrace.donor.Donors;
+import org.exotrace.donor.Screening;
+import org.exotrace.donor.SourceType;
+import org.exotrace.quality.Results;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Set-up through the Java APIs for tests whose subject is later in the flow. Call inside
+ * {@link BrowserTest#as} so that the records carry an analyst's name. Not a bean: the application
+ * scans org.exotrace, and test classes must not become part of its context.
+ */
+class LotFixtures {
+
+    static final String SERUM = "HMSC-EXO-SERUM";
+
+    private final Donors donors;
+    private final Batches batches;
+    private final Lots lots;
+    private final Results results;
+
+    LotFixtures(Donors donors, Batches batches, Lots lots, Results results) {
+        this.donors = donors;
+        this.batches = batches;
+        this.lots = lots;
+        this.results = results;
+    }
+
+    static LotFixtures of(ApplicationContext context) {
+        return new LotFixtures(context.getBean(Donors.class), context.getBean(Batches.class), context.getBean(Lots.class),
+                context.getBean(Results.class));
+    }
+
+    /** A serum lot in testing from an eligible umbilical-cord donor who consented to cosmetic and commercial use. */
+    Lot serumLotInTesting() {
+        Donor donor = donors.register(new Donors.Registration(SourceType.UMBILICAL_CORD_MSC, "browser test fixture", null));
+        donors.recordScreening(donor.id(), new Donors.ScreeningEntry("anti-HIV-1/2", Screening.Result.NEGATIVE, LocalDate.now()));
+        donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COSMETIC_USE, LocalDate.now(), "ICF-FIX-1"));
+        donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COMMERCIAL, LocalDate.now(), "ICF-FIX-2"));
+        Batch batch = batches.record(new Batches.NewBatch(donor.id(), IsolationMethod.ULTRACENTRIFUGATION, 100_000.0, 70, "SW32 Ti",
+                50.0, 20_000_000L, 4, LocalDate.now().minusDays(2), LocalDate.now().minusDays(1), null, null));
+        return lots.create(batch.id(), new Lots.NewLot(SERUM, 1.2e9, 30.0, LocalDate.now(), null));
+    }
+
+    /** Records a conforming result for every required test of the serum specification except those named. */
+    void conformingResultsExcept(Lot lot, String... left) {
+        List<String> skip = List.of(left);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Results.Entry> entries = List.of(
+                numeric("size_mode", 104, "nm", "NTA", at),
+                numeric("particles_per_ampoule", 7.2e9, "particles", "NTA", at),
+                numeric("total_protein", 42, "µg/mL", "BCA", at),
+                numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA/BCA", at),
+                numeric("endotoxin", 0.1, "EU/mL", "LAL kinetic", at),
+                categorical("marker_transmembrane", "POSITIVE", "western blot", at),
+                categorical("marker_cytosolic", "POSITIVE", "western blot", at),
+                categorical("marker_calnexin", "NEGATIVE", "western blot", at),
+                categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1", at),
+                categorical("mycoplasma", "NEGATIVE", "qPCR", at));
+        entries.stream().filter(e -> !skip.contains(e.testCode())).forEach(e -> results.record(lot.id(), e, null));
+    }
+
+    private static Results.Entry numeric(String code, double value, String unit, String method, Instant at) {
+        return new Results.Entry(code, value, unit, null, null, method, null, at, null, null);
+    }
+
+    private static Results.Entry categorical(String code, String category, String method, Instant at) {
+        return new Results.Entry(code, null, null, category, null, method, null, at, null, null);
+    }
+}
