@@ -105,6 +105,7 @@ class LotLifecycleBrowserTest extends BrowserTest {
         assertThat(page.locator("#release-panel [role=status]")).containsText("Signed by");
         assertThat(page.locator("#decisions .tag").first()).hasText("RELEASE");
         assertThat(page.locator("#lot-state")).hasText("RELEASED");
+        assertThat(page.locator(".lineage .self").first()).containsText("RELEASED");
         Locator certificate = link("Download certificate");
         assertThat(certificate).isVisible();
         screenshot("released");
