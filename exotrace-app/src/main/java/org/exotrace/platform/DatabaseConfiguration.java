@@ -36,10 +36,9 @@ class DatabaseConfiguration {
                           @Value("${exotrace.db.password:}") String password,
                           @Value("${exotrace.data-dir:./data}") String dataDir,
                           @Value("${exotrace.db.pool-size:10}") int poolSize) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setMaximumPoolSize(poolSize);
-        ds.setPoolName("exotrace");
+        HikariDataSource ds;
         if (StringUtils.hasText(url)) {
+            ds = new HikariDataSource();
             log.info("Using external PostgreSQL at {}", url.replaceAll("password=[^&]*", "password=***"));
             ds.setJdbcUrl(url);
             ds.setUsername(user);
@@ -48,15 +47,54 @@ class DatabaseConfiguration {
             Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
             java.util.OptionalInt running = SERVERS.containsKey(directory) ? java.util.OptionalInt.empty() : runningServerPort(directory);
             if (running.isPresent()) {
+                ds = new HikariDataSource();
                 log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
                 ds.setJdbcUrl("jdbc:postgresql://localhost:" + running.getAsInt() + "/postgres");
             } else {
-                ds.setJdbcUrl(embedded(directory).getJdbcUrl("postgres", "postgres"));
+                EmbeddedLease lease = new EmbeddedLease(directory);
+                lease.setJdbcUrl(lease.server.getJdbcUrl("postgres", "postgres"));
+                ds = lease;
             }
             ds.setUsername("postgres");
         }
+        ds.setMaximumPoolSize(poolSize);
+        ds.setPoolName("exotrace");
         return ds;
     }
+
+    /**
+     * The pool of an application context that uses the embedded server. The server stops when the
+     * last context using it closes its pool, which Spring does after every bean that needs the
+     * database, so nothing waits on a server that a JVM shutdown hook already stopped.
+     */
+    static final class EmbeddedLease extends HikariDataSource {
+
+        private final Path directory;
+        private final EmbeddedPostgres server;
+
+        EmbeddedLease(Path directory) {
+            this.directory = directory;
+            this.server = embedded(directory);
+            LEASES.merge(directory, 1, Integer::sum);
+        }
+
+        @Override
+        public void close() {
+            if (isClosed()) return;
+            super.close();
+            if (LEASES.merge(directory, -1, Integer::sum) <= 0) {
+                LEASES.remove(directory);
+                SERVERS.remove(directory);
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    log.warn("The embedded PostgreSQL in {} did not stop cleanly", directory, e);
+                }
+            }
+        }
+    }
+
+    private static final ConcurrentMap<Path, Integer> LEASES = new ConcurrentHashMap<>();
 
     /**
      * The port of a server that another Exotrace process (e.g. {@code ./exotrace serve}) runs on this
@@ -86,6 +124,7 @@ class DatabaseConfiguration {
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("fsync", System.getProperty("exotrace.db.fsync", "on"))
                         .start();
