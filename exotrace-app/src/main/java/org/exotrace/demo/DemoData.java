@@ -1,8 +1,6 @@
 package org.exotrace.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -113,7 +111,7 @@ class DemoData implements ApplicationRunner {
         // Out of specification: endotoxin above its limit.
         Lot oos = lot(ucSec, "HMSC-EXO-SERUM", 3.1e9, 20.0, today.minusDays(18));
         passingResults(oos, "analyst2", "endotoxin");
-        as("analyst2", () -> tx.execute(s -> results.record(oos.id(), numeric("endotoxin", 1.8, "EU/mL", "LAL kinetic chromogenic"), null)));
+        as("analyst2", () -> tx.execute(s -> results.record(oos.id(), ExampleResults.numeric("endotoxin", 1.8, "EU/mL", "LAL kinetic chromogenic"), null)));
 
         // Blocked by consent: results pass, but the donor withdrew commercial consent.
         Lot consentBlocked = lot(adiposeTff, "HMSC-EXO-SERUM", 4.2e9, 60.0, today.minusDays(22));
@@ -124,19 +122,19 @@ class DemoData implements ApplicationRunner {
 
         // Rejected: sterility growth, signed rejection.
         Lot rejected = lot(adiposeTff, "HMSC-EXO-BULK", 2.0e11, 100.0, today.minusDays(23));
-        as("analyst2", () -> tx.execute(s -> results.record(rejected.id(), categorical("sterility", "GROWTH", "Ph. Eur. 2.6.1 membrane filtration"), null)));
+        as("analyst2", () -> tx.execute(s -> results.record(rejected.id(), ExampleResults.categorical("sterility", "GROWTH", "Ph. Eur. 2.6.1 membrane filtration"), null)));
         as("qa", () -> tx.execute(s -> releases.reject(rejected.id(), new Releases.Signing("qa", PASSWORD,
                 "Sterility failure confirmed on retest; lot destroyed"))));
 
         // Quarantined plant lot pending investigation.
         Lot quarantined = lot(plantBatch, "PLANT-EXO-GEL", 1.5e9, 200.0, today.minusDays(12));
-        as("analyst2", () -> tx.execute(s -> results.record(quarantined.id(), numeric("size_mode", 142, "nm", "NTA"), null)));
+        as("analyst2", () -> tx.execute(s -> results.record(quarantined.id(), ExampleResults.numeric("size_mode", 142, "nm", "NTA"), null)));
         as("qa", () -> tx.execute(s -> releases.quarantine(quarantined.id(), new Releases.Signing("qa", PASSWORD,
                 "Appearance complaint from formulation: investigate particulates"))));
 
         // Awaiting results: a bulk isolate with a first size measurement, and a serum derived from it.
         Lot bulk = lot(ucBatch, "HMSC-EXO-BULK", 1.8e11, 30.0, today.minusDays(27));
-        as("analyst", () -> tx.execute(s -> results.record(bulk.id(), numeric("size_mode", 112, "nm", "NTA"), null)));
+        as("analyst", () -> tx.execute(s -> results.record(bulk.id(), ExampleResults.numeric("size_mode", 112, "nm", "NTA"), null)));
         as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
         log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician or admin with password {}", PASSWORD);
     }
@@ -160,32 +158,11 @@ class DemoData implements ApplicationRunner {
     }
 
     private void passingResults(Lot lot, String analyst, String... except) {
-        List<Results.Entry> entries = new ArrayList<>(List.of(
-                numeric("size_mode", 104, "nm", "NTA (NanoSight NS300)"),
-                numeric("size_d50", 116, "nm", "NTA (NanoSight NS300)"),
-                numeric("particles_per_ampoule", 7.2e9, "particles", "NTA, 2.0 mL ampoule"),
-                numeric("particle_concentration", 3.6e9, "particles/mL", "NTA (NanoSight NS300)"),
-                numeric("total_protein", 42, "µg/mL", "Micro BCA"),
-                numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA / micro BCA"),
-                categorical("marker_transmembrane", "POSITIVE", "Western blot: CD63+, CD81+, CD9+"),
-                categorical("marker_cytosolic", "POSITIVE", "Western blot: TSG101+, ALIX+"),
-                categorical("marker_calnexin", "NEGATIVE", "Western blot"),
-                categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1 membrane filtration"),
-                numeric("endotoxin", 0.12, "EU/mL", "LAL kinetic chromogenic"),
-                categorical("mycoplasma", "NEGATIVE", "qPCR"),
-                categorical("ev_imaging", "CONFORMS", "TEM negative stain: cup-shaped vesicles 50-150 nm")));
+        List<Results.Entry> entries = ExampleResults.passing();
         as(analyst, () -> tx.execute(s -> {
             entries.stream().filter(e -> !List.of(except).contains(e.testCode())).forEach(e -> results.record(lot.id(), e, null));
             return null;
         }));
-    }
-
-    private static Results.Entry numeric(String test, double value, String unit, String method) {
-        return new Results.Entry(test, value, unit, null, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
-    }
-
-    private static Results.Entry categorical(String test, String category, String method) {
-        return new Results.Entry(test, null, null, category, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
     }
 
     /** A lognormal number distribution on a 5 nm grid from 30 to 400 nm, normalised to 1. */

@@ -1,8 +1,7 @@
 package org.exotrace.bench;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.exotrace.demo.ExampleResults;
 import org.exotrace.quality.Observation;
 import org.exotrace.quality.Results;
 
@@ -16,20 +15,7 @@ final class LotFixtures {
     }
 
     static List<Results.Entry> passingResults() {
-        return List.of(
-                numeric("size_mode", 104, "nm", "NTA (NanoSight NS300)"),
-                numeric("size_d50", 116, "nm", "NTA (NanoSight NS300)"),
-                numeric("particles_per_ampoule", 7.2e9, "particles", "NTA, 2.0 mL ampoule"),
-                numeric("particle_concentration", 3.6e9, "particles/mL", "NTA (NanoSight NS300)"),
-                numeric("total_protein", 42, "µg/mL", "Micro BCA"),
-                numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA / micro BCA"),
-                categorical("marker_transmembrane", "POSITIVE", "Western blot: CD63+, CD81+, CD9+"),
-                categorical("marker_cytosolic", "POSITIVE", "Western blot: TSG101+, ALIX+"),
-                categorical("marker_calnexin", "NEGATIVE", "Western blot"),
-                categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1 membrane filtration"),
-                numeric("endotoxin", 0.12, "EU/mL", "LAL kinetic chromogenic"),
-                categorical("mycoplasma", "NEGATIVE", "qPCR"),
-                categorical("ev_imaging", "CONFORMS", "TEM negative stain: cup-shaped vesicles 50-150 nm"));
+        return ExampleResults.passing();
     }
 
     /** The entry as the evaluation sees it; the units above are already the specification's. */
@@ -37,17 +23,5 @@ final class LotFixtures {
         return entry.value() != null
                 ? Observation.numeric(entry.testCode(), entry.value())
                 : Observation.categorical(entry.testCode(), entry.category());
-    }
-
-    private static Results.Entry numeric(String test, double value, String unit, String method) {
-        return new Results.Entry(test, value, unit, null, null, method, null, performed(), null, null);
-    }
-
-    private static Results.Entry categorical(String test, String category, String method) {
-        return new Results.Entry(test, null, null, category, null, method, null, performed(), null, null);
-    }
-
-    private static Instant performed() {
-        return Instant.now().minus(2, ChronoUnit.DAYS);
     }
 }

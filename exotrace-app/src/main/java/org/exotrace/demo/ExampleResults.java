@@ -1,0 +1,43 @@
+package org.exotrace.demo;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.exotrace.quality.Results;
+
+/**
+ * The results of a realistic, releasable human MSC exosome serum lot: every required test of the
+ * default specification passing, plus the optional D50, concentration and TEM imaging. Shared by
+ * the demo dataset and the benchmarks so that both measure the same lot.
+ */
+public final class ExampleResults {
+
+    private ExampleResults() {}
+
+    public static List<Results.Entry> passing() {
+        return List.of(
+                numeric("size_mode", 104, "nm", "NTA (NanoSight NS300)"),
+                numeric("size_d50", 116, "nm", "NTA (NanoSight NS300)"),
+                numeric("particles_per_ampoule", 7.2e9, "particles", "NTA, 2.0 mL ampoule"),
+                numeric("particle_concentration", 3.6e9, "particles/mL", "NTA (NanoSight NS300)"),
+                numeric("total_protein", 42, "µg/mL", "Micro BCA"),
+                numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA / micro BCA"),
+                categorical("marker_transmembrane", "POSITIVE", "Western blot: CD63+, CD81+, CD9+"),
+                categorical("marker_cytosolic", "POSITIVE", "Western blot: TSG101+, ALIX+"),
+                categorical("marker_calnexin", "NEGATIVE", "Western blot"),
+                categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1 membrane filtration"),
+                numeric("endotoxin", 0.12, "EU/mL", "LAL kinetic chromogenic"),
+                categorical("mycoplasma", "NEGATIVE", "qPCR"),
+                categorical("ev_imaging", "CONFORMS", "TEM negative stain: cup-shaped vesicles 50-150 nm"));
+    }
+
+    /** A numeric result performed two days ago. */
+    public static Results.Entry numeric(String test, double value, String unit, String method) {
+        return new Results.Entry(test, value, unit, null, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
+    }
+
+    /** A categorical result performed two days ago. */
+    public static Results.Entry categorical(String test, String category, String method) {
+        return new Results.Entry(test, null, null, category, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
+    }
+}
