@@ -1,0 +1,21 @@
+package org.exotrace.nta;
+
+/**
+ * What the sizing stage needs to know about one track, after drift removal.
+ *
+ * @param particle           the track's id in the input
+ * @param steps              number of frame-to-frame steps k (positions - 1, gaps excluded)
+ * @param dtSeconds          frame interval
+ * @param meanSquaredStepUm2 mean over the k steps of the squared 2D step length |dr|^2, in µm²
+ * @param diffusionUm2PerS   the per-track diffusion coefficient estimate, in µm²/s
+ * @param varianceUm4PerS2   the estimator's variance for this track (its uncertainty), in (µm²/s)²
+ */
+public record TrackDiffusion(long particle, int steps, double dtSeconds, double meanSquaredStepUm2,
+                             double diffusionUm2PerS, double varianceUm4PerS2) {
+
+    public TrackDiffusion {
+        if (steps < 1) throw new IllegalArgumentException("a track needs at least one step: " + steps);
+        if (!(dtSeconds > 0)) throw new IllegalArgumentException("frame interval must be positive: " + dtSeconds);
+        if (!(meanSquaredStepUm2 >= 0)) throw new IllegalArgumentException("mean squared step must be >= 0: " + meanSquaredStepUm2);
+    }
+}
