@@ -47,10 +47,12 @@ public class Releases {
     private final LotQuality quality;
     private final Accounts accounts;
     private final DecisionRecords records;
+    private final SignatureAttempts attempts;
     private final ApplicationEventPublisher events;
 
     Releases(Lots lots, Products products, Donors donors, Results results, LotQuality quality, Accounts accounts,
-             DecisionRecords records, ApplicationEventPublisher events) {
+             DecisionRecords records, SignatureAttempts attempts, ApplicationEventPublisher events) {
+        this.attempts = attempts;
         this.lots = lots;
         this.products = products;
         this.donors = donors;
@@ -156,9 +158,15 @@ public class Releases {
         if (!signing.username().strip().equals(current)) {
             throw DomainProblem.invalid("username", "you are signed in as " + current + "; sign with your own user name");
         }
+        if (attempts.lockedOut(current)) {
+            throw DomainProblem.forbidden("Signing is locked for " + current + " after " + attempts.limit()
+                    + " wrong passwords; try again in " + attempts.window().toMinutes() + " minutes or ask an administrator.");
+        }
         if (!accounts.verifyPassword(current, signing.password())) {
+            attempts.failed(current, "wrong password at signing");
             throw DomainProblem.invalid("password", "the password is wrong; the signature was not applied");
         }
+        attempts.succeeded(current);
         return accounts.find(current).orElseThrow();
     }
 

@@ -153,6 +153,24 @@ class ReleaseIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void locksSigningAfterThreeWrongPasswordsEvenWithTheRightOne() throws Exception {
+        TestUser careless = user(Role.QA_RELEASER);
+        String lot = scenarios.passingLot();
+        for (int i = 0; i < 3; i++) {
+            scenarios.sign(lot, "release", careless, careless.username(), "wrong " + i, null).andExpect(status().isBadRequest());
+        }
+
+        scenarios.sign(lot, "release", careless, careless.username(), careless.password(), null)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("Signing is locked")));
+        assertThat(lotState(lot)).isEqualTo("IN_TESTING");
+        assertThat(jdbc.sql("select count(*) from signature_failure where username = ?").param(careless.username())
+                .query(Long.class).single()).isEqualTo(3);
+
+        scenarios.release(lot, qa).andExpect(status().isOk());
+    }
+
+    @Test
     void refusesASignatureWithAWrongPasswordAndWritesNothing() throws Exception {
         String lot = scenarios.passingLot();
         List<Long> before = counts(SIGNATURE_TABLES);
