@@ -34,8 +34,10 @@ import java.util.Objects;
  * <p><b>Memory and speed.</b> Rows are scanned in place in a fixed character buffer (it grows only
  * to the longest line) and no object is created per row on the common path, so a 10-million-row
  * file is read in bounded memory: besides the buffer, the reader keeps the last frame of each
- * distinct particle (12-24 bytes per particle, independent of the number of rows). About 10 million
- * rows per second on a current laptop core.
+ * distinct particle (12-24 bytes per particle, independent of the number of rows). Measured: a
+ * 10-million-row file of 1000 particles with full-precision coordinates (456 MB) reads in about 3 s
+ * with a 64 MB heap; short decimals such as {@code 12.345} take a faster path than the 17-digit
+ * values pandas writes.
  *
  * <p>Instances are immutable and may be shared between threads; each call to {@code read} has its
  * own state.
