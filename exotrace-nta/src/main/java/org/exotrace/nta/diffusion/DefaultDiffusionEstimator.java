@@ -5,8 +5,8 @@ package org.exotrace.nta.diffusion;
  * the localization variance σ² taken from a {@link LocalizationEnsemble} of the same video.
  *
  * <p>Why: on the short tracks typical of NTA (10-50 steps) the covariance estimator's variance is
- * well above the Cramér-Rao bound when σ²/(D dt) is small (about 1.5-2× at 10 steps with full-frame
- * blur), while the maximum likelihood estimate with an ensemble σ² stays within a few percent of
+ * well above the Cramér-Rao bound when σ²/(D dt) is small (2.5× at 10 steps, σ²/(D dt) = 0.01, full-frame
+ * blur; 1.4-1.8× at σ²/(D dt) = 0.1-1), while the maximum likelihood estimate with an ensemble σ² stays within a few percent of
  * the bound {@link CramerRaoBound#knownLocalization} across σ²/(D dt) = 0.01..1 (see the tests).
  * Formula, units and assumptions are those of {@link MaximumLikelihoodEstimator} (Berglund, Phys.
  * Rev. E 82, 011917, 2010) and {@link LocalizationEnsemble} (Vestergaard et al., Phys. Rev. E 89,
