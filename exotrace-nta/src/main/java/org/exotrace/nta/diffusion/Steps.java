@@ -1,0 +1,40 @@
+package org.exotrace.nta.diffusion;
+
+/** Argument checks and sums shared by the estimators. */
+final class Steps {
+
+    private Steps() {
+    }
+
+    static int check(double[] dx, double[] dy, double dtSeconds, int minSteps) {
+        if (dx.length != dy.length) {
+            throw new IllegalArgumentException("dx and dy differ in length: " + dx.length + " vs " + dy.length);
+        }
+        if (dx.length < minSteps) {
+            throw new IllegalArgumentException("need at least " + minSteps + " steps, got " + dx.length);
+        }
+        if (!(dtSeconds > 0) || Double.isInfinite(dtSeconds)) {
+            throw new IllegalArgumentException("frame interval must be positive: " + dtSeconds);
+        }
+        return dx.length;
+    }
+
+    static double checkBlur(double r) {
+        if (!(r >= 0 && r <= 0.25)) throw new IllegalArgumentException("motion-blur coefficient R must be in [0, 1/4]: " + r);
+        return r;
+    }
+
+    /** Mean over both axes of Δ². */
+    static double meanSquare(double[] dx, double[] dy) {
+        double s = 0;
+        for (int i = 0; i < dx.length; i++) s += dx[i] * dx[i] + dy[i] * dy[i];
+        return s / (2.0 * dx.length);
+    }
+
+    /** Mean over both axes of Δ_n Δ_{n+1}; needs at least two steps. */
+    static double meanLagOneProduct(double[] dx, double[] dy) {
+        double s = 0;
+        for (int i = 0; i + 1 < dx.length; i++) s += dx[i] * dx[i + 1] + dy[i] * dy[i + 1];
+        return s / (2.0 * (dx.length - 1));
+    }
+}
