@@ -24,6 +24,10 @@ public class ExotraceApplication {
               serve [--demo] [--port N]   run the web application (http://localhost:8080 by default);
                                           --demo loads the demo dataset and demo accounts
               audit verify                check the hash chain of the audit trail; exit 0 if intact, 1 if broken
+              nta size --tracks FILE ...  size distribution and concentration from particle tracks
+              nta simulate --out FILE ... simulate tracks of a known size distribution (with ground truth)
+              nta import-nanosight FILE   read a NanoSight ExperimentSummary.csv
+                                          ('./exotrace nta <command> --help' lists the options)
               help                        show this help
 
             Configuration (environment):
@@ -44,6 +48,7 @@ public class ExotraceApplication {
         return switch (args[0]) {
             case "serve" -> serve(Arrays.copyOfRange(args, 1, args.length));
             case "audit" -> audit(Arrays.copyOfRange(args, 1, args.length));
+            case "nta" -> org.exotrace.nta.cli.NtaCommand.run(Arrays.copyOfRange(args, 1, args.length));
             default -> usage("unknown command '" + args[0] + "'");
         };
     }

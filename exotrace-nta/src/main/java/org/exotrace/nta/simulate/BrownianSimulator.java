@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-import org.exotrace.nta.diffusion.StokesEinstein;
+import org.exotrace.nta.sizing.StokesEinstein;
+import org.exotrace.nta.sizing.Temperature;
+import org.exotrace.nta.sizing.Viscosity;
 
 /**
  * Brownian dynamics of spheres in a light sheet, observed by a camera: synthetic NTA data with
@@ -14,9 +16,10 @@ import org.exotrace.nta.diffusion.StokesEinstein;
  * <p>Geometry: the field of view is x ∈ [0, width], y ∈ [0, height]; the sheet is |z| &lt;
  * thickness / 2. Particles live in that region padded by {@code marginUm} on every side, start
  * uniformly distributed there, and diffuse in 3D with D = k_B T / (3 π η d) (Stokes-Einstein) plus
- * a constant flow (drift) in x and y. A particle that leaves the padded box is replaced by a new
- * particle, with a fresh diameter, at the periodic image of its position: the number of particles
- * in the volume stays constant and their density uniform.
+ * a constant flow (drift) in x and y. A particle that leaves the padded box re-enters at the
+ * periodic image of its position, keeping its diameter, under a new track id: the number and the
+ * size composition of the particles in the volume stay those of the sample. (Drawing a fresh
+ * diameter on re-entry would enrich the volume in large particles, which leave it less often.)
  *
  * <p>Observation: in each frame the camera reports the position averaged over the exposure (the
  * first {@code exposureSeconds} of the frame, integrated exactly over sub-steps: motion blur
@@ -164,9 +167,8 @@ public final class BrownianSimulator {
                     truths.add(p.end(frame - 1, outside));
                 }
                 GroundTruth.End leaving = outside(p.position);
-                if (wrap(p.position, lo, hi)) {
-                    if (p.track >= 0) truths.add(p.end(frame, leaving));
-                    p.renew(sizes, random);
+                if (wrap(p.position, lo, hi) && p.track >= 0) {
+                    truths.add(p.end(frame, leaving));
                 }
             }
         }
@@ -216,7 +218,8 @@ public final class BrownianSimulator {
 
         void renew(SizeDistribution sizes, RandomGenerator random) {
             diameterNm = sizes.sampleNm(random);
-            diffusion = StokesEinstein.diffusionUm2PerS(diameterNm, settings.temperatureKelvin(), settings.viscosityPaS());
+            diffusion = new StokesEinstein(Temperature.ofKelvin(settings.temperatureKelvin()), Viscosity.ofPascalSeconds(settings.viscosityPaS()))
+                    .diffusionUm2PerS(diameterNm);
             track = -1;
         }
 

@@ -56,7 +56,23 @@ public final class Tracks {
     /** Mean number of particles located per frame over the frames spanned. */
     public double particlesPerFrame() { return frames() <= 0 ? 0 : (double) positions() / frames(); }
 
+    /** The drift with the default smoothing window of 25 frames each side. */
     public Drift drift() {
+        return drift(DEFAULT_DRIFT_HALF_WINDOW);
+    }
+
+    /** Frames on each side of a frame whose steps are pooled into its drift estimate. */
+    public static final int DEFAULT_DRIFT_HALF_WINDOW = 25;
+
+    /**
+     * The ensemble drift per frame, pooled over a window of {@code 2 * halfWindow + 1} frames.
+     * Pooling matters: the mean step of the N particles of one frame contains 1/N of each
+     * particle's own Brownian step, so subtracting a single-frame mean removes a fraction 1/N of
+     * the variance and biases diameters upwards (about 3 % at 30 particles per frame). Pooling
+     * over W frames cuts that to 1/(N·W) while following a flow that changes over seconds.
+     */
+    public Drift drift(int halfWindow) {
+        if (halfWindow < 0) throw new IllegalArgumentException("drift window must be >= 0 frames: " + halfWindow);
         int first = data.minFrame();
         int n = Math.max(0, frames());
         double[] sx = new double[n];
@@ -73,13 +89,34 @@ public final class Tracks {
                 }
             }
         }
+        double[] wx = new double[n];
+        double[] wy = new double[n];
+        double accX = 0, accY = 0;
+        long accN = 0;
+        for (int f = 0; f < Math.min(n, halfWindow); f++) {
+            accX += sx[f];
+            accY += sy[f];
+            accN += m[f];
+        }
         for (int f = 0; f < n; f++) {
-            if (m[f] > 0) {
-                sx[f] /= m[f];
-                sy[f] /= m[f];
+            int enter = f + halfWindow;
+            if (enter < n) {
+                accX += sx[enter];
+                accY += sy[enter];
+                accN += m[enter];
+            }
+            int leave = f - halfWindow - 1;
+            if (leave >= 0) {
+                accX -= sx[leave];
+                accY -= sy[leave];
+                accN -= m[leave];
+            }
+            if (accN > 0 && m[f] > 0) {
+                wx[f] = accX / accN;
+                wy[f] = accY / accN;
             }
         }
-        return new Drift(first, sx, sy);
+        return new Drift(first, wx, wy);
     }
 
     public Drift noDrift() {

@@ -1,0 +1,33 @@
+package org.exotrace.nta.analysis;
+
+import java.util.List;
+import org.exotrace.nta.concentration.ConcentrationEstimator;
+import org.exotrace.nta.distribution.Bootstrap;
+import org.exotrace.nta.distribution.DistributionStats;
+import org.exotrace.nta.distribution.NumberDistribution;
+
+/**
+ * The outcome of an analysis and the settings that produced it.
+ *
+ * @param settings            the settings used
+ * @param positions           positions read
+ * @param tracksTotal         tracks in the file
+ * @param tracksUsed          tracks long enough to be used
+ * @param driftUmPerFrame     mean ensemble drift (x, y) that was found, µm/frame (found even when not subtracted)
+ * @param localizationSigma2  ensemble localization variance per axis, µm²
+ * @param distribution        the number distribution of particles
+ * @param stats               mean, mode, SD, D10, D50, D90
+ * @param intervals           bootstrap result, or null when no replicates were asked for
+ * @param concentration       the concentration, or null without a detection volume
+ * @param samplingModel       the sampling-bias correction applied (ML only)
+ * @param warnings            things a scientist should know about this result
+ */
+public record AnalysisResult(AnalysisSettings settings, long positions, int tracksTotal, int tracksUsed,
+                             double[] driftUmPerFrame, double localizationSigma2, NumberDistribution distribution,
+                             DistributionStats stats, Bootstrap.Result intervals, ConcentrationEstimator.Result concentration,
+                             String samplingModel, List<String> warnings) {
+
+    public AnalysisResult {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,121 @@
+package org.exotrace.nta.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.exotrace.nta.TrackDiffusion;
+import org.exotrace.nta.concentration.ConcentrationEstimator;
+import org.exotrace.nta.concentration.Dilution;
+import org.exotrace.nta.diffusion.DefaultDiffusionEstimator;
+import org.exotrace.nta.diffusion.DiffusionEstimate;
+import org.exotrace.nta.diffusion.LocalizationEnsemble;
+import org.exotrace.nta.distribution.Bootstrap;
+import org.exotrace.nta.distribution.DiameterGrid;
+import org.exotrace.nta.distribution.DistributionStats;
+import org.exotrace.nta.distribution.NaiveHistogram;
+import org.exotrace.nta.distribution.NumberDistribution;
+import org.exotrace.nta.distribution.SamplingModel;
+import org.exotrace.nta.distribution.WalkerDeconvolution;
+import org.exotrace.nta.io.TrajectoryFormatException;
+import org.exotrace.nta.io.TrajectoryReader;
+import org.exotrace.nta.sizing.StokesEinstein;
+import org.exotrace.nta.tracks.TrackCollector;
+import org.exotrace.nta.tracks.Tracks;
+
+/**
+ * Runs the measurement from a tracks file or from tracks already collected. Progress messages go
+ * to the given consumer (the command line prints them on standard error).
+ */
+public final class NtaAnalysis {
+
+    /** The default diameter grid: 400 log-spaced nodes from 20 nm to 2 µm. */
+    public static final DiameterGrid DEFAULT_GRID = DiameterGrid.logSpaced(20, 2000, 400);
+
+    private final AnalysisSettings settings;
+    private final Consumer<String> progress;
+
+    public NtaAnalysis(AnalysisSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public AnalysisResult run(Path tracksFile) throws IOException, TrajectoryFormatException {
+        TrackCollector collector = new TrackCollector();
+        progress.accept("reading " + tracksFile);
+        new TrajectoryReader(settings.format()).read(tracksFile, collector);
+        return run(collector.tracks());
+    }
+
+    public AnalysisResult run(Tracks tracks) {
+        List<String> warnings = new ArrayList<>();
+        Tracks.Drift found = tracks.drift();
+        Tracks.Drift drift = settings.driftCorrection() ? found : tracks.noDrift();
+        progress.accept(String.format("%,d positions in %,d tracks; estimating the localization error", tracks.positions(), tracks.count()));
+
+        int minSteps = settings.minTrackLength() - 1;
+        List<Tracks.Steps> kept = new ArrayList<>();
+        LocalizationEnsemble ensemble = new LocalizationEnsemble(settings.motionBlur());
+        for (int t = 0; t < tracks.count(); t++) {
+            Tracks.Steps steps = tracks.steps(t, drift);
+            if (steps.count() >= minSteps) {
+                kept.add(steps);
+                ensemble.add(steps.dx(), steps.dy());
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no track has at least " + settings.minTrackLength()
+                    + " consecutive positions; lower --min-track-length or check the linking");
+        }
+        double sigma2 = ensemble.sigma2Um2();
+        if (sigma2 < 0) {
+            warnings.add(String.format("the localization variance came out negative (%.2e µm²) and was set to 0: "
+                    + "the motion-blur coefficient may be too low for this camera's exposure", sigma2));
+            sigma2 = 0;
+        }
+        DefaultDiffusionEstimator estimator = DefaultDiffusionEstimator.withLocalization(sigma2, settings.motionBlur());
+        double dt = settings.frameSeconds();
+        progress.accept(String.format("estimating D for %,d tracks", kept.size()));
+        List<TrackDiffusion> diffusions = new ArrayList<>(kept.size());
+        for (Tracks.Steps s : kept) {
+            DiffusionEstimate e = estimator.estimate(s.dx(), s.dy(), dt);
+            double sum = 0;
+            for (int i = 0; i < s.count(); i++) sum += s.dx()[i] * s.dx()[i] + s.dy()[i] * s.dy()[i];
+            diffusions.add(new TrackDiffusion(s.particle(), s.count(), dt, sum / s.count(), e.diffusionUm2PerS(), e.variance()));
+        }
+
+        StokesEinstein stokesEinstein = new StokesEinstein(settings.temperature(), settings.viscosity());
+        Function<List<TrackDiffusion>, NumberDistribution> sizing;
+        String samplingModel = null;
+        if (settings.method() == SizingMethod.ML) {
+            WalkerDeconvolution walker = WalkerDeconvolution.on(DEFAULT_GRID, stokesEinstein)
+                    .withLocalizationVariance(estimator.sigma2Um2())
+                    .withMotionBlur(settings.motionBlur())
+                    .withSamplingModel(SamplingModel.observedTrackDuration());
+            samplingModel = SamplingModel.observedTrackDuration().name();
+            sizing = list -> walker.fit(list).particles();
+        } else {
+            sizing = list -> NaiveHistogram.of(DEFAULT_GRID, stokesEinstein, list).distribution();
+        }
+        progress.accept("size distribution (" + settings.method().name().toLowerCase() + ")");
+        NumberDistribution distribution = sizing.apply(diffusions);
+        DistributionStats stats = DistributionStats.of(distribution);
+        Bootstrap.Result intervals = null;
+        if (settings.bootstrapReplicates() > 0) {
+            progress.accept(settings.bootstrapReplicates() + " bootstrap replicates");
+            intervals = new Bootstrap(settings.bootstrapReplicates(), settings.seed(), true).run(diffusions, sizing);
+        }
+
+        ConcentrationEstimator.Result concentration = null;
+        if (settings.detectionVolume() != null) {
+            Dilution dilution = settings.dilution() != null ? settings.dilution() : Dilution.NONE;
+            concentration = ConcentrationEstimator.DEFAULT.estimate(tracks.particlesPerFrame(), settings.detectionVolume(), dilution);
+            concentration.warnings().forEach(w -> warnings.add(w.message()));
+        }
+        if (kept.size() < 100) warnings.add("only " + kept.size() + " tracks were long enough: the distribution is uncertain");
+        return new AnalysisResult(settings, tracks.positions(), tracks.count(), kept.size(), found.meanUmPerFrame(),
+                estimator.sigma2Um2(), distribution, stats, intervals, concentration, samplingModel, warnings);
+    }
+}

@@ -1,0 +1,92 @@
+package org.exotrace.nta.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.exotrace.nta.distribution.NumberDistribution;
+import org.exotrace.nta.distribution.WassersteinDistance;
+import org.exotrace.nta.io.TrajectoryFormat;
+import org.exotrace.nta.simulate.BrownianSimulator;
+import org.exotrace.nta.simulate.SizeDistribution;
+import org.exotrace.nta.sizing.Temperature;
+import org.exotrace.nta.sizing.Viscosity;
+import org.exotrace.nta.tracks.TrackCollector;
+import org.exotrace.nta.tracks.Tracks;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline (drift, ensemble localization, per-track D, Walker deconvolution) on seeded
+ * light-sheet simulations with known truth: 400 particles in the volume, 3000 frames at 25 fps,
+ * 22 °C water, σ = 30 nm, full-frame exposure blur.
+ */
+class NtaAnalysisTest {
+
+    private static final double PIXEL_UM = 0.166;
+
+    @Test
+    void monodisperse100NmD50WithinThreePercent() {
+        AnalysisResult r = analyse(SizeDistribution.monodisperse(100), 0, 11, SizingMethod.ML);
+        assertThat(r.stats().d50().nanometres()).isCloseTo(100, within(3.0));
+        assertThat(r.tracksUsed()).isGreaterThan(1000);
+    }
+
+    @Test
+    void threePixelPerFrameDriftIsFoundAndRemoved() {
+        AnalysisResult r = analyse(SizeDistribution.monodisperse(100), 3 * PIXEL_UM, 12, SizingMethod.ML);
+        assertThat(r.driftUmPerFrame()[0] / PIXEL_UM).isCloseTo(3.0, within(0.05));
+        assertThat(r.stats().d50().nanometres()).isCloseTo(100, within(3.0));
+    }
+
+    @Test
+    void twoPopulationsOfEqualNumberAreBothFoundWithTheirShares() {
+        AnalysisResult r = analyse(SizeDistribution.mixture(new double[] {0.5, 0.5},
+                SizeDistribution.monodisperse(80), SizeDistribution.monodisperse(180)), 0, 13, SizingMethod.ML);
+        NumberDistribution d = r.distribution();
+        assertThat(peakBetween(d, 40, 125)).isCloseTo(80, within(8.0));
+        assertThat(peakBetween(d, 125, 400)).isCloseTo(180, within(18.0));
+        assertThat(d.fractionBetween(0, 125)).isCloseTo(0.5, within(0.1));
+    }
+
+    @Test
+    void maximumLikelihoodIsCloserToTheTruthThanTheNaiveHistogram() {
+        SizeDistribution truth = SizeDistribution.mixture(new double[] {0.5, 0.5},
+                SizeDistribution.monodisperse(80), SizeDistribution.monodisperse(180));
+        Tracks tracks = simulate(truth, 0, 14);
+        double ml = WassersteinDistance.toQuantileFunction(run(tracks, SizingMethod.ML).distribution(), truth::quantileNm, 400);
+        double histogram = WassersteinDistance.toQuantileFunction(run(tracks, SizingMethod.HISTOGRAM).distribution(), truth::quantileNm, 400);
+        assertThat(ml).isLessThan(0.6 * histogram);
+    }
+
+    private static double peakBetween(NumberDistribution d, double fromNm, double toNm) {
+        int best = -1;
+        for (int i = 0; i < d.grid().size(); i++) {
+            double nm = d.grid().nanometres(i);
+            if (nm < fromNm || nm >= toNm) continue;
+            if (best < 0 || d.fraction(i) / d.grid().binWidth(i) > d.fraction(best) / d.grid().binWidth(best)) best = i;
+        }
+        return d.grid().nanometres(best);
+    }
+
+    private static AnalysisResult analyse(SizeDistribution sizes, double driftUmPerFrame, long seed, SizingMethod method) {
+        return run(simulate(sizes, driftUmPerFrame, seed), method);
+    }
+
+    private static Tracks simulate(SizeDistribution sizes, double driftUmPerFrame, long seed) {
+        BrownianSimulator.Settings settings = BrownianSimulator.Settings.nanoSightLike().withRun(400, 3000)
+                .withDrift(driftUmPerFrame, 0);
+        settings = new BrownianSimulator.Settings(settings.sheetThicknessUm(), settings.fieldWidthUm(), settings.fieldHeightUm(),
+                settings.marginUm(), settings.framesPerSecond(), settings.exposureSeconds(), 0.030, settings.driftXUmPerFrame(),
+                settings.driftYUmPerFrame(), settings.temperatureKelvin(), settings.viscosityPaS(), settings.particlesInVolume(),
+                settings.frames(), settings.subSteps());
+        TrackCollector collector = new TrackCollector();
+        new BrownianSimulator(settings).run(sizes, seed, collector::position);
+        return collector.tracks();
+    }
+
+    private static AnalysisResult run(Tracks tracks, SizingMethod method) {
+        Temperature t = Temperature.ofKelvin(295.15);
+        AnalysisSettings settings = new AnalysisSettings(TrajectoryFormat.trackpy(), 25, t, Viscosity.ofMillipascalSeconds(0.955),
+                true, method, 5, 1.0 / 6, null, null, 0, 1);
+        return new NtaAnalysis(settings, message -> { }).run(tracks);
+    }
+}

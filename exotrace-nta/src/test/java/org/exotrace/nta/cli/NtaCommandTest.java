@@ -1,0 +1,79 @@
+package org.exotrace.nta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line contract: options, JSON fields, exit codes and one-line errors. */
+class NtaCommandTest {
+
+    record Run(int code, String out, String err) {}
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void simulatesThenSizesAndPrintsTheContractedJsonFields() throws Exception {
+        Path tracks = dir.resolve("tracks.csv");
+        Run sim = run("simulate", "--out", tracks.toString(), "--distribution", "mono", "--diameter-nm", "100",
+                "--particles", "200", "--frames", "1500", "--seed", "5");
+        assertThat(sim.code()).isZero();
+        assertThat(Files.exists(dir.resolve("tracks.csv.truth.csv"))).isTrue();
+
+        Run size = run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "25", "--temperature-c", "22",
+                "--detection-volume-pl", "80", "--dilution", "100", "--json");
+        assertThat(size.code()).as(size.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(size.out());
+        for (String field : new String[] {"method", "tracks", "meanNm", "modeNm", "sdNm", "d10Nm", "d50Nm", "d90Nm", "distribution",
+                "driftPxPerFrame", "concentrationPerMl"}) {
+            assertThat(json.has(field)).as(field).isTrue();
+        }
+        assertThat(json.get("method").asString()).isEqualTo("ml");
+        assertThat(json.get("d50Nm").asDouble()).isCloseTo(100, within(5.0));
+        assertThat(json.get("distribution").get(0).has("diameterNm")).isTrue();
+        assertThat(json.get("settings").get("viscositySource").asString()).isNotBlank();
+        assertThat(size.err()).contains("reading");
+    }
+
+    @Test
+    void refusesImpossibleSettingsWithExitCodeTwoAndOneLine() {
+        Path tracks = dir.resolve("missing.csv");
+        assertBad(run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "0", "--temperature-c", "22"), "--fps");
+        assertBad(run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "25", "--temperature-c", "-5"), "--temperature-c");
+        assertBad(run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "-1", "--fps", "25", "--temperature-c", "22"), "--pixel-size-nm");
+        assertBad(run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "25", "--temperature-c", "22"), "no such tracks file");
+        assertBad(run("size", "--tracks", tracks.toString(), "--fps", "25", "--temperature-c", "22", "--method", "magic",
+                "--pixel-size-nm", "166"), "--method");
+        assertBad(run("size", "--fps", "25"), "--tracks");
+    }
+
+    @Test
+    void namesTheLineOfAMalformedRow() throws Exception {
+        Path tracks = dir.resolve("bad.csv");
+        Files.writeString(tracks, "frame,particle,x,y\n0,1,10.0,10.0\n1,1,abc,10.5\n");
+        Run r = run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "25", "--temperature-c", "22");
+        assertBad(r, "line 3");
+    }
+
+    private static void assertBad(Run r, String mention) {
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        java.util.List<String> lines = r.err().strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("exotrace nta: ").contains(mention);
+        assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = NtaCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+}
