@@ -2,11 +2,17 @@ package org.exotrace.nta.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.data.Percentage.withPercentage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import org.exotrace.nta.distribution.NumberDistribution;
 import org.exotrace.nta.distribution.WassersteinDistance;
 import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.simulate.BrownianSimulator;
+import org.exotrace.nta.simulate.GroundTruth;
 import org.exotrace.nta.simulate.SizeDistribution;
 import org.exotrace.nta.sizing.Temperature;
 import org.exotrace.nta.sizing.Viscosity;
@@ -28,6 +34,30 @@ class NtaAnalysisTest {
         AnalysisResult r = analyse(SizeDistribution.monodisperse(100), 0, 11, SizingMethod.ML);
         assertThat(r.stats().d50().nanometres()).isCloseTo(100, within(3.0));
         assertThat(r.tracksUsed()).isGreaterThan(1000);
+    }
+
+    @Test
+    void lognormalD10D50D90EachWithinEightPercentOfTheSimulatedPopulation() {
+        List<GroundTruth> truth = new ArrayList<>();
+        Tracks tracks = simulate(SizeDistribution.lognormal(110, 1.35), 0, 15, truth);
+        AnalysisResult r = run(tracks, SizingMethod.ML);
+        // The truth is the population actually present: each simulated track's diameter weighted by
+        // the frames it was seen, i.e. the mean number of particles of that size per frame.
+        assertThat(r.stats().d10().nanometres()).isCloseTo(presentQuantile(truth, 0.1), withPercentage(8));
+        assertThat(r.stats().d50().nanometres()).isCloseTo(presentQuantile(truth, 0.5), withPercentage(8));
+        assertThat(r.stats().d90().nanometres()).isCloseTo(presentQuantile(truth, 0.9), withPercentage(8));
+    }
+
+    private static double presentQuantile(List<GroundTruth> truth, double p) {
+        List<GroundTruth> sorted = new ArrayList<>(truth);
+        sorted.sort(Comparator.comparingDouble(GroundTruth::diameterNm));
+        long total = sorted.stream().mapToLong(GroundTruth::positions).sum();
+        long acc = 0;
+        for (GroundTruth t : sorted) {
+            acc += t.positions();
+            if (acc >= p * total) return t.diameterNm();
+        }
+        return sorted.get(sorted.size() - 1).diameterNm();
     }
 
     @Test
@@ -72,6 +102,11 @@ class NtaAnalysisTest {
     }
 
     private static Tracks simulate(SizeDistribution sizes, double driftUmPerFrame, long seed) {
+        return simulate(sizes, driftUmPerFrame, seed, new ArrayList<>());
+    }
+
+    private static Tracks simulate(SizeDistribution sizes, double driftUmPerFrame, long seed,
+                                   List<GroundTruth> truth) {
         BrownianSimulator.Settings settings = BrownianSimulator.Settings.nanoSightLike().withRun(400, 3000)
                 .withDrift(driftUmPerFrame, 0);
         settings = new BrownianSimulator.Settings(settings.sheetThicknessUm(), settings.fieldWidthUm(), settings.fieldHeightUm(),
@@ -79,7 +114,7 @@ class NtaAnalysisTest {
                 settings.driftYUmPerFrame(), settings.temperatureKelvin(), settings.viscosityPaS(), settings.particlesInVolume(),
                 settings.frames(), settings.subSteps());
         TrackCollector collector = new TrackCollector();
-        new BrownianSimulator(settings).run(sizes, seed, collector::position);
+        truth.addAll(new BrownianSimulator(settings).run(sizes, seed, collector::position));
         return collector.tracks();
     }
 
