@@ -56,16 +56,19 @@ public final class NtaAnalysis {
         progress.accept(String.format("%,d positions in %,d tracks; estimating the localization error", tracks.positions(), tracks.count()));
 
         int minSteps = settings.minTrackLength() - 1;
-        List<Tracks.Steps> kept = new ArrayList<>();
+        // Two passes over the tracks, recomputing each track's steps, so that memory holds the
+        // positions once and never all steps at the same time.
+        int[] kept = new int[tracks.count()];
+        int keptCount = 0;
         LocalizationEnsemble ensemble = new LocalizationEnsemble(settings.motionBlur());
         for (int t = 0; t < tracks.count(); t++) {
             Tracks.Steps steps = tracks.steps(t, drift);
             if (steps.count() >= minSteps) {
-                kept.add(steps);
+                kept[keptCount++] = t;
                 ensemble.add(steps.dx(), steps.dy());
             }
         }
-        if (kept.isEmpty()) {
+        if (keptCount == 0) {
             throw new IllegalArgumentException("no track has at least " + settings.minTrackLength()
                     + " consecutive positions; lower --min-track-length or check the linking");
         }
@@ -77,12 +80,13 @@ public final class NtaAnalysis {
         }
         DefaultDiffusionEstimator estimator = DefaultDiffusionEstimator.withLocalization(sigma2, settings.motionBlur());
         double dt = settings.frameSeconds();
-        progress.accept(String.format("estimating D for %,d tracks", kept.size()));
-        List<TrackDiffusion> diffusions = new ArrayList<>(kept.size());
-        for (Tracks.Steps s : kept) {
+        progress.accept(String.format("estimating D for %,d tracks", keptCount));
+        List<TrackDiffusion> diffusions = new ArrayList<>(keptCount);
+        for (int i = 0; i < keptCount; i++) {
+            Tracks.Steps s = tracks.steps(kept[i], drift);
             DiffusionEstimate e = estimator.estimate(s.dx(), s.dy(), dt);
             double sum = 0;
-            for (int i = 0; i < s.count(); i++) sum += s.dx()[i] * s.dx()[i] + s.dy()[i] * s.dy()[i];
+            for (int j = 0; j < s.count(); j++) sum += s.dx()[j] * s.dx()[j] + s.dy()[j] * s.dy()[j];
             diffusions.add(new TrackDiffusion(s.particle(), s.count(), dt, sum / s.count(), e.diffusionUm2PerS(), e.variance()));
         }
 
@@ -114,8 +118,8 @@ public final class NtaAnalysis {
             concentration = ConcentrationEstimator.DEFAULT.estimate(tracks.particlesPerFrame(), settings.detectionVolume(), dilution);
             concentration.warnings().forEach(w -> warnings.add(w.message()));
         }
-        if (kept.size() < 100) warnings.add("only " + kept.size() + " tracks were long enough: the distribution is uncertain");
-        return new AnalysisResult(settings, tracks.positions(), tracks.count(), kept.size(), found.meanUmPerFrame(),
+        if (keptCount < 100) warnings.add("only " + keptCount + " tracks were long enough: the distribution is uncertain");
+        return new AnalysisResult(settings, tracks.positions(), tracks.count(), keptCount, found.meanUmPerFrame(),
                 estimator.sigma2Um2(), distribution, stats, intervals, concentration, samplingModel, warnings);
     }
 }

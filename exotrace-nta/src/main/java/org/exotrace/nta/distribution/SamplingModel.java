@@ -38,7 +38,7 @@ public interface SamplingModel {
         /** D in µm²/s at each grid node. */
         double[] diffusionUm2PerS();
 
-        /** The tracks used in the fit. */
+        /** One representative of each group of tracks with the same likelihood (same steps, frame interval and, to 0.25 %, mean squared step). */
         java.util.List<TrackDiffusion> tracks();
 
         /** Fitted track fractions v at each grid node. */

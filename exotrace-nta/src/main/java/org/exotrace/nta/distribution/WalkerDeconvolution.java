@@ -132,22 +132,25 @@ public final class WalkerDeconvolution {
     public Result fit(List<TrackDiffusion> tracks, NumberDistribution start) {
         List<TrackDiffusion> used = new ArrayList<>(tracks.size());
         for (TrackDiffusion t : tracks) if (t.meanSquaredStepUm2() > 0) used.add(t);
-        int n = used.size();
-        int m = grid.size();
-        if (n == 0) throw new IllegalArgumentException("no track with a positive mean squared step among " + tracks.size());
+        if (used.isEmpty()) throw new IllegalArgumentException("no track with a positive mean squared step among " + tracks.size());
         if (start != null && start.grid() != grid) throw new IllegalArgumentException("start distribution is on another grid");
+        Groups groups = Groups.of(used);
+        int n = groups.size();
+        int m = grid.size();
+        double total = used.size();
 
         double[] diffusion = new double[m];
         for (int j = 0; j < m; j++) diffusion[j] = stokesEinstein.diffusionUm2PerS(grid.nanometres(j));
 
-        // p[i*m + j] = p(M_i | k_i, d_j) / max_l p(M_i | k_i, d_l); logMax[i] = ln max_l p(M_i | k_i, d_l)
-        double[] p = new double[n * m];
+        // p[g*m + j] = p(M_g | k_g, d_j) / max_l p(M_g | k_g, d_l), in float to halve the memory;
+        // logMax[g] = ln max_l p(M_g | k_g, d_l)
+        float[] p = new float[n * m];
         double[] logMax = new double[n];
         double[] row = new double[m];
-        for (int i = 0; i < n; i++) {
-            TrackDiffusion t = used.get(i);
+        for (int g = 0; g < n; g++) {
+            TrackDiffusion t = groups.representative(g);
             double k = t.steps();
-            double mss = t.meanSquaredStepUm2();
+            double mss = groups.meanSquaredStep(g);
             double constant = k * Math.log(k) + (k - 1) * Math.log(mss) - LogGamma.of(k);
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < m; j++) {
@@ -155,8 +158,8 @@ public final class WalkerDeconvolution {
                 row[j] = constant - k * mss / theta - k * Math.log(theta);
                 if (row[j] > max) max = row[j];
             }
-            logMax[i] = max;
-            for (int j = 0; j < m; j++) p[i * m + j] = Math.exp(row[j] - max);
+            logMax[g] = max;
+            for (int j = 0; j < m; j++) p[g * m + j] = (float) Math.exp(row[j] - max);
         }
 
         double[] v = new double[m];
@@ -171,37 +174,88 @@ public final class WalkerDeconvolution {
         while (iterations < maxIterations) {
             java.util.Arrays.fill(acc, 0);
             double ll = 0;
-            for (int i = 0; i < n; i++) {
-                int base = i * m;
+            for (int g = 0; g < n; g++) {
+                int base = g * m;
                 double s = 0;
                 for (int j = 0; j < m; j++) s += v[j] * p[base + j];
                 if (!(s > 0)) s = Double.MIN_NORMAL;
-                ll += logMax[i] + Math.log(s);
-                double inv = 1 / s;
+                double w = groups.count(g);
+                ll += w * (logMax[g] + Math.log(s));
+                double inv = w / s;
                 for (int j = 0; j < m; j++) acc[j] += p[base + j] * inv;
             }
             logLikelihood = ll;
-            if ((ll - previous) / n < tolerance) {
+            if ((ll - previous) / total < tolerance) {
                 converged = true;
                 break;
             }
             previous = ll;
-            for (int j = 0; j < m; j++) v[j] *= acc[j] / n;
+            for (int j = 0; j < m; j++) v[j] *= acc[j] / total;
             iterations++;
         }
 
         NumberDistribution trackDistribution = NumberDistribution.of(grid, v);
         double[] fractions = trackDistribution.fractions();
-        Fit fit = new Fit(grid, diffusion, List.copyOf(used), fractions, p, m);
+        Fit fit = new Fit(grid, diffusion, groups.representatives(), groups.counts(), fractions, p, m);
         double[] perTrack = samplingModel.particlesPerTrack(fit);
         double[] particles = new double[m];
         for (int j = 0; j < m; j++) particles[j] = fractions[j] * perTrack[j];
         return new Result(NumberDistribution.of(grid, particles), trackDistribution, samplingModel.name(),
-                logLikelihood, iterations, converged, n, tracks.size() - n);
+                logLikelihood, iterations, converged, used.size(), tracks.size() - used.size());
     }
 
-    private record Fit(DiameterGrid grid, double[] diffusion, List<TrackDiffusion> tracks, double[] fractions,
-                       double[] p, int m) implements SamplingModel.Fit {
+    /**
+     * Tracks that share their step count and frame interval and whose mean squared steps agree to
+     * 0.25 % are fitted as one group with a count: the likelihood of a track depends on nothing
+     * else, and 0.25 % in M is 0.25 % in diameter, far below the estimator's resolution. This keeps
+     * the likelihood table at (groups × grid) instead of (tracks × grid), which matters for the
+     * hundreds of thousands of tracks of a long video.
+     */
+    private static final class Groups {
+        private final List<TrackDiffusion> representatives = new ArrayList<>();
+        private final List<double[]> sums = new ArrayList<>();
+
+        static Groups of(List<TrackDiffusion> tracks) {
+            Groups groups = new Groups();
+            java.util.Map<GroupKey, Integer> index = new java.util.HashMap<>();
+            for (TrackDiffusion t : tracks) {
+                GroupKey key = new GroupKey(t.steps(), Double.doubleToLongBits(t.dtSeconds()),
+                        Math.round(Math.log(t.meanSquaredStepUm2()) * 400));
+                Integer g = index.get(key);
+                if (g == null) {
+                    index.put(key, groups.representatives.size());
+                    groups.representatives.add(t);
+                    groups.sums.add(new double[] {1, t.meanSquaredStepUm2()});
+                } else {
+                    double[] sum = groups.sums.get(g);
+                    sum[0] += 1;
+                    sum[1] += t.meanSquaredStepUm2();
+                }
+            }
+            return groups;
+        }
+
+        int size() { return representatives.size(); }
+
+        TrackDiffusion representative(int g) { return representatives.get(g); }
+
+        double count(int g) { return sums.get(g)[0]; }
+
+        double meanSquaredStep(int g) { return sums.get(g)[1] / sums.get(g)[0]; }
+
+        List<TrackDiffusion> representatives() { return List.copyOf(representatives); }
+
+        double[] counts() {
+            double[] c = new double[size()];
+            for (int g = 0; g < c.length; g++) c[g] = count(g);
+            return c;
+        }
+
+        private record GroupKey(int steps, long dtBits, long logMBin) {}
+    }
+
+    private record Fit(DiameterGrid grid, double[] diffusion, List<TrackDiffusion> tracks, double[] counts, double[] fractions,
+                       float[] p, int m) implements SamplingModel.Fit {
 
         @Override
         public double[] diffusionUm2PerS() {
@@ -224,7 +278,7 @@ public final class WalkerDeconvolution {
                 if (!(s > 0)) continue;
                 double value = f.applyAsDouble(tracks.get(i));
                 for (int j = 0; j < m; j++) {
-                    double r = fractions[j] * p[base + j] / s;
+                    double r = counts[i] * fractions[j] * p[base + j] / s;
                     num[j] += r * value;
                     den[j] += r;
                 }

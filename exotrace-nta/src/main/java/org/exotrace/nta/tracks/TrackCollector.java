@@ -78,7 +78,7 @@ public final class TrackCollector implements PositionSink {
     int maxFrame() { return size == 0 ? -1 : maxFrame; }
 
     private void growPositions() {
-        int n = frames.length * 2;
+        int n = frames.length + (frames.length >> 1);
         frames = Arrays.copyOf(frames, n);
         xs = Arrays.copyOf(xs, n);
         ys = Arrays.copyOf(ys, n);
