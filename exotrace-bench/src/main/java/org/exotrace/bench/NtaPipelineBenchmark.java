@@ -1,0 +1,97 @@
+package org.exotrace.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.exotrace.nta.analysis.AnalysisResult;
+import org.exotrace.nta.analysis.AnalysisSettings;
+import org.exotrace.nta.analysis.NtaAnalysis;
+import org.exotrace.nta.analysis.SizingMethod;
+import org.exotrace.nta.io.TrajectoryFormat;
+import org.exotrace.nta.io.TrajectoryReader;
+import org.exotrace.nta.io.TrajectoryWriter;
+import org.exotrace.nta.simulate.BrownianSimulator;
+import org.exotrace.nta.simulate.SizeDistribution;
+import org.exotrace.nta.sizing.Temperature;
+import org.exotrace.nta.sizing.Viscosity;
+import org.exotrace.nta.tracks.TrackCollector;
+import org.exotrace.nta.tracks.Tracks;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The particle sizing pipeline on a simulated one-million-position trackpy CSV (lognormal, median
+ * 110 nm, 400 particles in the volume, 25 fps, pixels of 166 nm), single-threaded. Each benchmark
+ * reports one analysis per operation; positions per second = 1,000,000 × ops/s (the exact
+ * position count is printed at set-up).
+ *
+ * <ul>
+ *   <li>{@code read}: streaming the CSV into the per-particle arrays.</li>
+ *   <li>{@code perTrackStage}: read, drift, ensemble localization and every track's ML estimate
+ *       (the issue's "per-track stage"), without the size distribution.</li>
+ *   <li>{@code fullAnalysis}: everything, including the Walker deconvolution on 400 grid nodes.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 3, time = 10)
+@Fork(value = 1, jvmArgs = {"-Xmx512m"})
+public class NtaPipelineBenchmark {
+
+    private static final double PIXEL_NM = 166;
+    private Path file;
+    private TrajectoryFormat format;
+    private AnalysisSettings settings;
+
+    @Setup(Level.Trial)
+    public void simulate() throws IOException {
+        file = Files.createTempFile("exotrace-nta-bench", ".csv");
+        format = TrajectoryFormat.trackpy(PIXEL_NM);
+        BrownianSimulator.Settings s = BrownianSimulator.Settings.nanoSightLike().withRun(400, 10_000);
+        try (TrajectoryWriter writer = TrajectoryWriter.create(file, format)) {
+            new BrownianSimulator(s).run(SizeDistribution.lognormal(110, 1.35), 7, writer::position);
+            System.out.println("\n# positions in the benchmark file: " + writer.rows());
+        }
+        settings = new AnalysisSettings(format, 25, Temperature.ofCelsius(22), Viscosity.ofMillipascalSeconds(0.955), true,
+                SizingMethod.ML, 5, 1.0 / 6, null, null, 0, 1);
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    @Benchmark
+    public long read() throws Exception {
+        TrackCollector collector = new TrackCollector();
+        return new TrajectoryReader(format).read(file, collector);
+    }
+
+    @Benchmark
+    public double perTrackStage() throws Exception {
+        TrackCollector collector = new TrackCollector();
+        new TrajectoryReader(format).read(file, collector);
+        Tracks tracks = collector.tracks();
+        AnalysisSettings histogram = new AnalysisSettings(format, 25, settings.temperature(), settings.viscosity(), true,
+                SizingMethod.HISTOGRAM, 5, 1.0 / 6, null, null, 0, 1);
+        return new NtaAnalysis(histogram, m -> { }).run(tracks).localizationSigma2();
+    }
+
+    @Benchmark
+    public AnalysisResult fullAnalysis() throws Exception {
+        return new NtaAnalysis(settings, m -> { }).run(file);
+    }
+}
