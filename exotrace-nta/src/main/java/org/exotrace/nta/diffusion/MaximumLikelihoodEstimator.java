@@ -76,6 +76,13 @@ public final class MaximumLikelihoodEstimator implements DiffusionEstimator {
     }
 
     private DiffusionEstimate knownSigma(double[] dx, double[] dy, double dt, int k, double scale) {
+        if (k <= SpectralLikelihood.MAX_STEPS) {
+            SpectralLikelihood spectral = SpectralLikelihood.of(dx, dy, knownSigma2, blur, dt);
+            double d = spectral.argMax(scale, scale * 1e-6, scale * 1e2);
+            if (!Double.isNaN(d)) {
+                return new DiffusionEstimate(d, CramerRaoBound.knownLocalization(k, d, knownSigma2, blur, dt), knownSigma2, k);
+            }
+        }
         double d = LogScaleSearch.argMax(
             candidate -> IncrementCovariance.of(k, candidate, knownSigma2, blur, dt).logLikelihood(dx, dy),
             scale * 1e-6, scale * 1e2, GRID);
