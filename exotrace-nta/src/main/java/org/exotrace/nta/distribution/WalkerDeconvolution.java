@@ -166,32 +166,54 @@ public final class WalkerDeconvolution {
         if (start == null) java.util.Arrays.fill(v, 1.0 / m);
         else for (int j = 0; j < m; j++) v[j] = start.fraction(j);
 
-        double[] acc = new double[m];
+        // EM accelerated by SQUAREM (Varadhan & Roland 2008, Scand. J. Stat. 35, 335): two EM steps
+        // give the direction and the step length of an extrapolation, which is kept only when it
+        // does not lower the likelihood (else the plain second EM step is kept), so the likelihood
+        // never decreases. Typically it needs several times fewer passes over the tracks than EM.
+        Em em = new Em(p, logMax, groups, n, m, total);
+        double[] v1 = new double[m];
+        double[] v2 = new double[m];
+        double[] v3 = new double[m];
+        double[] extrapolated = new double[m];
         double previous = Double.NEGATIVE_INFINITY;
         double logLikelihood = Double.NEGATIVE_INFINITY;
         int iterations = 0;
         boolean converged = false;
         while (iterations < maxIterations) {
-            java.util.Arrays.fill(acc, 0);
-            double ll = 0;
-            for (int g = 0; g < n; g++) {
-                int base = g * m;
-                double s = 0;
-                for (int j = 0; j < m; j++) s += v[j] * p[base + j];
-                if (!(s > 0)) s = Double.MIN_NORMAL;
-                double w = groups.count(g);
-                ll += w * (logMax[g] + Math.log(s));
-                double inv = w / s;
-                for (int j = 0; j < m; j++) acc[j] += p[base + j] * inv;
-            }
+            double ll = em.step(v, v1);
+            iterations++;
             logLikelihood = ll;
             if ((ll - previous) / total < tolerance) {
                 converged = true;
                 break;
             }
             previous = ll;
-            for (int j = 0; j < m; j++) v[j] *= acc[j] / total;
+            double ll1 = em.step(v1, v2);
             iterations++;
+            double rr = 0;
+            double ss = 0;
+            for (int j = 0; j < m; j++) {
+                double r = v1[j] - v[j];
+                double sj = v2[j] - 2 * v1[j] + v[j];
+                rr += r * r;
+                ss += sj * sj;
+            }
+            double alpha = ss > 0 ? Math.min(-1, -Math.sqrt(rr / ss)) : -1;
+            double sum = 0;
+            for (int j = 0; j < m; j++) {
+                double r = v1[j] - v[j];
+                double sj = v2[j] - 2 * v1[j] + v[j];
+                extrapolated[j] = Math.max(0, v[j] - 2 * alpha * r + alpha * alpha * sj);
+                sum += extrapolated[j];
+            }
+            double llExtrapolated = Double.NEGATIVE_INFINITY;
+            if (sum > 0) {
+                for (int j = 0; j < m; j++) extrapolated[j] /= sum;
+                llExtrapolated = em.step(extrapolated, v3);
+                iterations++;
+            }
+            double[] next = llExtrapolated >= ll1 ? v3 : v2;
+            System.arraycopy(next, 0, v, 0, m);
         }
 
         NumberDistribution trackDistribution = NumberDistribution.of(grid, v);
@@ -202,6 +224,27 @@ public final class WalkerDeconvolution {
         for (int j = 0; j < m; j++) particles[j] = fractions[j] * perTrack[j];
         return new Result(NumberDistribution.of(grid, particles), trackDistribution, samplingModel.name(),
                 logLikelihood, iterations, converged, used.size(), tracks.size() - used.size());
+    }
+
+    /** One EM pass: writes the updated fractions to {@code out} and answers the log-likelihood at {@code v}. */
+    private record Em(float[] p, double[] logMax, Groups groups, int n, int m, double total) {
+
+        double step(double[] v, double[] out) {
+            java.util.Arrays.fill(out, 0);
+            double ll = 0;
+            for (int g = 0; g < n; g++) {
+                int base = g * m;
+                double s = 0;
+                for (int j = 0; j < m; j++) s += v[j] * p[base + j];
+                if (!(s > 0)) s = Double.MIN_NORMAL;
+                double w = groups.count(g);
+                ll += w * (logMax[g] + Math.log(s));
+                double inv = w / s;
+                for (int j = 0; j < m; j++) out[j] += p[base + j] * inv;
+            }
+            for (int j = 0; j < m; j++) out[j] = v[j] * out[j] / total;
+            return ll;
+        }
     }
 
     /**
