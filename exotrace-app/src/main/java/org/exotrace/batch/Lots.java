@@ -1,9 +1,13 @@
 package org.exotrace.batch;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +87,7 @@ public class Lots {
         double remaining = remainingVolume(lot);
         double total = count * volumeEachMl;
         if (total > remaining + VOLUME_TOLERANCE_ML) {
-            throw DomainProblem.invalid("volumeEachMl", String.format(java.util.Locale.ROOT,
+            throw DomainProblem.invalid("volumeEachMl", String.format(Locale.ROOT,
                     "%d × %s mL = %s mL is more than the %s mL left in lot %s", count, volumeEachMl, round(total), round(remaining), lot.code()));
         }
         int first = repository.lastUnitNumber(lotId) + 1;
@@ -162,8 +166,8 @@ public class Lots {
      */
     @Transactional(readOnly = true)
     public List<Lot> fromDonor(UUID donorId) {
-        java.util.Map<UUID, Lot> found = new java.util.LinkedHashMap<>();
-        java.util.ArrayDeque<LineageNode> pending = new java.util.ArrayDeque<>();
+        Map<UUID, Lot> found = new LinkedHashMap<>();
+        ArrayDeque<LineageNode> pending = new ArrayDeque<>();
         for (Batch b : batches.ofDonor(donorId)) {
             for (Lot primary : ofBatch(b.id())) pending.add(lineage(primary.id()).descendants());
         }
@@ -174,7 +178,7 @@ public class Lots {
                 pending.addAll(node.children());
             }
         }
-        return found.values().stream().sorted(java.util.Comparator.comparing(Lot::createdAt)).toList();
+        return found.values().stream().sorted(Comparator.comparing(Lot::createdAt)).toList();
     }
 
     /** Every donor at the root of the lot's ancestry, through derivatives and pools. */

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -45,7 +47,7 @@ class DatabaseConfiguration {
             ds.setPassword(password);
         } else {
             Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
-            java.util.OptionalInt running = SERVERS.containsKey(directory) ? java.util.OptionalInt.empty() : runningServerPort(directory);
+            OptionalInt running = SERVERS.containsKey(directory) ? OptionalInt.empty() : runningServerPort(directory);
             if (running.isPresent()) {
                 ds = new HikariDataSource();
                 log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
@@ -101,17 +103,17 @@ class DatabaseConfiguration {
      * data directory, read from PostgreSQL's {@code postmaster.pid} (pid on line 1, port on line 4),
      * so that {@code ./exotrace audit verify} works while the application is running.
      */
-    static java.util.OptionalInt runningServerPort(Path directory) {
+    static OptionalInt runningServerPort(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
         try {
-            if (!Files.isRegularFile(pidFile)) return java.util.OptionalInt.empty();
-            java.util.List<String> lines = Files.readAllLines(pidFile);
-            if (lines.size() < 4) return java.util.OptionalInt.empty();
+            if (!Files.isRegularFile(pidFile)) return OptionalInt.empty();
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4) return OptionalInt.empty();
             long pid = Long.parseLong(lines.get(0).strip());
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? java.util.OptionalInt.of(Integer.parseInt(lines.get(3).strip())) : java.util.OptionalInt.empty();
+            return alive ? OptionalInt.of(Integer.parseInt(lines.get(3).strip())) : OptionalInt.empty();
         } catch (IOException | NumberFormatException e) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
     }
 

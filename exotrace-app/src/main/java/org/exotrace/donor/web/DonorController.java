@@ -6,7 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.exotrace.audit.AuditTrail;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
@@ -64,7 +69,7 @@ class DonorController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         Page<Donor> result = donors.search(q, new Page.Request(page, Page.DEFAULT_SIZE));
         model.addAttribute("page", result);
-        model.addAttribute("eligibility", result.rows().stream().collect(java.util.stream.Collectors.toMap(Donor::id, d -> donors.eligibility(d.id()))));
+        model.addAttribute("eligibility", result.rows().stream().collect(Collectors.toMap(Donor::id, d -> donors.eligibility(d.id()))));
         model.addAttribute("q", q);
         return htmx != null ? "donor/list :: rows" : "donor/list";
     }
@@ -148,10 +153,10 @@ class DonorController {
         model.addAttribute("eligibilityState", donors.eligibility(id));
         model.addAttribute("screenings", donors.screenings(id));
         model.addAttribute("consents", donors.consents(id));
-        java.util.List<org.exotrace.audit.AuditEntry> timeline = new java.util.ArrayList<>(audit.history("donor", id.toString()));
+        List<org.exotrace.audit.AuditEntry> timeline = new ArrayList<>(audit.history("donor", id.toString()));
         donors.consents(id).forEach(c -> timeline.addAll(audit.history("donor_consent", c.id().toString())));
         donors.screenings(id).forEach(s -> timeline.addAll(audit.history("donor_screening", s.id().toString())));
-        timeline.sort(java.util.Comparator.comparingLong(org.exotrace.audit.AuditEntry::seq));
+        timeline.sort(Comparator.comparingLong(org.exotrace.audit.AuditEntry::seq));
         model.addAttribute("timeline", timeline);
     }
 
@@ -160,7 +165,7 @@ class DonorController {
         p.fieldErrors().forEach((f, m) -> {
             Object target = binding.getTarget();
             boolean isField = target != null && target.getClass().isRecord()
-                    && java.util.Arrays.stream(target.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals(f));
+                    && Arrays.stream(target.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals(f));
             if (isField) {
                 binding.rejectValue(f, "invalid", m);
             } else {

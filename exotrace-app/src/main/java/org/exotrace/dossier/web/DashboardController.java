@@ -1,5 +1,6 @@
 package org.exotrace.dossier.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.exotrace.audit.AuditTrail;
@@ -50,7 +51,7 @@ class DashboardController {
             model.addAttribute("donorCount", donors.count());
             model.addAttribute("batchCount", batches.count());
             List<Lot> inTesting = lots.search("", LotState.IN_TESTING, new Page.Request(0, WORKLIST_LIMIT)).rows();
-            Map<Lot, Verdict> verdicts = new java.util.LinkedHashMap<>();
+            Map<Lot, Verdict> verdicts = new LinkedHashMap<>();
             inTesting.forEach(l -> verdicts.put(l, verdict(l)));
             model.addAttribute("outOfSpec", lotsWith(verdicts, Verdict.FAIL));
             model.addAttribute("readyForRelease", lotsWith(verdicts, Verdict.PASS, Verdict.WARNING).stream()

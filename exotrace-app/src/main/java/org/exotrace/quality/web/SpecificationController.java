@@ -1,9 +1,11 @@
 package org.exotrace.quality.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.exotrace.batch.Products;
 import org.exotrace.quality.InvalidSpecification;
 import org.exotrace.quality.Limit;
@@ -37,7 +39,7 @@ class SpecificationController {
     @GetMapping("/specifications")
     String list(Model model) {
         model.addAttribute("products", products.all());
-        model.addAttribute("specs", catalog.allEffective().stream().collect(java.util.stream.Collectors.toMap(Specification::productCode, s -> s)));
+        model.addAttribute("specs", catalog.allEffective().stream().collect(Collectors.toMap(Specification::productCode, s -> s)));
         return "quality/specifications";
     }
 
@@ -132,6 +134,6 @@ class SpecificationController {
     }
 
     private static List<String> list(String csv) {
-        return java.util.Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

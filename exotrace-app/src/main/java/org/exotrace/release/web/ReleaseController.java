@@ -1,6 +1,7 @@
 package org.exotrace.release.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lots;
@@ -11,6 +12,7 @@ import org.exotrace.release.SignatureMeaning;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +60,7 @@ class ReleaseController {
             response.setHeader("HX-Trigger", "lot-changed");
             return render(lotId, Map.of(), "Signed by " + d.signature().printedName() + ": " + kind.statement() + ".", model);
         } catch (DomainProblem p) {
-            Map<String, String> errors = new java.util.LinkedHashMap<>(p.fieldErrors());
+            Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
             if (p.fieldErrors().isEmpty()) errors.put("form", p.getMessage());
             model.addAttribute("refusal", p.reasons());
             return render(lotId, errors, null, model);
@@ -72,7 +74,7 @@ class ReleaseController {
 
     private String render(UUID lotId, Map<String, String> errors, String notice, Model model) {
         model.addAttribute("lot", lots.get(lotId));
-        boolean releaser = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+        boolean releaser = SecurityContextHolder.getContext().getAuthentication()
                 .getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(org.exotrace.shared.Role.QA_RELEASER.authority()));
         model.addAttribute("releaser", releaser);
         model.addAttribute("check", releases.check(lotId, releaser ? Actors.current() : null));
