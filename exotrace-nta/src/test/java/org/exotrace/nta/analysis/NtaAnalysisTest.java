@@ -7,7 +7,6 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.exotrace.nta.distribution.NumberDistribution;
 import org.exotrace.nta.distribution.WassersteinDistance;
 import org.exotrace.nta.io.TrajectoryFormat;
