@@ -51,6 +51,16 @@ public class LotQuality {
         return evaluate(lotId, spec);
     }
 
+    /**
+     * The lot's overall verdict, for lists: {@link Verdict#MISSING} when its product has no
+     * effective specification, since nothing can pass then.
+     */
+    @Transactional(readOnly = true)
+    public Verdict overallVerdict(UUID lotId) {
+        Lot lot = lots.get(lotId);
+        return specifications.effective(lot.productCode()).map(spec -> evaluate(lotId, spec).overall()).orElse(Verdict.MISSING);
+    }
+
     /** Evaluates the lot against a given specification version, e.g. the one a release was signed against. */
     @Transactional(readOnly = true)
     public LotEvaluation evaluate(UUID lotId, UUID specificationId) {

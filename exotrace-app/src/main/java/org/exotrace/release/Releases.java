@@ -70,16 +70,27 @@ public class Releases {
      */
     @Transactional(readOnly = true)
     public ReleaseCheck check(UUID lotId, String username) {
-        Lot lot = lots.get(lotId);
+        return check(lots.get(lotId), username, evaluation(lotId));
+    }
+
+    /** The lot's evaluation, or the reasons it cannot be evaluated (no effective specification). */
+    private record EvaluationOutcome(LotEvaluation evaluation, List<String> problems) {}
+
+    private EvaluationOutcome evaluation(UUID lotId) {
+        try {
+            return new EvaluationOutcome(quality.evaluate(lotId), List.of());
+        } catch (DomainProblem p) {
+            return new EvaluationOutcome(null, p.reasons().isEmpty() ? List.of(p.getMessage()) : p.reasons());
+        }
+    }
+
+    private ReleaseCheck check(Lot lot, String username, EvaluationOutcome outcome) {
+        UUID lotId = lot.id();
         List<String> reasons = new ArrayList<>();
         if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
             reasons.add("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; only lots in testing or quarantine can be released");
         }
-        try {
-            reasons.addAll(quality.evaluate(lotId).blockingReasons());
-        } catch (DomainProblem p) {
-            reasons.addAll(p.reasons().isEmpty() ? List.of(p.getMessage()) : p.reasons());
-        }
+        reasons.addAll(outcome.evaluation() != null ? outcome.evaluation().blockingReasons() : outcome.problems());
         if (username != null) {
             if (results.analysts(lotId).contains(username)) {
                 reasons.add(username + " entered results for this lot; release needs a QA releaser who did not test it (two-person rule)");
@@ -100,10 +111,11 @@ public class Releases {
     @Transactional
     public Decision release(UUID lotId, Signing signing) {
         Account signer = authenticate(signing);
-        ReleaseCheck check = check(lotId, signer.username());
-        if (!check.allowed()) throw DomainProblem.ruleViolation("Release refused", check.reasons());
-        LotEvaluation evaluation = quality.evaluate(lotId);
         Lot lot = lots.get(lotId);
+        EvaluationOutcome outcome = evaluation(lotId);
+        ReleaseCheck check = check(lot, signer.username(), outcome);
+        if (!check.allowed()) throw DomainProblem.ruleViolation("Release refused", check.reasons());
+        LotEvaluation evaluation = outcome.evaluation();
         String certificate = records.nextCertificateNumber(Year.now().getValue());
         Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate);
         lots.release(lotId, decision.signature().id());
@@ -133,12 +145,8 @@ public class Releases {
         if (signing.reason().length() > 1000) throw DomainProblem.invalid("reason", "is too long (at most 1000 characters)");
         if (!signer.has(Role.QA_RELEASER)) throw DomainProblem.forbidden(signer.username() + " does not hold the QA releaser role");
         Lot lot = lots.get(lotId);
-        LotEvaluation evaluation = null;
-        try {
-            evaluation = quality.evaluate(lotId);
-        } catch (DomainProblem noSpecification) {
-            // a lot can be rejected or held even when its product has no specification
-        }
+        // a lot can be rejected or held even when its product has no specification (evaluation null)
+        LotEvaluation evaluation = evaluation(lotId).evaluation();
         Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null);
         if (meaning == SignatureMeaning.REJECTION) {
             lots.reject(lotId, decision.signature().id(), signing.reason().strip());

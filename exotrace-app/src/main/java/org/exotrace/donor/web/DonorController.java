@@ -12,10 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.exotrace.audit.AuditEntry;
 import org.exotrace.audit.AuditTrail;
+import org.exotrace.donor.Consent;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
+import org.exotrace.donor.Eligibility;
 import org.exotrace.donor.Screening;
 import org.exotrace.donor.SourceType;
 import org.exotrace.shared.DomainProblem;
@@ -150,13 +153,15 @@ class DonorController {
     private void prepareDetail(UUID id, Model model) {
         Donor donor = donors.get(id);
         model.addAttribute("donor", donor);
-        model.addAttribute("eligibilityState", donors.eligibility(id));
-        model.addAttribute("screenings", donors.screenings(id));
-        model.addAttribute("consents", donors.consents(id));
-        List<org.exotrace.audit.AuditEntry> timeline = new ArrayList<>(audit.history("donor", id.toString()));
-        donors.consents(id).forEach(c -> timeline.addAll(audit.history("donor_consent", c.id().toString())));
-        donors.screenings(id).forEach(s -> timeline.addAll(audit.history("donor_screening", s.id().toString())));
-        timeline.sort(Comparator.comparingLong(org.exotrace.audit.AuditEntry::seq));
+        List<Screening> screenings = donors.screenings(id);
+        List<Consent> consents = donors.consents(id);
+        model.addAttribute("eligibilityState", Eligibility.of(donor.sourceType(), screenings));
+        model.addAttribute("screenings", screenings);
+        model.addAttribute("consents", consents);
+        List<AuditEntry> timeline = new ArrayList<>(audit.history("donor", id.toString()));
+        timeline.addAll(audit.history("donor_consent", consents.stream().map(c -> c.id().toString()).toList()));
+        timeline.addAll(audit.history("donor_screening", screenings.stream().map(s -> s.id().toString()).toList()));
+        timeline.sort(Comparator.comparingLong(AuditEntry::seq));
         model.addAttribute("timeline", timeline);
     }
 

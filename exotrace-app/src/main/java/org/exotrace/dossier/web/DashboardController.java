@@ -3,6 +3,7 @@ package org.exotrace.dossier.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.exotrace.audit.AuditTrail;
 import org.exotrace.batch.Batches;
 import org.exotrace.batch.Lot;
@@ -12,7 +13,6 @@ import org.exotrace.donor.Donors;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Verdict;
 import org.exotrace.release.Releases;
-import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -52,12 +52,12 @@ class DashboardController {
             model.addAttribute("batchCount", batches.count());
             List<Lot> inTesting = lots.search("", LotState.IN_TESTING, new Page.Request(0, WORKLIST_LIMIT)).rows();
             Map<Lot, Verdict> verdicts = new LinkedHashMap<>();
-            inTesting.forEach(l -> verdicts.put(l, verdict(l)));
+            inTesting.forEach(l -> verdicts.put(l, quality.overallVerdict(l.id())));
             model.addAttribute("outOfSpec", lotsWith(verdicts, Verdict.FAIL));
-            model.addAttribute("readyForRelease", lotsWith(verdicts, Verdict.PASS, Verdict.WARNING).stream()
-                    .filter(l -> releases.check(l.id(), null).allowed()).toList());
-            model.addAttribute("blocked", lotsWith(verdicts, Verdict.PASS, Verdict.WARNING).stream()
-                    .filter(l -> !releases.check(l.id(), null).allowed()).toList());
+            Map<Boolean, List<Lot>> releasable = lotsWith(verdicts, Verdict.PASS, Verdict.WARNING).stream()
+                    .collect(Collectors.partitioningBy(l -> releases.check(l.id(), null).allowed()));
+            model.addAttribute("readyForRelease", releasable.get(true));
+            model.addAttribute("blocked", releasable.get(false));
             model.addAttribute("awaitingResults", lotsWith(verdicts, Verdict.MISSING));
             model.addAttribute("recent", audit.search("", "", "", new Page.Request(0, 8)).rows());
         }
@@ -65,13 +65,6 @@ class DashboardController {
         return "dossier/dashboard";
     }
 
-    private Verdict verdict(Lot lot) {
-        try {
-            return quality.evaluate(lot.id()).overall();
-        } catch (DomainProblem noSpecification) {
-            return Verdict.MISSING;
-        }
-    }
 
     private static List<Lot> lotsWith(Map<Lot, Verdict> verdicts, Verdict... wanted) {
         List<Verdict> w = List.of(wanted);

@@ -16,7 +16,6 @@ import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.Verdict;
-import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +47,7 @@ class DossierController {
         LotState filter = state.isBlank() ? null : LotState.valueOf(state);
         Page<Lot> result = lots.search(q, filter, new Page.Request(page, Page.DEFAULT_SIZE));
         Map<UUID, Verdict> verdicts = new LinkedHashMap<>();
-        result.rows().forEach(l -> verdicts.put(l.id(), verdict(l.id())));
+        result.rows().forEach(l -> verdicts.put(l.id(), quality.overallVerdict(l.id())));
         model.addAttribute("page", result);
         model.addAttribute("verdicts", verdicts);
         model.addAttribute("products", products.all().stream().collect(java.util.stream.Collectors.toMap(p -> p.code(), p -> p.name())));
@@ -94,13 +93,5 @@ class DossierController {
                 .forEach(e -> items.add(new TimelineItem(e, "units filled"))));
         items.sort(Comparator.comparingLong((TimelineItem i) -> i.entry().seq()).reversed());
         return items;
-    }
-
-    private Verdict verdict(UUID lotId) {
-        try {
-            return quality.evaluate(lotId).overall();
-        } catch (DomainProblem noSpecification) {
-            return Verdict.MISSING;
-        }
     }
 }
