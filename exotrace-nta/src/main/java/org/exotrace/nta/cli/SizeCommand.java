@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.exotrace.nta.NtaVersion;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
 import org.exotrace.nta.analysis.NtaAnalysis;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = "Size distribution (and concentration) from particle tracks, with the physics and settings reported.")
 final class SizeCommand implements Callable<Integer> {
 
-    static final String VERSION = "exotrace-nta 0.1";
+    static final String VERSION = NtaVersion.NAME;
 
     @Option(names = "--tracks", required = true, description = "trackpy-style CSV: frame, particle, x, y")
     Path tracks;
