@@ -86,7 +86,7 @@ public class Certificates {
         String batchCodes = lots.batchIds(lotId).stream().map(id -> batches.get(id).code()).sorted().reduce((a, b) -> a + ", " + b).orElse("—");
         var signature = release.signature();
         List<CertificateContent.SizePoint> points = quality.sizeDistribution(lotId)
-                .map(d -> d.points().stream().map(p -> new CertificateContent.SizePoint(p.diameterNm(), p.fraction())).toList())
+                .map(d -> d.curve().stream().map(p -> new CertificateContent.SizePoint(p.diameterNm(), p.fraction())).toList())
                 .orElse(List.of());
         return new CertificateContent(labName, labAddress, release.certificateNumber(), product.name(), product.code(), lot.code(),
                 batchCodes, lot.manufacturedOn(), lot.expiresOn(),

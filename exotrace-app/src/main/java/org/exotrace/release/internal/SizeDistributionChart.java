@@ -187,7 +187,7 @@ final class SizeDistributionChart {
     cb.setColorFill(AXIS);
     cb.setFontAndSize(bold, 8.5f);
     cb.showTextAligned(Element.ALIGN_CENTER, "Diameter (nm)", LEFT + plotWidth / 2, 4, 0);
-    cb.showTextAligned(Element.ALIGN_CENTER, "Number fraction", 10, BOTTOM + plotHeight / 2, 90);
+    cb.showTextAligned(Element.ALIGN_CENTER, "Relative number per nm", 10, BOTTOM + plotHeight / 2, 90);
     cb.endText();
   }
 

@@ -77,7 +77,7 @@ class CertificatePdfTest {
     byte[] bytes = pdf.render(certificate("CoA-2026-00042", lognormal()));
 
     assertThat(pageCount(bytes)).isEqualTo(2);
-    assertThat(pageText(bytes, 2)).contains(CertificatePdf.CHART_TITLE, "Diameter (nm)", "Number fraction");
+    assertThat(pageText(bytes, 2)).contains(CertificatePdf.CHART_TITLE, "Diameter (nm)", "Relative number per nm");
   }
 
   @Test

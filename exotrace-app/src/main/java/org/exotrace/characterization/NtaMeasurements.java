@@ -1,0 +1,361 @@
+package org.exotrace.characterization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotState;
+import org.exotrace.batch.Lots;
+import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.Result;
+import org.exotrace.quality.Results;
+import org.exotrace.quality.SizeDistribution;
+import org.exotrace.quality.Specification;
+import org.exotrace.quality.SpecificationCatalog;
+import org.exotrace.quality.TestDefinition;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.RecordChanged;
+import org.exotrace.shared.Texts;
+import org.postgresql.PGConnection;
+import org.postgresql.largeobject.LargeObject;
+import org.postgresql.largeobject.LargeObjectManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * NTA characterizations of lots. An upload is checked in full before anything is stored (a bad row
+ * is refused with its line), then the file and its settings are stored in one transaction and the
+ * analysis runs in the background ({@link NtaRunner}). When it finishes, its size and
+ * concentration results, and the size distribution, are recorded on the lot in one transaction,
+ * as results of the analyst who uploaded the file; a failure records nothing but the reason.
+ */
+@Service
+public class NtaMeasurements {
+
+    /** The specification tests an NTA measurement fills, with their units. */
+    static final String SIZE_MODE = "size_mode";
+    static final String SIZE_D50 = "size_d50";
+    static final String CONCENTRATION = "particle_concentration";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** An uploaded file, already on local disk (a multipart temporary file). */
+    public record Upload(String filename, Path file) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final ApplicationEventPublisher events;
+    private final Lots lots;
+    private final Results results;
+    private final LotQuality quality;
+    private final SpecificationCatalog specifications;
+
+    NtaMeasurements(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Lots lots, Results results,
+                    LotQuality quality, SpecificationCatalog specifications) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.events = events;
+        this.lots = lots;
+        this.results = results;
+        this.quality = quality;
+        this.specifications = specifications;
+    }
+
+    /**
+     * Checks the request and the whole file, stores both, and queues the analysis. Nothing is
+     * stored when anything is wrong.
+     */
+    @Transactional
+    public NtaMeasurement submit(UUID lotId, NtaRequest request, Upload upload) {
+        Lot lot = openLot(lotId);
+        NtaSettings settings = request.settings();
+        Texts.check("instrument", request.instrument(), 200, false);
+        Texts.check("retestReason", request.retestReason(), 1000, false);
+        Instant measuredAt = request.measuredAtInstant(ZoneId.systemDefault());
+        if (measuredAt.isAfter(Instant.now().plusSeconds(300))) throw DomainProblem.invalid("measuredAt", "cannot be in the future");
+        if (upload == null || upload.file() == null) throw DomainProblem.invalid("file", "choose the file to upload");
+        String filename = safeName(upload.filename(), settings.source());
+        try {
+            if (Files.size(upload.file()) == 0) throw DomainProblem.invalid("file", "the file is empty");
+            if (settings.source() == NtaSource.TRACKS) NtaAnalyzer.checkTracks(upload.file(), settings);
+            else NtaAnalyzer.checkNanoSight(upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
+        }
+        checkRetest(lot, request.retestReason());
+        return store(lot, settings, filename, upload.file(), request.instrument(), measuredAt, Texts.blankToNull(request.retestReason()), null);
+    }
+
+    /**
+     * Runs a finished measurement again with the same file and settings, as a new measurement; the
+     * numbers must come out the same (the analysis is deterministic, the bootstrap seeded).
+     * Recording its results on the lot needs a retest reason, as for any second result.
+     */
+    @Transactional
+    public NtaMeasurement rerun(UUID measurementId, String reason) {
+        NtaMeasurement earlier = get(measurementId);
+        if (!earlier.status().finished()) throw DomainProblem.conflict("This measurement is still " + earlier.status().name().toLowerCase() + ".");
+        Lot lot = openLot(earlier.lotId());
+        Texts.check("reason", reason, 1000, true);
+        checkRetest(lot, reason);
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("exotrace-nta-rerun", ".csv");
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                copyInput(earlier.id(), out);
+            }
+            return store(lot, earlier.settings(), earlier.filename(), copy, earlier.instrument(), earlier.measuredAt(), reason.strip(), earlier.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public NtaMeasurement get(UUID id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(NtaMeasurements::measurement).optional()
+                .orElseThrow(() -> DomainProblem.notFound("NTA measurement", id));
+    }
+
+    /** A lot's measurements, newest first. */
+    @Transactional(readOnly = true)
+    public List<NtaMeasurement> forLot(UUID lotId) {
+        return jdbc.sql(SELECT + " where lot_id = ? order by submitted_at desc").param(lotId).query(NtaMeasurements::measurement).list();
+    }
+
+    /** The settings of the newest trajectory measurement anywhere, to pre-fill the next form. */
+    @Transactional(readOnly = true)
+    public Optional<NtaSettings> latestTrackSettings() {
+        return jdbc.sql("select settings from nta_measurement where source = 'TRACKS' order by submitted_at desc limit 1")
+                .query((rs, n) -> JSON.readValue(rs.getString(1), NtaSettings.class)).optional();
+    }
+
+    /** Writes the uploaded file, as stored, to {@code out}. */
+    @Transactional(readOnly = true)
+    public void copyInput(UUID id, OutputStream out) {
+        long oid = jdbc.sql("select file_oid from nta_measurement where id = ?").param(id).query(Long.class).optional()
+                .orElseThrow(() -> DomainProblem.notFound("NTA measurement", id));
+        jdbcTemplate.execute((ConnectionCallback<Void>) con -> {
+            LargeObjectManager objects = con.unwrap(PGConnection.class).getLargeObjectAPI();
+            try (LargeObject object = objects.open(oid, LargeObjectManager.READ); InputStream in = object.getInputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    /** Queued or running measurements, oldest first (to resume after a restart). */
+    @Transactional(readOnly = true)
+    List<UUID> pending() {
+        return jdbc.sql("select id from nta_measurement where status in ('QUEUED', 'RUNNING') order by submitted_at").query(UUID.class).list();
+    }
+
+    /** Marks the measurement running; false when it is no longer waiting (already finished). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    boolean start(UUID id) {
+        return jdbc.sql("""
+                update nta_measurement set status = 'RUNNING', started_at = now(), progress = 0, progress_message = 'starting'
+                where id = ? and status in ('QUEUED', 'RUNNING')""").param(id).update() == 1;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void progress(UUID id, double fraction, String message) {
+        jdbc.sql("update nta_measurement set progress = ?, progress_message = ? where id = ? and status = 'RUNNING'")
+                .params(Math.max(0, Math.min(1, fraction)), message.length() > 500 ? message.substring(0, 500) : message, id).update();
+    }
+
+    /**
+     * Records what the analysis found: the size (and concentration) results the lot's specification
+     * has tests for, and the size distribution; all or nothing.
+     */
+    @Transactional
+    NtaMeasurement complete(UUID id, NtaOutcome outcome) {
+        NtaMeasurement m = get(id);
+        Lot lot = openLot(m.lotId());
+        Specification spec = specifications.effective(lot.productCode()).orElseThrow(() -> DomainProblem.ruleViolation(
+                "No specification", List.of("Product " + lot.productCode() + " has no effective specification; QA must publish one first")));
+        Map<String, UUID> recorded = new LinkedHashMap<>();
+        String detail = String.format(Locale.ROOT, "NTA measurement %s of %s (SHA-256 %s); D10/D50/D90 %.1f/%.1f/%.1f nm; %d tracks",
+                m.id(), m.filename(), m.sha256().substring(0, 12), outcome.d10Nm(), outcome.d50Nm(), outcome.d90Nm(), outcome.tracksUsed());
+        record(spec, lot, m, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded);
+        record(spec, lot, m, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded);
+        if (outcome.concentrationPerMl() != null) {
+            record(spec, lot, m, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", outcome.method(), detail, recorded);
+        }
+        quality.recordSizeDistribution(lot.id(), outcome.method() + ", measurement " + m.id(),
+                outcome.distribution().stream().map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList());
+        jdbc.sql("""
+                update nta_measurement set status = 'SUCCEEDED', progress = 1, progress_message = 'done', finished_at = now(),
+                  outcome = ?, recorded_results = ? where id = ?""")
+                .params(JSON.writeValueAsString(outcome), JSON.writeValueAsString(recorded), id).update();
+        NtaMeasurement after = get(id);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", "SUCCEEDED");
+        summary.put("modeNm", outcome.modeNm());
+        summary.put("d50Nm", outcome.d50Nm());
+        if (outcome.concentrationPerMl() != null) summary.put("concentrationPerMl", outcome.concentrationPerMl());
+        summary.put("results", recorded);
+        events.publishEvent(RecordChanged.changed("nta_measurement", id, "COMPLETE", Map.of("status", m.status().name()), summary,
+                "analysis finished"));
+        return after;
+    }
+
+    /** Records why the analysis failed; nothing else of it is kept. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void fail(UUID id, String reason) {
+        NtaMeasurement m = get(id);
+        String why = reason == null || reason.isBlank() ? "the analysis failed" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        jdbc.sql("update nta_measurement set status = 'FAILED', error = ?, finished_at = now() where id = ?").params(why, id).update();
+        events.publishEvent(RecordChanged.changed("nta_measurement", id, "FAIL", Map.of("status", m.status().name()),
+                Map.of("status", "FAILED", "error", why), "analysis failed"));
+    }
+
+    private void record(Specification spec, Lot lot, NtaMeasurement m, String testCode, double value, String unit, String method,
+                        String detail, Map<String, UUID> recorded) {
+        Optional<TestDefinition> test = spec.test(testCode);
+        if (test.isEmpty()) return;
+        Optional<Result> existing = validResult(lot.id(), testCode);
+        if (existing.isPresent() && m.retestReason() == null) {
+            throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultText()
+                    + "); upload again with a reason for the retest.");
+        }
+        Result r = results.record(lot.id(), new Results.Entry(testCode, value, unit, null, detail, method,
+                m.instrument(), m.measuredAt(), existing.map(Result::id).orElse(null), existing.isPresent() ? m.retestReason() : null), null);
+        recorded.put(testCode, r.id());
+    }
+
+    private Optional<Result> validResult(UUID lotId, String testCode) {
+        return results.forLot(lotId).stream().filter(r -> r.isValid() && r.testCode().equals(testCode)).findFirst();
+    }
+
+    private Lot openLot(UUID lotId) {
+        Lot lot = lots.get(lotId);
+        if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+                    + "; results can no longer be added. Quarantine it first if it must be re-examined.");
+        }
+        if (specifications.effective(lot.productCode()).isEmpty()) {
+            throw DomainProblem.ruleViolation("No specification", List.of("Product " + lot.productCode()
+                    + " has no effective specification; QA must publish one before results can be recorded"));
+        }
+        return lot;
+    }
+
+    /** A second size result needs a reason, asked for before the upload is accepted rather than after the analysis. */
+    private void checkRetest(Lot lot, String reason) {
+        if (reason != null && !reason.isBlank()) return;
+        Specification spec = specifications.effective(lot.productCode()).orElseThrow();
+        for (String code : List.of(SIZE_MODE, SIZE_D50, CONCENTRATION)) {
+            Optional<TestDefinition> test = spec.test(code);
+            Optional<Result> existing = validResult(lot.id(), code);
+            if (test.isPresent() && existing.isPresent()) {
+                throw DomainProblem.invalid("retestReason", test.get().name() + " already has a valid result ("
+                        + existing.get().resultText() + "); give the reason for this retest");
+            }
+        }
+    }
+
+    private NtaMeasurement store(Lot lot, NtaSettings settings, String filename, Path file, String instrument, Instant measuredAt,
+                                 String retestReason, UUID rerunOf) {
+        UUID id = UUID.randomUUID();
+        long[] size = new long[1];
+        String[] sha = new String[1];
+        long oid = jdbcTemplate.execute((ConnectionCallback<Long>) con -> {
+            LargeObjectManager objects = con.unwrap(PGConnection.class).getLargeObjectAPI();
+            long created = objects.createLO(LargeObjectManager.READWRITE);
+            try (LargeObject object = objects.open(created, LargeObjectManager.WRITE);
+                 OutputStream out = object.getOutputStream();
+                 DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+                size[0] = in.transferTo(out);
+                sha[0] = HexFormat.of().formatHex(in.getMessageDigest().digest());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return created;
+        });
+        jdbc.sql("""
+                insert into nta_measurement (id, lot_id, source, status, filename, size_bytes, sha256, file_oid, settings,
+                  instrument, measured_at, retest_reason, rerun_of, submitted_by)
+                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, lot.id(), settings.source().name(), filename, size[0], sha[0], oid, JSON.writeValueAsString(settings),
+                        Texts.blankToNull(instrument), Timestamp.from(measuredAt), retestReason, rerunOf, Actors.current())
+                .update();
+        NtaMeasurement m = get(id);
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("lot", lot.code());
+        snapshot.put("source", settings.source().name());
+        snapshot.put("file", filename);
+        snapshot.put("sha256", m.sha256());
+        snapshot.put("settings", settings);
+        if (rerunOf != null) snapshot.put("rerunOf", rerunOf.toString());
+        events.publishEvent(RecordChanged.created("nta_measurement", id, snapshot));
+        events.publishEvent(new NtaSubmitted(id));
+        return m;
+    }
+
+    private static String safeName(String name, NtaSource source) {
+        String n = name == null || name.isBlank() ? (source == NtaSource.TRACKS ? "tracks.csv" : "ExperimentSummary.csv")
+                : name.replaceAll("[\\\\/\\r\\n\\x00-\\x1f]", "_");
+        return n.length() > 255 ? n.substring(n.length() - 255) : n;
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary copy; the system's temp cleaner removes what is left
+        }
+    }
+
+    private static final String SELECT = "select * from nta_measurement";
+
+    private static NtaMeasurement measurement(ResultSet rs, int n) throws SQLException {
+        String outcome = rs.getString("outcome");
+        String recorded = rs.getString("recorded_results");
+        return new NtaMeasurement(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class),
+                NtaSource.valueOf(rs.getString("source")), NtaStatus.valueOf(rs.getString("status")), rs.getDouble("progress"),
+                rs.getString("progress_message"), rs.getString("filename"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                JSON.readValue(rs.getString("settings"), NtaSettings.class),
+                outcome == null ? null : JSON.readValue(outcome, NtaOutcome.class), rs.getString("error"), rs.getString("instrument"),
+                rs.getTimestamp("measured_at").toInstant(), rs.getString("retest_reason"), rs.getObject("rerun_of", UUID.class),
+                rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")),
+                recorded == null ? null : JSON.readValue(recorded, new TypeReference<Map<String, UUID>>() {}));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

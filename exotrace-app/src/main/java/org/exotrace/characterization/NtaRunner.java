@@ -1,0 +1,135 @@
+package org.exotrace.characterization;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.exotrace.shared.DomainProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Runs NTA analyses in the background, one at a time (an analysis uses the cores it can get for
+ * its bootstrap), in the order they were submitted. The job acts as the analyst who uploaded the
+ * file, so the results it records are theirs (and the two-person rule holds). Progress is written
+ * to the measurement at most twice a second. Analyses that were queued or running when the
+ * application stopped are resumed when it starts again: the file is stored, so nothing is lost.
+ */
+@Component
+class NtaRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(NtaRunner.class);
+    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+
+    private final NtaMeasurements measurements;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nta-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+
+    NtaRunner(NtaMeasurements measurements) {
+        this.measurements = measurements;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(NtaSubmitted submitted) {
+        executor.submit(() -> run(submitted.measurementId()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        List<UUID> pending = measurements.pending();
+        if (!pending.isEmpty()) log.info("Resuming {} NTA analyses left queued or running", pending.size());
+        pending.forEach(id -> executor.submit(() -> run(id)));
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void run(UUID id) {
+        NtaMeasurement m;
+        try {
+            if (!measurements.start(id)) return;
+            m = measurements.get(id);
+        } catch (RuntimeException e) {
+            log.error("Could not start NTA analysis {}", id, e);
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(m.submittedBy(), null, List.of()));
+        SecurityContextHolder.setContext(context);
+        Path input = null;
+        try {
+            input = Files.createTempFile("exotrace-nta-", m.source() == NtaSource.TRACKS ? ".csv" : "-summary.csv");
+            try (OutputStream out = Files.newOutputStream(input)) {
+                measurements.copyInput(id, out);
+            }
+            Throttle throttle = new Throttle(id);
+            NtaOutcome outcome = m.source() == NtaSource.TRACKS
+                    ? NtaAnalyzer.tracks(input, m.settings(), throttle::report)
+                    : NtaAnalyzer.nanoSight(input);
+            if (Thread.currentThread().isInterrupted()) return;
+            measurements.progress(id, 0.97, "recording the results on the lot");
+            measurements.complete(id, outcome);
+        } catch (DomainProblem e) {
+            failQuietly(id, e.reasons().isEmpty() ? e.getMessage() : String.join("; ", e.reasons()));
+        } catch (IllegalArgumentException | IOException e) {
+            failQuietly(id, e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("NTA analysis {} failed", id, e);
+            failQuietly(id, "the analysis stopped with an internal error (" + e.getClass().getSimpleName() + "); see the server log");
+        } finally {
+            SecurityContextHolder.clearContext();
+            if (input != null) {
+                try {
+                    Files.deleteIfExists(input);
+                } catch (IOException ignored) {
+                    // a temporary copy of a stored file
+                }
+            }
+        }
+    }
+
+    private void failQuietly(UUID id, String reason) {
+        try {
+            measurements.fail(id, reason);
+        } catch (RuntimeException e) {
+            log.error("Could not record the failure of NTA analysis {}: {}", id, reason, e);
+        }
+    }
+
+    /** Passes progress to the database at most every half second. */
+    private final class Throttle {
+        private final UUID id;
+        private long last = System.nanoTime() - PROGRESS_EVERY_NANOS;
+
+        Throttle(UUID id) {
+            this.id = id;
+        }
+
+        void report(double fraction, String message) {
+            long now = System.nanoTime();
+            if (now - last < PROGRESS_EVERY_NANOS) return;
+            last = now;
+            measurements.progress(id, fraction, message);
+        }
+    }
+}
