@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -248,9 +250,19 @@ public class NtaMeasurements {
             throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultText()
                     + "); upload again with a reason for the retest.");
         }
-        Result r = results.record(lot.id(), new Results.Entry(testCode, value, unit, null, detail, method,
+        Result r = results.record(lot.id(), new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
                 m.instrument(), m.measuredAt(), existing.map(Result::id).orElse(null), existing.isPresent() ? m.retestReason() : null), null);
         recorded.put(testCode, r.id());
+    }
+
+    /**
+     * A result as reported: diameters to 0.1 nm, concentrations to three significant figures (the
+     * measurement keeps the full-precision numbers in its outcome).
+     */
+    static double reported(double value, String unit) {
+        if ("nm".equals(unit)) return Math.round(value * 10) / 10.0;
+        if (value == 0 || !Double.isFinite(value)) return value;
+        return new BigDecimal(value).round(new MathContext(3)).doubleValue();
     }
 
     private Optional<Result> validResult(UUID lotId, String testCode) {

@@ -127,7 +127,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
         return s == null || s.isBlank();
     }
 
-    static String plain(Double v) {
+    public static String plain(Double v) {
         if (v == null) return "";
         String s = Double.toString(v);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;

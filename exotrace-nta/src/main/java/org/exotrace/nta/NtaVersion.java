@@ -22,7 +22,7 @@ public final class NtaVersion {
             Properties p = new Properties();
             p.load(in);
             String v = p.getProperty("version", "unknown");
-            return v.startsWith("${") ? "unknown" : v;
+            return v.startsWith("@") ? "unknown" : v;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
