@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,8 @@ class NtaRunner {
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
 
     private final NtaMeasurements measurements;
+    /** Measurements submitted to the executor and not yet finished, so none is queued twice. */
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nta-analysis");
         t.setDaemon(true);
@@ -48,14 +52,26 @@ class NtaRunner {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(NtaSubmitted submitted) {
-        executor.submit(() -> run(submitted.measurementId()));
+        enqueue(submitted.measurementId());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
-        List<UUID> pending = measurements.pending();
+        List<UUID> pending = measurements.pending().stream().filter(id -> !queued.contains(id)).toList();
         if (!pending.isEmpty()) log.info("Resuming {} NTA analyses left queued or running", pending.size());
-        pending.forEach(id -> executor.submit(() -> run(id)));
+        pending.forEach(this::enqueue);
+    }
+
+    private void enqueue(UUID id) {
+        if (queued.add(id)) {
+            executor.submit(() -> {
+                try {
+                    run(id);
+                } finally {
+                    queued.remove(id);
+                }
+            });
+        }
     }
 
     @PreDestroy

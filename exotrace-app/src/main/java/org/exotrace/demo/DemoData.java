@@ -1,5 +1,9 @@
 package org.exotrace.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +16,17 @@ import org.exotrace.batch.Batches;
 import org.exotrace.batch.IsolationMethod;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
+import org.exotrace.characterization.NtaMeasurement;
+import org.exotrace.characterization.NtaMeasurements;
+import org.exotrace.characterization.NtaRequest;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
 import org.exotrace.donor.Screening;
 import org.exotrace.donor.SourceType;
+import org.exotrace.nta.io.TrajectoryFormat;
+import org.exotrace.nta.io.TrajectoryWriter;
+import org.exotrace.nta.simulate.BrownianSimulator;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.SizeDistribution;
@@ -51,9 +61,11 @@ class DemoData implements ApplicationRunner {
     private final LotQuality quality;
     private final Releases releases;
     private final TransactionTemplate tx;
+    private final NtaMeasurements nta;
 
     DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
-             Releases releases, TransactionTemplate tx) {
+             Releases releases, TransactionTemplate tx, NtaMeasurements nta) {
+        this.nta = nta;
         this.accounts = accounts;
         this.donors = donors;
         this.batches = batches;
@@ -135,8 +147,32 @@ class DemoData implements ApplicationRunner {
         // Awaiting results: a bulk isolate with a first size measurement, and a serum derived from it.
         Lot bulk = lot(ucBatch, "HMSC-EXO-BULK", 1.8e11, 30.0, today.minusDays(27));
         as("analyst", () -> tx.execute(s -> results.record(bulk.id(), ExampleResults.numeric("size_mode", 112, "nm", "NTA"), null)));
-        as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
+        Lot serum = as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
+        as("analyst", () -> ntaUpload(serum));
         log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician or admin with password {}", PASSWORD);
+    }
+
+    /**
+     * A simulated NanoSight-like video of the derived serum (lognormal, median 112 nm; measured
+     * diluted 1:5, about 60 particles per frame, so about 3.7 × 10^9 particles/mL undiluted),
+     * uploaded as tracks so the demo shows a background analysis and its results.
+     */
+    private NtaMeasurement ntaUpload(Lot lot) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("exotrace-demo-tracks", ".csv");
+            BrownianSimulator.Settings video = BrownianSimulator.Settings.nanoSightLike().withRun(270, 800);
+            try (TrajectoryWriter writer = TrajectoryWriter.create(file, TrajectoryFormat.trackpy(166))) {
+                new BrownianSimulator(video).run(org.exotrace.nta.simulate.SizeDistribution.lognormal(112, 1.35), 2026, writer::position);
+            }
+            Path tracks = file;
+            return tx.execute(s -> nta.submit(lot.id(), new NtaRequest("TRACKS", "166", "px", "25", "22", "", "vogel", "on", "ml", "5", "",
+                    "80", "5", "50", "1", "", "NanoSight NS300 (simulated video)", "", ""), new NtaMeasurements.Upload("serum-video-1.csv", tracks)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) file.toFile().delete();
+        }
     }
 
     private Donor humanDonor(SourceType type, String detail, LocalDate consentOn, ConsentScope... scopes) {

@@ -68,6 +68,7 @@ class NtaController {
         } catch (DomainProblem p) {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
             if (errors.isEmpty()) errors.put("form", p.getMessage());
+            errors.putIfAbsent("file", "choose the file again: a browser does not keep a file in a refused form");
             return render(lotId, measurements.forLot(lotId), form, errors, null, model);
         }
     }
