@@ -3,6 +3,9 @@ package org.exotrace.characterization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -20,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.exotrace.IntegrationTest;
 import org.exotrace.LotScenarios;
 import org.exotrace.nta.io.TrajectoryFormat;
@@ -30,6 +34,7 @@ import org.exotrace.shared.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -71,10 +76,10 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         String lot = scenarios.lotInTesting();
         MvcResult accepted = upload(lot, tracks, settings(), analyst)
                 .andExpect(status().isAccepted())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/nta-measurements/")))
+                .andExpect(header().string("Location", startsWith("/api/nta-measurements/")))
                 .andExpect(jsonPath("$.source").value("TRACKS"))
                 .andExpect(jsonPath("$.settings.pixelSizeNm").value(PIXEL_NM))
-                .andExpect(jsonPath("$.settings.software").value(org.hamcrest.Matchers.matchesPattern("exotrace-nta \\d+\\.\\d+.*")))
+                .andExpect(jsonPath("$.settings.software").value(matchesPattern("exotrace-nta \\d+\\.\\d+.*")))
                 .andReturn();
         String id = read(accepted, "$.id");
 
@@ -102,7 +107,7 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
 
         // The distribution is the lot's, and the stored file comes back byte for byte.
         getJson("/api/lots/" + lot + "/size-distribution", analyst)
-                .andExpect(jsonPath("$.method").value(org.hamcrest.Matchers.containsString(id)))
+                .andExpect(jsonPath("$.method").value(containsString(id)))
                 .andExpect(jsonPath("$.points.length()").value(400));
         MvcResult download = mvc.perform(get("/api/nta-measurements/" + id + "/input").with(analyst.basic()))
                 .andExpect(request().asyncStarted()).andReturn();
@@ -111,7 +116,7 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         assertThat((String) read(done, "$.sha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tracks)));
 
         // Anyone can reproduce it: the command names every setting.
-        NtaMeasurement stored = measurements.get(java.util.UUID.fromString(id));
+        NtaMeasurement stored = measurements.get(UUID.fromString(id));
         assertThat(stored.commandLine()).contains("--pixel-size-nm 166", "--fps 25", "--temperature-c 22", "--viscosity-mpa-s 0.955",
                 "--method ml", "--bootstrap 20", "--seed 7", "--detection-volume-pl 80", "--json");
     }
@@ -159,7 +164,7 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         assertThat((String) read(r, "$.errors.temperatureC")).contains("freezing");
         assertThat((String) read(r, "$.errors.pixelSizeNm")).contains("positive");
         upload(lot, tracks, settings("fps", "twenty-five"), analyst).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.fps").value(org.hamcrest.Matchers.containsString("not a number")));
+                .andExpect(jsonPath("$.errors.fps").value(containsString("not a number")));
 
         upload(lot, tracks, settings(), researcher).andExpect(status().isForbidden());
         assertThat(counts("nta_measurement", "result", "audit_entry", "pg_largeobject_metadata")).isEqualTo(before);
@@ -171,7 +176,7 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         scenarios.numeric(lot, "size_mode", 98, "nm", analyst);
         List<Long> before = counts("nta_measurement", "pg_largeobject_metadata");
         upload(lot, tracks, settings(), analyst).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.retestReason").value(org.hamcrest.Matchers.containsString("98 nm")));
+                .andExpect(jsonPath("$.errors.retestReason").value(containsString("98 nm")));
         assertThat(counts("nta_measurement", "pg_largeobject_metadata")).isEqualTo(before);
     }
 
@@ -189,6 +194,28 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         assertThat((String) read(failed, "$.error")).contains("already has a valid result");
         assertThat((Map<?, ?>) read(failed, "$.recordedResults")).isEmpty();
         assertThat(count("result")).isEqualTo(resultsAfterFirst);
+    }
+
+    @Test
+    void resumesAnAnalysisLeftQueuedWhenTheApplicationStopped() throws Exception {
+        String first = read(upload(scenarios.lotInTesting(), tracks, settings(), analyst).andExpect(status().isAccepted()).andReturn(), "$.id");
+        awaitFinished(first);
+        // A measurement stored just before a shutdown: its row and file are committed, its analysis never ran.
+        String lot = scenarios.lotInTesting();
+        UUID interrupted = UUID.randomUUID();
+        jdbc.sql("""
+                insert into nta_measurement (id, lot_id, source, status, progress, progress_message, filename, size_bytes, sha256,
+                  file_oid, settings, instrument, measured_at, submitted_by, started_at)
+                select ?, ?, source, 'RUNNING', 0.4, 'estimating D', filename, size_bytes, sha256, file_oid, settings, instrument,
+                  measured_at, submitted_by, now() from nta_measurement where id = ?""")
+                .params(interrupted, UUID.fromString(lot), UUID.fromString(first)).update();
+
+        runner.resume();
+
+        MvcResult resumed = awaitFinished(interrupted.toString());
+        assertThat((String) read(resumed, "$.status")).isEqualTo("SUCCEEDED");
+        assertThat((Double) read(resumed, "$.outcome.d50Nm")).isEqualTo((Double) read(awaitFinished(first), "$.outcome.d50Nm"));
+        assertThat(validResults(lot)).containsKeys("size_mode", "size_d50");
     }
 
     @Test
@@ -217,8 +244,10 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
 
     // --- helpers
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     private NtaMeasurements measurements;
+    @Autowired
+    private NtaRunner runner;
 
     private static Map<String, String> settings(String... overrides) {
         Map<String, String> s = new LinkedHashMap<>();
