@@ -98,11 +98,12 @@ import org.exotrace.nta.sizing.StokesEinstein;
  * mode reported by {@link DistributionStats} comes from this smooth particle distribution.
  *
  * <p><b>Cost.</b> The table p_ij is built once; every EM or EMS step is one pass over it
- * (groups × grid nodes), the smoothing step a few thousand operations more. On a simulated
- * 10-million-position file (232,000 tracks used) the whole analysis took 6.5–7.1 s instead of
- * 8.1–8.6 s with the plain SQUAREM EM; on 80 + 180 nm, where every h is rejected and the
- * maximum-likelihood fit is reported, the bandwidth ladder costs about 10 % more (18–20 s instead
- * of 16–17 s).
+ * (groups × grid nodes), the smoothing step a few thousand operations more. Measured against the
+ * plain SQUAREM EM (docs/benchmarks.md): a simulated 10-million-position file (232,259 tracks
+ * used) is read and analysed in a 512 MB heap in 11.6–11.9 s instead of 13.2–13.7 s, and the JMH
+ * {@code fullAnalysis} benchmark went from 0.23 to 1.05 analyses per second. When every h is
+ * rejected (80 + 180 nm, 220,000 tracks) the bandwidth ladder comes on top of the
+ * maximum-likelihood fit: about 10 % more (18–20 s instead of 16–17 s for the analysis).
  *
  * <p><b>Assumptions.</b> Steps are independent (σ and blur only shift θ; their step correlation
  * is ignored in the likelihood), drift has been removed, the liquid and temperature are those of
