@@ -18,6 +18,7 @@ import org.exotrace.nta.distribution.DistributionStats;
 import org.exotrace.nta.distribution.NaiveHistogram;
 import org.exotrace.nta.distribution.NumberDistribution;
 import org.exotrace.nta.distribution.SamplingModel;
+import org.exotrace.nta.distribution.Smoothing;
 import org.exotrace.nta.distribution.WalkerDeconvolution;
 import org.exotrace.nta.io.TrajectoryFormatException;
 import org.exotrace.nta.io.TrajectoryReader;
@@ -36,10 +37,21 @@ public final class NtaAnalysis {
 
     private final AnalysisSettings settings;
     private final Consumer<String> progress;
+    private final Smoothing smoothing;
 
     public NtaAnalysis(AnalysisSettings settings, Consumer<String> progress) {
+        this(settings, progress, Smoothing.automatic());
+    }
+
+    private NtaAnalysis(AnalysisSettings settings, Consumer<String> progress, Smoothing smoothing) {
         this.settings = settings;
         this.progress = progress;
+        this.smoothing = smoothing;
+    }
+
+    /** The smoothing of the ML size distribution ({@link Smoothing#automatic()} unless set here). */
+    public NtaAnalysis withSmoothing(Smoothing s) {
+        return new NtaAnalysis(settings, progress, java.util.Objects.requireNonNull(s, "smoothing"));
     }
 
     public AnalysisResult run(Path tracksFile) throws IOException, TrajectoryFormatException {
@@ -97,7 +109,8 @@ public final class NtaAnalysis {
             WalkerDeconvolution walker = WalkerDeconvolution.on(DEFAULT_GRID, stokesEinstein)
                     .withLocalizationVariance(estimator.sigma2Um2())
                     .withMotionBlur(settings.motionBlur())
-                    .withSamplingModel(SamplingModel.observedTrackDuration());
+                    .withSamplingModel(SamplingModel.observedTrackDuration())
+                    .withSmoothing(smoothing);
             samplingModel = SamplingModel.observedTrackDuration().name();
             sizing = list -> walker.fit(list).particles();
         } else {

@@ -80,6 +80,66 @@ class WalkerDeconvolutionTest {
                 .isCloseTo(DistributionStats.of(cold.particles()).d50().nanometres(), withinPercentage(1));
     }
 
+    private static final SyntheticTracks.Video LOGNORMAL =
+            SyntheticTracks.video(300, 80, SyntheticTracks.lognormal(110, 1.35), 32);
+
+    private static double l1(NumberDistribution a, NumberDistribution b) {
+        double s = 0;
+        for (int j = 0; j < a.grid().size(); j++) s += Math.abs(a.fraction(j) - b.fraction(j));
+        return s;
+    }
+
+    @Test
+    void theSmoothedFitIsTheFixedPointOfItsEmsMapWhateverTheStart() {
+        var automatic = WALKER.fit(LOGNORMAL.tracks());
+        double h = automatic.smoothingBandwidth();
+        assertThat(h).isPositive();
+        var ems = WALKER.withSmoothing(Smoothing.fixed(h));
+        // one EMS step from the result moves it by less than the tolerance: it is a fixed point
+        var again = ems.fit(LOGNORMAL.tracks(), automatic.tracks());
+        assertThat(again.iterations()).isEqualTo(1);
+        assertThat(again.converged()).isTrue();
+        // and the same fixed point is reached from uniform and from the spiky maximum-likelihood fit
+        var ml = WALKER.withSmoothing(Smoothing.none()).fit(LOGNORMAL.tracks());
+        assertThat(l1(ems.fit(LOGNORMAL.tracks()).tracks(), automatic.tracks())).isLessThan(1e-5);
+        assertThat(l1(ems.fit(LOGNORMAL.tracks(), ml.tracks()).tracks(), automatic.tracks())).isLessThan(1e-5);
+    }
+
+    @Test
+    void maximumLikelihoodNeverLosesLikelihoodAndSmoothingLosesAtMostTheAllowance() {
+        var plain = WALKER.withSmoothing(Smoothing.none());
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int passes = 1; passes <= 60; passes++) {
+            double ll = plain.withMaxIterations(passes).fit(LOGNORMAL.tracks()).logLikelihood();
+            assertThat(ll).as("log-likelihood after %d passes", passes).isGreaterThanOrEqualTo(previous - 1e-9 * Math.abs(previous));
+            previous = ll;
+        }
+        var ml = plain.fit(LOGNORMAL.tracks());
+        assertThat(ml.logLikelihood()).isGreaterThanOrEqualTo(previous - 1e-9 * Math.abs(previous));
+        var smooth = WALKER.fit(LOGNORMAL.tracks());
+        double loss = ml.logLikelihood() - smooth.logLikelihood();
+        assertThat(loss).isPositive();
+        // the reference maximum is EM stopped early: a little below the full fit's, never above it
+        assertThat(smooth.likelihoodLoss()).isBetween(loss - 0.1 * smooth.likelihoodAllowance(), loss + 1e-9 * Math.abs(ml.logLikelihood()));
+        assertThat(loss).isLessThanOrEqualTo(1.1 * smooth.likelihoodAllowance());
+    }
+
+    @Test
+    void theSameTracksGiveExactlyTheSameDistribution() {
+        var a = WALKER.fit(LOGNORMAL.tracks());
+        var b = WALKER.fit(new ArrayList<>(LOGNORMAL.tracks()));
+        assertThat(b.particles().fractions()).containsExactly(a.particles().fractions());
+        assertThat(b.smoothingBandwidth()).isEqualTo(a.smoothingBandwidth());
+    }
+
+    @Test
+    void narrowPopulationsAreSmoothedLessThanBroadOnes() {
+        var broad = WALKER.fit(LOGNORMAL.tracks());
+        var narrow = WALKER.fit(SyntheticTracks.video(300, 80, SyntheticTracks.monodisperse(100), 32).tracks());
+        assertThat(broad.smoothingBandwidth()).isGreaterThan(0.05);
+        assertThat(narrow.smoothingBandwidth()).isLessThan(broad.smoothingBandwidth() / 2);
+    }
+
     @Test
     void refusesInvalidSettingsAndInputs() {
         assertThatThrownBy(() -> WALKER.withMotionBlur(0.5)).hasMessageContaining("[0, 0.5)");
@@ -88,5 +148,6 @@ class WalkerDeconvolutionTest {
         var otherGrid = NumberDistribution.of(DiameterGrid.linear(1, 2, 2), new double[]{1, 1});
         assertThatThrownBy(() -> WALKER.fit(TWO_POPULATIONS.tracks(), otherGrid)).hasMessageContaining("another grid");
         assertThatThrownBy(() -> SamplingModel.slabResidence(0, 5)).hasMessageContaining("sheet thickness");
+        assertThatThrownBy(() -> WALKER.withSmoothing(null)).isInstanceOf(NullPointerException.class);
     }
 }
