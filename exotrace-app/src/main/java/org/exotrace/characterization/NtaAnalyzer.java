@@ -124,7 +124,7 @@ final class NtaAnalyzer {
             points.add(new NtaOutcome.Point(r.distribution().grid().nanometres(i), r.distribution().fraction(i)));
         }
         String method = r.settings().method() == SizingMethod.ML
-                ? "NTA, maximum-likelihood deconvolution (" + r.samplingModel() + ")"
+                ? "NTA, maximum-likelihood deconvolution, EMS-smoothed (" + r.samplingModel() + ")"
                 : "NTA, per-track histogram";
         return new NtaOutcome(method, r.positions(), r.tracksTotal(), r.tracksUsed(), s.mean().nanometres(), s.mode().nanometres(),
                 s.sd().nanometres(), s.d10().nanometres(), s.d50().nanometres(), s.d90().nanometres(), intervals,
