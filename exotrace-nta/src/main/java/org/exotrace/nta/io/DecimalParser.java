@@ -1,6 +1,9 @@
 package org.exotrace.nta.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 
 /**
  * Converts ASCII decimal numbers in a byte array to the nearest double, the same double as
@@ -34,9 +37,15 @@ final class DecimalParser {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     private static final long MAX_EXACT = 1L << 53;
+    private static final long[] POWERS_OF_TEN_LONG = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+        1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L,
+        Long.parseUnsignedLong("10000000000000000000")};
     /** 5^0 .. 5^27, the powers of five below 2^63. */
     private static final long[] POWERS_OF_FIVE = new long[28];
     private static final int MAX_DIGITS = 19;
+    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final int Q_MIN = -342;
     private static final int Q_MAX = 308;
@@ -84,23 +93,52 @@ final class DecimalParser {
         int significant = 0;
         int exponent = 0;
         boolean anyDigit = false;
-        for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) break;
-            anyDigit = true;
-            if (significant == 0 && d == 0) continue;
-            if (++significant > MAX_DIGITS) return Double.NaN;
-            w = w * 10 + d;
-        }
-        if (i < to && b[i] == '.') {
-            for (i++; i < to; i++) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) break;
+        boolean fraction = false;
+        // Leading zeros, and the point among them, do not count as significant digits.
+        while (i < to) {
+            if (b[i] == '0') {
                 anyDigit = true;
-                exponent--;
-                if (significant == 0 && d == 0) continue;
-                if (++significant > MAX_DIGITS) return Double.NaN;
-                w = w * 10 + d;
+                if (fraction) exponent--;
+            } else if (b[i] == '.' && !fraction) {
+                fraction = true;
+            } else {
+                break;
+            }
+            i++;
+        }
+        // Then at most two runs of digits, around the point, read eight bytes at a time (bytes past
+        // 'to' may be read, never used); byte by byte near the end of the array.
+        while (i < to) {
+            int n;
+            if (i + 8 <= b.length) {
+                long v = (long) LITTLE_ENDIAN_LONGS.get(b, i);
+                long flags = nonDigits(v);
+                n = Math.min(flags == 0 ? 8 : Long.numberOfTrailingZeros(flags) >>> 3, to - i);
+                if (n > 0) {
+                    significant += n;
+                    if (significant > MAX_DIGITS) return Double.NaN;
+                    // The first n digits, moved up so that the lanes below them read as leading zeros.
+                    w = w * POWERS_OF_TEN_LONG[n] + eightDigits((v - 0x3030303030303030L) << (8 * (8 - n)));
+                }
+            } else {
+                n = 0;
+                while (i + n < to && b[i + n] >= '0' && b[i + n] <= '9') {
+                    if (++significant > MAX_DIGITS) return Double.NaN;
+                    w = w * 10 + (b[i + n] - '0');
+                    n++;
+                }
+            }
+            if (n > 0) {
+                anyDigit = true;
+                if (fraction) exponent -= n;
+                i += n;
+                if (n == 8) continue;
+            }
+            if (i < to && b[i] == '.' && !fraction) {
+                fraction = true;
+                i++;
+            } else {
+                break;
             }
         }
         if (!anyDigit) return Double.NaN;
@@ -180,6 +218,28 @@ final class DecimalParser {
         long power = POWERS_OF_FIVE[-q];
         if (Long.remainderUnsigned(w, power) != 0) return Double.NaN;
         return Math.scalb((double) Long.divideUnsigned(w, power), q);
+    }
+
+    /**
+     * A flag bit in each byte of v, loaded little-endian, that is not an ASCII digit: its high
+     * nibble is not 3, or adding 6 carries out of the low nibble. Only the lowest flagged byte is
+     * reliable (a non-digit can carry into the byte above it), which is all the parser uses.
+     */
+    private static long nonDigits(long v) {
+        long highNibble = (v & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L;
+        long aboveNine = ((v + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L;
+        return highNibble | aboveNine;
+    }
+
+    /**
+     * The value of eight digits 0..9, one per byte, loaded little-endian (the first digit in the
+     * lowest byte): adjacent digits are combined into pairs, pairs into fours and fours into the
+     * eight-digit number, each step one multiplication on all lanes at once (no lane overflows).
+     */
+    private static long eightDigits(long t) {
+        t = (t * 10 + (t >>> 8)) & 0x00FF00FF00FF00FFL;
+        t = (t * 100 + (t >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (t * 10000 + (t >>> 32)) & 0xFFFFFFFFL;
     }
 
     /** The high 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is Java 18+). */

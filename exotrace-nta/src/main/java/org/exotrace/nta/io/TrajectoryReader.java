@@ -3,7 +3,10 @@ package org.exotrace.nta.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -146,6 +149,8 @@ public final class TrajectoryReader {
     /** The state of one read. */
     private static final class Pass {
 
+        private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
         /** Room kept free at the end of the buffer before reading, enough for any encoded character. */
         private static final int MIN_READ = 64;
 
@@ -157,7 +162,12 @@ public final class TrajectoryReader {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
         private byte delimiter;
+        /** The delimiter in every byte of a word. */
+        private long delimiters;
         private int fieldCount;
+        /** Fields of the row being scanned so far, and where the current one starts. */
+        private int field;
+        private int fieldStart;
         /** Role of each field (FRAME, PARTICLE, X, Y) or -1, with one extra -1 for a surplus field. */
         private int[] roleOfField;
         private final int[] start = new int[4];
@@ -220,38 +230,63 @@ public final class TrajectoryReader {
                     lineStart = newline + 1;
                     continue;
                 }
-                // A data row: find the role fields and the line end in one scan.
-                int field = 0;
-                int fieldStart = lineStart;
-                int bytes = 0;
+                // A data row: find the role fields and the line end in one scan, eight bytes at a time.
+                field = 0;
+                fieldStart = lineStart;
+                long bytes = 0;
                 int i = lineStart;
-                for (; i < limit; i++) {
-                    byte c = buf[i];
-                    if (c == '\n') break;
-                    bytes |= c;
-                    if (c == delimiter) {
-                        int role = roleOfField[Math.min(field, fieldCount)];
-                        if (role >= 0) {
-                            start[role] = fieldStart;
-                            end[role] = i;
+                int newline = -1;
+                while (newline < 0 && i + 8 <= limit) {
+                    long word = (long) LITTLE_ENDIAN_LONGS.get(buf, i);
+                    long hits = zeroBytes(word ^ delimiters) | zeroBytes(word ^ NEWLINES);
+                    while (hits != 0) {
+                        int p = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                        if (buf[p] == '\n') {
+                            newline = p;
+                            word &= (1L << (8 * (p - i))) - 1;
+                            break;
                         }
-                        field++;
-                        fieldStart = i + 1;
+                        delimiterAt(p);
+                        hits &= hits - 1;
+                    }
+                    bytes |= word;
+                    i += 8;
+                }
+                for (; newline < 0 && i < limit; i++) {
+                    byte c = buf[i];
+                    if (c == '\n') {
+                        newline = i;
+                    } else {
+                        bytes |= c;
+                        if (c == delimiter) delimiterAt(i);
                     }
                 }
-                if (i == limit) return lineStart;
-                int lineEnd = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
-                int role = roleOfField[Math.min(field, fieldCount)];
-                if (role >= 0) {
-                    start[role] = fieldStart;
-                    end[role] = lineEnd;
-                }
+                if (newline < 0) return lineStart;
+                int lineEnd = newline > lineStart && buf[newline - 1] == '\r' ? newline - 1 : newline;
+                delimiterAt(lineEnd);
                 lineNumber++;
-                if (bytes < 0 || field + 1 != fieldCount || !fastRow(buf)) {
-                    line(buf, lineStart, i);
+                if ((bytes & 0x8080808080808080L) != 0 || field != fieldCount || !fastRow(buf)) {
+                    line(buf, lineStart, newline);
                 }
-                lineStart = i + 1;
+                lineStart = newline + 1;
             }
+        }
+
+        /** A field of the row being scanned ends at p. */
+        private void delimiterAt(int p) {
+            int role = roleOfField[Math.min(field, fieldCount)];
+            if (role >= 0) {
+                start[role] = fieldStart;
+                end[role] = p;
+            }
+            field++;
+            fieldStart = p + 1;
+        }
+
+        /** The top bit of each byte of x that is zero, exactly (no carries between bytes). */
+        private static long zeroBytes(long x) {
+            long low7 = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+            return ~(low7 | x | 0x7F7F7F7F7F7F7F7FL);
         }
 
         /**
@@ -378,6 +413,7 @@ public final class TrajectoryReader {
                 else if (buf[i] == '\t') tabs++;
             }
             delimiter = (byte) (tabs > commas ? '\t' : ',');
+            delimiters = (delimiter & 0xFFL) * 0x0101010101010101L;
             List<String> names = new ArrayList<>();
             int fieldStart = from;
             for (int i = from; i <= to; i++) {
