@@ -20,7 +20,7 @@ import java.util.Arrays;
  *       Σ = D dt M(x); D is then profiled out exactly, D̂(x) = Σ_axes ΔᵀM(x)⁻¹Δ / (2k dt), and the
  *       profile likelihood is maximised over x ≥ 0.</li>
  * </ul>
- * With σ² known, safeguarded Newton steps on log D find the maximum ({@link KnownLocalizationFit}:
+ * With σ² known, safeguarded Newton steps on log D find the maximum ({@code KnownLocalizationFit}:
  * in the covariance's sine eigenbasis for short tracks, by O(k) tridiagonal solves for long ones),
  * converged to a log-D step below 10⁻¹⁰; should Newton not settle, and for the unknown-σ² profile,
  * the search is a log-spaced scan followed by golden-section refinement (on log D, or on log x).

@@ -45,7 +45,7 @@ import java.util.Objects;
  *
  * <p><b>Memory and speed.</b> The input is read as bytes into a fixed buffer (it grows only to the
  * longest line); a data row of plain ASCII is split and its four numbers converted in place
- * ({@link DecimalParser}: the same doubles as {@link Double#parseDouble}, without a String), and
+ * ({@code DecimalParser}: the same doubles as {@link Double#parseDouble}, without a String), and
  * no object is created per row. Any other line (the header, blank lines, non-ASCII bytes, numbers
  * the fast parser does not decide, and every malformed row) is decoded as UTF-8 and handled by
  * the general path, which gives the messages above. A {@link Reader} is encoded to UTF-8 on the
