@@ -12,6 +12,7 @@ import org.exotrace.nta.concentration.Dilution;
 import org.exotrace.nta.diffusion.DefaultDiffusionEstimator;
 import org.exotrace.nta.diffusion.DiffusionEstimate;
 import org.exotrace.nta.diffusion.LocalizationEnsemble;
+import org.exotrace.nta.diffusion.MaximumLikelihoodEstimator;
 import org.exotrace.nta.distribution.Bootstrap;
 import org.exotrace.nta.distribution.DiameterGrid;
 import org.exotrace.nta.distribution.DistributionStats;
@@ -61,23 +62,44 @@ public final class NtaAnalysis {
         return run(collector.tracks());
     }
 
-    public AnalysisResult run(Tracks tracks) {
+    /**
+     * The per-track stage: drift, the ensemble localization variance and every long-enough track's
+     * diffusion coefficient, before any size distribution.
+     *
+     * @param drift       the drift found in the tracks (reported even when not subtracted)
+     * @param sigma2Um2   the localization variance used by the estimator (the ensemble value, 0 if
+     *                    that came out negative), µm² per axis
+     * @param diffusions  one per track of at least {@code minTrackLength} positions, in track order
+     * @param warnings    what the stage noticed
+     */
+    public record PerTrackResult(Tracks.Drift drift, double sigma2Um2, List<TrackDiffusion> diffusions, List<String> warnings) {
+    }
+
+    /**
+     * The per-track stage on tracks already collected, with two step buffers and one estimator
+     * workspace reused for every track.
+     *
+     * @throws IllegalArgumentException when no track is long enough
+     */
+    public PerTrackResult perTrackStage(Tracks tracks) {
         List<String> warnings = new ArrayList<>();
         Tracks.Drift found = tracks.drift();
         Tracks.Drift drift = settings.driftCorrection() ? found : tracks.noDrift();
         progress.accept(String.format("%,d positions in %,d tracks; estimating the localization error", tracks.positions(), tracks.count()));
 
         int minSteps = settings.minTrackLength() - 1;
-        // Two passes over the tracks, recomputing each track's steps, so that memory holds the
-        // positions once and never all steps at the same time.
+        // Two passes over the tracks, recomputing each track's steps into the same two buffers, so
+        // that memory holds the positions once and never all steps at the same time.
+        double[] dx = new double[Math.max(1, tracks.maxLength())];
+        double[] dy = new double[dx.length];
         int[] kept = new int[tracks.count()];
         int keptCount = 0;
         LocalizationEnsemble ensemble = new LocalizationEnsemble(settings.motionBlur());
         for (int t = 0; t < tracks.count(); t++) {
-            Tracks.Steps steps = tracks.steps(t, drift);
-            if (steps.count() >= minSteps) {
+            int steps = tracks.steps(t, drift, dx, dy);
+            if (steps >= minSteps) {
                 kept[keptCount++] = t;
-                ensemble.add(steps.dx(), steps.dy());
+                ensemble.add(dx, dy, steps);
             }
         }
         if (keptCount == 0) {
@@ -91,23 +113,33 @@ public final class NtaAnalysis {
             sigma2 = 0;
         }
         DefaultDiffusionEstimator estimator = DefaultDiffusionEstimator.withLocalization(sigma2, settings.motionBlur());
+        MaximumLikelihoodEstimator.Workspace workspace = estimator.workspace();
         double dt = settings.frameSeconds();
         progress.accept(String.format("estimating D for %,d tracks", keptCount));
         List<TrackDiffusion> diffusions = new ArrayList<>(keptCount);
         for (int i = 0; i < keptCount; i++) {
-            Tracks.Steps s = tracks.steps(kept[i], drift);
-            DiffusionEstimate e = estimator.estimate(s.dx(), s.dy(), dt);
+            int steps = tracks.steps(kept[i], drift, dx, dy);
+            DiffusionEstimate e = workspace.estimate(dx, dy, steps, dt);
             double sum = 0;
-            for (int j = 0; j < s.count(); j++) sum += s.dx()[j] * s.dx()[j] + s.dy()[j] * s.dy()[j];
-            diffusions.add(new TrackDiffusion(s.particle(), s.count(), dt, sum / s.count(), e.diffusionUm2PerS(), e.variance()));
+            for (int j = 0; j < steps; j++) sum += dx[j] * dx[j] + dy[j] * dy[j];
+            diffusions.add(new TrackDiffusion(tracks.particle(kept[i]), steps, dt, sum / steps, e.diffusionUm2PerS(), e.variance()));
         }
+        return new PerTrackResult(found, estimator.sigma2Um2(), diffusions, warnings);
+    }
+
+    public AnalysisResult run(Tracks tracks) {
+        PerTrackResult perTrack = perTrackStage(tracks);
+        List<String> warnings = new ArrayList<>(perTrack.warnings());
+        List<TrackDiffusion> diffusions = perTrack.diffusions();
+        int keptCount = diffusions.size();
+        Tracks.Drift found = perTrack.drift();
 
         StokesEinstein stokesEinstein = new StokesEinstein(settings.temperature(), settings.viscosity());
         Function<List<TrackDiffusion>, NumberDistribution> sizing;
         String samplingModel = null;
         if (settings.method() == SizingMethod.ML) {
             WalkerDeconvolution walker = WalkerDeconvolution.on(DEFAULT_GRID, stokesEinstein)
-                    .withLocalizationVariance(estimator.sigma2Um2())
+                    .withLocalizationVariance(perTrack.sigma2Um2())
                     .withMotionBlur(settings.motionBlur())
                     .withSamplingModel(SamplingModel.observedTrackDuration())
                     .withSmoothing(smoothing);
@@ -133,6 +165,6 @@ public final class NtaAnalysis {
         }
         if (keptCount < 100) warnings.add("only " + keptCount + " tracks were long enough: the distribution is uncertain");
         return new AnalysisResult(settings, tracks.positions(), tracks.count(), keptCount, found.meanUmPerFrame(),
-                estimator.sigma2Um2(), distribution, stats, intervals, concentration, samplingModel, warnings);
+                perTrack.sigma2Um2(), distribution, stats, intervals, concentration, samplingModel, warnings);
     }
 }

@@ -41,4 +41,12 @@ public final class DefaultDiffusionEstimator implements DiffusionEstimator {
     public DiffusionEstimate estimate(double[] dx, double[] dy, double dtSeconds) {
         return likelihood.estimate(dx, dy, dtSeconds);
     }
+
+    /**
+     * Buffers and tables for estimating many tracks in a row from reusable step buffers, with the
+     * same results as {@link #estimate}; one per thread.
+     */
+    public MaximumLikelihoodEstimator.Workspace workspace() {
+        return likelihood.workspace();
+    }
 }

@@ -34,9 +34,17 @@ public final class LocalizationEnsemble {
     /** Adds one track's steps (µm); tracks of fewer than two steps carry no information and are skipped. */
     public LocalizationEnsemble add(double[] dx, double[] dy) {
         if (dx.length != dy.length) throw new IllegalArgumentException("dx and dy differ in length");
-        int k = dx.length;
+        return add(dx, dy, dx.length);
+    }
+
+    /** Adds the track whose steps are the first {@code steps} entries of {@code dx} and {@code dy}. */
+    public LocalizationEnsemble add(double[] dx, double[] dy, int steps) {
+        if (steps < 0 || steps > dx.length || steps > dy.length) {
+            throw new IllegalArgumentException(steps + " steps do not fit buffers of " + dx.length + " and " + dy.length);
+        }
+        int k = steps;
         if (k < 2) return this;
-        double sigma2 = blur * Steps.meanSquare(dx, dy) + (2 * blur - 1) * Steps.meanLagOneProduct(dx, dy);
+        double sigma2 = blur * Steps.meanSquare(dx, dy, k) + (2 * blur - 1) * Steps.meanLagOneProduct(dx, dy, k);
         weightedSum += (k - 1) * sigma2;
         weights += k - 1;
         tracks++;

@@ -1,5 +1,7 @@
 package org.exotrace.nta.diffusion;
 
+import java.util.Arrays;
+
 /**
  * Exact Gaussian maximum likelihood estimate of D from a track's increments (Berglund, "Statistics
  * of camera-based single-particle tracking", Phys. Rev. E 82, 011917, 2010).
@@ -18,8 +20,11 @@ package org.exotrace.nta.diffusion;
  *       Σ = D dt M(x); D is then profiled out exactly, D̂(x) = Σ_axes ΔᵀM(x)⁻¹Δ / (2k dt), and the
  *       profile likelihood is maximised over x ≥ 0.</li>
  * </ul>
- * The search is a log-spaced scan followed by golden-section refinement (on log D, or on log x),
- * over D in [10⁻⁶, 10²] × ⟨Δ²⟩/(2 dt); an estimate at the lower end means the track is
+ * With σ² known, safeguarded Newton steps on log D find the maximum ({@code KnownLocalizationFit}:
+ * in the covariance's sine eigenbasis for short tracks, by O(k) tridiagonal solves for long ones),
+ * converged to a log-D step below 10⁻¹⁰; should Newton not settle, and for the unknown-σ² profile,
+ * the search is a log-spaced scan followed by golden-section refinement (on log D, or on log x).
+ * D is sought in [10⁻⁶, 10²] × ⟨Δ²⟩/(2 dt); an estimate at the lower end means the track is
  * indistinguishable from pure localization noise. Estimates are constrained to D > 0, σ² ≥ 0, so
  * they are not exactly unbiased when the relative error is large. The reported variance is the
  * Cramér-Rao bound at the estimate (the asymptotic variance of the ML estimator).
@@ -65,26 +70,60 @@ public final class MaximumLikelihoodEstimator implements DiffusionEstimator {
 
     @Override
     public DiffusionEstimate estimate(double[] dx, double[] dy, double dtSeconds) {
-        int k = Steps.check(dx, dy, dtSeconds, localizationKnown() ? 1 : 2);
-        double scale = Steps.meanSquare(dx, dy) / (2 * dtSeconds);
+        Steps.check(dx, dy, dtSeconds, localizationKnown() ? 1 : 2);
+        return estimate(dx, dy, dx.length, dtSeconds, localizationKnown() ? new KnownLocalizationFit(knownSigma2, blur) : null);
+    }
+
+    /**
+     * A workspace that estimates one track after another from the start of reusable buffers,
+     * giving the same results as {@link #estimate(double[], double[], double)} without allocating
+     * per track (for known σ²; with unknown σ² it copies the steps and delegates).
+     */
+    public Workspace workspace() {
+        return new Workspace(this);
+    }
+
+    /** Per-thread buffers for {@link #estimate(double[], double[], int, double)}; not thread-safe. */
+    public static final class Workspace {
+        private final MaximumLikelihoodEstimator estimator;
+        private final KnownLocalizationFit fit;
+
+        private Workspace(MaximumLikelihoodEstimator estimator) {
+            this.estimator = estimator;
+            this.fit = estimator.localizationKnown() ? new KnownLocalizationFit(estimator.knownSigma2, estimator.blur) : null;
+        }
+
+        /** The estimate from the first {@code steps} entries of dx and dy. */
+        public DiffusionEstimate estimate(double[] dx, double[] dy, int steps, double dtSeconds) {
+            if (fit == null) {
+                return estimator.estimate(Arrays.copyOf(dx, steps), Arrays.copyOf(dy, steps), dtSeconds);
+            }
+            return estimator.estimate(dx, dy, steps, dtSeconds, fit);
+        }
+    }
+
+    private DiffusionEstimate estimate(double[] dx, double[] dy, int steps, double dtSeconds, KnownLocalizationFit fit) {
+        int k = Steps.check(steps, dx, dy, dtSeconds, localizationKnown() ? 1 : 2);
+        double meanSquare = Steps.meanSquare(dx, dy, k);
+        double scale = meanSquare / (2 * dtSeconds);
         if (!(scale > 0)) {
             return new DiffusionEstimate(0, Double.NaN, localizationKnown() ? knownSigma2 : 0, k);
         }
         return localizationKnown()
-            ? knownSigma(dx, dy, dtSeconds, k, scale)
+            ? knownSigma(dx, dy, dtSeconds, k, meanSquare, scale, fit)
             : unknownSigma(dx, dy, dtSeconds, k, scale);
     }
 
-    private DiffusionEstimate knownSigma(double[] dx, double[] dy, double dt, int k, double scale) {
-        if (k <= SpectralLikelihood.MAX_STEPS) {
-            SpectralLikelihood spectral = SpectralLikelihood.of(dx, dy, knownSigma2, blur, dt);
-            double d = spectral.argMax(scale, scale * 1e-6, scale * 1e2);
-            if (!Double.isNaN(d)) {
-                return new DiffusionEstimate(d, CramerRaoBound.knownLocalization(k, d, knownSigma2, blur, dt), knownSigma2, k);
-            }
+    private DiffusionEstimate knownSigma(double[] dx, double[] dy, double dt, int k, double meanSquare, double scale,
+                                         KnownLocalizationFit fit) {
+        double d = fit.argMax(dx, dy, k, dt, meanSquare, scale * 1e-6, scale * 1e2);
+        if (!Double.isNaN(d)) {
+            return new DiffusionEstimate(d, fit.knownLocalizationBound(k, d), knownSigma2, k);
         }
-        double d = LogScaleSearch.argMax(
-            candidate -> IncrementCovariance.of(k, candidate, knownSigma2, blur, dt).logLikelihood(dx, dy),
+        double[] x = dx.length == k ? dx : Arrays.copyOf(dx, k);
+        double[] y = dy.length == k ? dy : Arrays.copyOf(dy, k);
+        d = LogScaleSearch.argMax(
+            candidate -> IncrementCovariance.of(k, candidate, knownSigma2, blur, dt).logLikelihood(x, y),
             scale * 1e-6, scale * 1e2, GRID);
         return new DiffusionEstimate(d, CramerRaoBound.knownLocalization(k, d, knownSigma2, blur, dt), knownSigma2, k);
     }

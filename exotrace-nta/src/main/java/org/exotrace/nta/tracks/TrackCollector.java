@@ -5,91 +5,110 @@ import org.exotrace.nta.io.PositionSink;
 
 /**
  * Collects streamed positions per particle into flat primitive arrays: a position costs 12 bytes
- * (frame as int, x and y as float micrometres, enough for 0.01 nm resolution over a 100 µm field),
- * so ten million positions fit in about 120 MB. Positions of one particle must arrive in increasing
- * frame order (the trajectory reader enforces it); particles may be interleaved.
+ * (frame as int, x and y as float micrometres, enough for 0.01 nm resolution over a 100 µm field)
+ * plus, while positions are arriving, a 4-byte track index, so ten million positions fit in about
+ * 160 MB. Positions of one particle must arrive in increasing frame order (the trajectory reader
+ * enforces it); particles may be interleaved.
+ *
+ * <p>{@link #tracks()} regroups the positions track by track (a counting sort by track, one
+ * sequential pass) and hands those arrays to the returned {@link Tracks}, so that every later pass
+ * over a track reads consecutive memory; the arrival-order arrays and track indexes are released.
+ * Positions may still be added afterwards: the collector then copies its arrays before changing
+ * them, so a {@code Tracks} already returned never changes.
  */
 public final class TrackCollector implements PositionSink {
 
     private final LongIntMap indexByParticle = new LongIntMap(1 << 12);
     private long[] particles = new long[1 << 12];
-    private int[] heads = new int[1 << 12];
-    private int[] tails = new int[1 << 12];
     private int[] counts = new int[1 << 12];
     private int trackCount;
 
     private int[] frames = new int[1 << 16];
     private float[] xs = new float[1 << 16];
     private float[] ys = new float[1 << 16];
-    private int[] next = new int[1 << 16];
+    /** Track of each position in arrival order; null while the arrays are grouped by track. */
+    private int[] trackOf = new int[1 << 16];
     private int size;
     private int minFrame = Integer.MAX_VALUE;
     private int maxFrame = Integer.MIN_VALUE;
 
     @Override
     public void position(int frame, long particle, double xUm, double yUm) {
+        if (trackOf == null) ungroup();
         if (size == frames.length) growPositions();
-        int p = size++;
-        frames[p] = frame;
-        xs[p] = (float) xUm;
-        ys[p] = (float) yUm;
-        next[p] = -1;
         int track = indexByParticle.get(particle);
         if (track < 0) {
             if (trackCount == particles.length) growTracks();
             track = trackCount++;
             indexByParticle.put(particle, track);
             particles[track] = particle;
-            heads[track] = p;
-        } else {
-            next[tails[track]] = p;
         }
-        tails[track] = p;
+        int p = size++;
+        frames[p] = frame;
+        xs[p] = (float) xUm;
+        ys[p] = (float) yUm;
+        trackOf[p] = track;
         counts[track]++;
-        minFrame = Math.min(minFrame, frame);
-        maxFrame = Math.max(maxFrame, frame);
+        if (frame < minFrame) minFrame = frame;
+        if (frame > maxFrame) maxFrame = frame;
     }
 
-    /** The collected tracks, in order of first appearance. */
+    /** The tracks collected so far, in order of first appearance (a snapshot). */
     public Tracks tracks() {
-        return new Tracks(this);
+        int[] starts = new int[trackCount + 1];
+        for (int t = 0; t < trackCount; t++) starts[t + 1] = starts[t] + counts[t];
+        if (trackOf != null) group(starts);
+        return new Tracks(particles, counts, starts, trackCount, frames, xs, ys, size,
+                size == 0 ? 0 : minFrame, size == 0 ? -1 : maxFrame);
     }
 
-    int trackCount() { return trackCount; }
+    /** Stable counting sort of the positions by track: each track's positions keep their order. */
+    private void group(int[] starts) {
+        int[] cursor = Arrays.copyOf(starts, trackCount);
+        int[] f = new int[size];
+        float[] x = new float[size];
+        float[] y = new float[size];
+        for (int p = 0; p < size; p++) {
+            int d = cursor[trackOf[p]]++;
+            f[d] = frames[p];
+            x[d] = xs[p];
+            y[d] = ys[p];
+        }
+        frames = f;
+        xs = x;
+        ys = y;
+        trackOf = null;
+    }
 
-    int positionCount() { return size; }
-
-    long particle(int track) { return particles[track]; }
-
-    int count(int track) { return counts[track]; }
-
-    int head(int track) { return heads[track]; }
-
-    int nextPosition(int position) { return next[position]; }
-
-    int frame(int position) { return frames[position]; }
-
-    double x(int position) { return xs[position]; }
-
-    double y(int position) { return ys[position]; }
-
-    int minFrame() { return size == 0 ? 0 : minFrame; }
-
-    int maxFrame() { return size == 0 ? -1 : maxFrame; }
+    /**
+     * Back to arrival-order storage after {@link #tracks()}: fresh copies (the returned Tracks
+     * keeps the old arrays) and the track index of every position, recovered from the grouping.
+     */
+    private void ungroup() {
+        int capacity = Math.max(1 << 16, size + (size >> 1));
+        frames = Arrays.copyOf(frames, capacity);
+        xs = Arrays.copyOf(xs, capacity);
+        ys = Arrays.copyOf(ys, capacity);
+        trackOf = new int[capacity];
+        int p = 0;
+        for (int t = 0; t < trackCount; t++) {
+            for (int i = 0; i < counts[t]; i++) trackOf[p++] = t;
+        }
+        particles = particles.clone();
+        counts = counts.clone();
+    }
 
     private void growPositions() {
         int n = frames.length + (frames.length >> 1);
         frames = Arrays.copyOf(frames, n);
         xs = Arrays.copyOf(xs, n);
         ys = Arrays.copyOf(ys, n);
-        next = Arrays.copyOf(next, n);
+        trackOf = Arrays.copyOf(trackOf, n);
     }
 
     private void growTracks() {
         int n = particles.length * 2;
         particles = Arrays.copyOf(particles, n);
-        heads = Arrays.copyOf(heads, n);
-        tails = Arrays.copyOf(tails, n);
         counts = Arrays.copyOf(counts, n);
     }
 

@@ -1,5 +1,7 @@
 package org.exotrace.nta.tracks;
 
+import java.util.Arrays;
+
 /**
  * The collected tracks, read-only: per-frame ensemble drift and each track's drift-corrected steps.
  * Only steps between consecutive frames count; a gap in a track (a frame where the particle was
@@ -21,10 +23,6 @@ public final class Tracks {
             return new Drift(firstFrame, new double[frames], new double[frames]);
         }
 
-        double dx(int frame) { return dxUm[frame - firstFrame]; }
-
-        double dy(int frame) { return dyUm[frame - firstFrame]; }
-
         /** Mean drift per frame over the frames that had steps, in µm (x, y). */
         public double[] meanUmPerFrame() {
             double sx = 0, sy = 0;
@@ -40,21 +38,60 @@ public final class Tracks {
         }
     }
 
-    private final TrackCollector data;
+    private final long[] particles;
+    private final int[] counts;
+    /** Track t's positions are [starts[t], starts[t + 1]) of the position arrays, in frame order. */
+    private final int[] starts;
+    private final int trackCount;
+    private final int[] frames;
+    private final float[] xs;
+    private final float[] ys;
+    private final int positionCount;
+    private final int minFrame;
+    private final int maxFrame;
 
-    Tracks(TrackCollector data) {
-        this.data = data;
+    Tracks(long[] particles, int[] counts, int[] starts, int trackCount, int[] frames, float[] xs, float[] ys,
+           int positionCount, int minFrame, int maxFrame) {
+        this.particles = particles;
+        this.counts = counts;
+        this.starts = starts;
+        this.trackCount = trackCount;
+        this.frames = frames;
+        this.xs = xs;
+        this.ys = ys;
+        this.positionCount = positionCount;
+        this.minFrame = minFrame;
+        this.maxFrame = maxFrame;
     }
 
-    public int count() { return data.trackCount(); }
+    public int count() { return trackCount; }
 
-    public long positions() { return data.positionCount(); }
+    public long positions() { return positionCount; }
 
     /** Number of frames from the first to the last frame seen. */
-    public int frames() { return data.maxFrame() - data.minFrame() + 1; }
+    public int frames() { return maxFrame - minFrame + 1; }
 
     /** Mean number of particles located per frame over the frames spanned. */
     public double particlesPerFrame() { return frames() <= 0 ? 0 : (double) positions() / frames(); }
+
+    /** The particle id of track {@code index}. */
+    public long particle(int index) {
+        checkIndex(index);
+        return particles[index];
+    }
+
+    /** The number of positions of track {@code index}; it has at most one step fewer. */
+    public int length(int index) {
+        checkIndex(index);
+        return counts[index];
+    }
+
+    /** The number of positions of the longest track (0 when there is none). */
+    public int maxLength() {
+        int max = 0;
+        for (int t = 0; t < trackCount; t++) max = Math.max(max, counts[t]);
+        return max;
+    }
 
     /** The drift with the default smoothing window of 25 frames each side. */
     public Drift drift() {
@@ -73,18 +110,18 @@ public final class Tracks {
      */
     public Drift drift(int halfWindow) {
         if (halfWindow < 0) throw new IllegalArgumentException("drift window must be >= 0 frames: " + halfWindow);
-        int first = data.minFrame();
+        int first = minFrame;
         int n = Math.max(0, frames());
         double[] sx = new double[n];
         double[] sy = new double[n];
         int[] m = new int[n];
-        for (int t = 0; t < data.trackCount(); t++) {
-            int p = data.head(t);
-            for (int q = data.nextPosition(p); q >= 0; p = q, q = data.nextPosition(q)) {
-                if (data.frame(q) == data.frame(p) + 1) {
-                    int f = data.frame(q) - first;
-                    sx[f] += data.x(q) - data.x(p);
-                    sy[f] += data.y(q) - data.y(p);
+        for (int t = 0; t < trackCount; t++) {
+            for (int q = starts[t] + 1; q < starts[t + 1]; q++) {
+                int p = q - 1;
+                if (frames[q] == frames[p] + 1) {
+                    int f = frames[q] - first;
+                    sx[f] += (double) xs[q] - xs[p];
+                    sy[f] += (double) ys[q] - ys[p];
                     m[f]++;
                 }
             }
@@ -120,27 +157,48 @@ public final class Tracks {
     }
 
     public Drift noDrift() {
-        return Drift.none(data.minFrame(), Math.max(0, frames()));
+        return Drift.none(minFrame, Math.max(0, frames()));
     }
 
     /** The steps of track {@code index} (0-based, in order of first appearance) with the drift subtracted. */
     public Steps steps(int index, Drift drift) {
-        int count = 0;
-        int p = data.head(index);
-        for (int q = data.nextPosition(p); q >= 0; p = q, q = data.nextPosition(q)) {
-            if (data.frame(q) == data.frame(p) + 1) count++;
+        double[] dx = new double[Math.max(0, length(index) - 1)];
+        double[] dy = new double[dx.length];
+        int count = steps(index, drift, dx, dy);
+        return new Steps(particles[index], Arrays.copyOf(dx, count), Arrays.copyOf(dy, count));
+    }
+
+    /**
+     * Writes the drift-corrected steps of track {@code index} to the start of {@code dx} and
+     * {@code dy}, which need room for {@code length(index) - 1} values, and answers how many were
+     * written: the same steps as {@link #steps(int, Drift)} without allocating, so that buffers
+     * can be reused from track to track.
+     */
+    public int steps(int index, Drift drift, double[] dx, double[] dy) {
+        checkIndex(index);
+        int end = starts[index + 1];
+        if (dx.length < end - starts[index] - 1 || dy.length < end - starts[index] - 1) {
+            throw new IllegalArgumentException("buffers of " + dx.length + " and " + dy.length + " steps are too short for a track of "
+                    + (end - starts[index]) + " positions");
         }
-        double[] dx = new double[count];
-        double[] dy = new double[count];
+        double[] driftX = drift.dxUm();
+        double[] driftY = drift.dyUm();
+        int first = drift.firstFrame();
         int i = 0;
-        p = data.head(index);
-        for (int q = data.nextPosition(p); q >= 0; p = q, q = data.nextPosition(q)) {
-            if (data.frame(q) == data.frame(p) + 1) {
-                dx[i] = data.x(q) - data.x(p) - drift.dx(data.frame(q));
-                dy[i] = data.y(q) - data.y(p) - drift.dy(data.frame(q));
+        for (int q = starts[index] + 1; q < end; q++) {
+            int frame = frames[q];
+            if (frame == frames[q - 1] + 1) {
+                dx[i] = (double) xs[q] - xs[q - 1] - driftX[frame - first];
+                dy[i] = (double) ys[q] - ys[q - 1] - driftY[frame - first];
                 i++;
             }
         }
-        return new Steps(data.particle(index), dx, dy);
+        return i;
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= trackCount) {
+            throw new IndexOutOfBoundsException("track " + index + " of " + trackCount);
+        }
     }
 }
