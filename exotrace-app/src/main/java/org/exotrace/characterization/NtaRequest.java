@@ -22,7 +22,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
                          String detectionVolumePl, String dilution, String bootstrap, String seed, String columns,
                          String instrument, String measuredAt, String retestReason) {
 
-    /** Default bootstrap replicates: enough for a 95% interval of D10/D50/D90 to about a nanometre. */
+    /** Default bootstrap replicates: a compromise between the stability of the 95% intervals and the run time; 0 skips them. */
     public static final int DEFAULT_BOOTSTRAP = 50;
     static final int MAX_BOOTSTRAP = 1000;
 

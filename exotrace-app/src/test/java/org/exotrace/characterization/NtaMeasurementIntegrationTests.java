@@ -14,11 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.exotrace.IntegrationTest;
 import org.exotrace.LotScenarios;
+import org.exotrace.nta.cli.NtaCommand;
 import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.io.TrajectoryWriter;
 import org.exotrace.nta.simulate.BrownianSimulator;
@@ -119,6 +124,20 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         NtaMeasurement stored = measurements.get(UUID.fromString(id));
         assertThat(stored.commandLine()).contains("--pixel-size-nm 166", "--fps 25", "--temperature-c 22", "--viscosity-mpa-s 0.955",
                 "--method ml", "--bootstrap 20", "--seed 7", "--detection-volume-pl 80", "--json");
+        // ... and running it on the downloaded file gives the same numbers, to the last digit.
+        Path copy = Files.createTempDirectory("nta-rerun").resolve(stored.filename());
+        Files.write(copy, back);
+        List<String> words = List.of(stored.commandLine().split(" "));
+        List<String> args = new ArrayList<>(words.subList(2, words.size()));
+        args.set(args.indexOf("--tracks") + 1, copy.toString());
+        StringWriter json = new StringWriter();
+        int exit = NtaCommand.run(args.toArray(String[]::new), new PrintWriter(json), new PrintWriter(new StringWriter()));
+        assertThat(exit).isZero();
+        for (String statistic : List.of("modeNm", "d10Nm", "d50Nm", "d90Nm", "concentrationPerMl")) {
+            assertThat((Double) JsonPath.read(json.toString(), "$." + statistic)).as(statistic)
+                    .isEqualTo((Double) read(done, "$.outcome." + statistic));
+        }
+        Files.delete(copy);
     }
 
     @Test
