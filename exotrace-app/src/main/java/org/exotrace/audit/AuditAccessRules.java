@@ -12,6 +12,6 @@ class AuditAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
         r.requestMatchers(HttpMethod.GET, "/audit", "/audit/**", "/api/audit", "/api/audit/**")
-                .hasAnyRole(Role.names(Role.QA_RELEASER, Role.ADMIN));
+                .hasAnyRole(Role.names(Role.QA_RELEASER, Role.COMPLIANCE_OFFICER, Role.ADMIN));
     }
 }

@@ -86,6 +86,7 @@ class DemoData implements ApplicationRunner {
             accounts.create("qa", "Dr. Quinn Park (QA)", PASSWORD, Set.of(Role.QA_RELEASER));
             accounts.create("clinician", "Dr. Ana Silva", PASSWORD, Set.of(Role.CLINICIAN));
             accounts.create("researcher", "Dr. Kim Jae-won", PASSWORD, Set.of(Role.RESEARCHER));
+            accounts.create("compliance", "Alex Moreau", PASSWORD, Set.of(Role.COMPLIANCE_OFFICER));
             accounts.create("admin", "Administrator", PASSWORD, Set.of(Role.ADMIN));
         });
         LocalDate today = LocalDate.now();
@@ -149,7 +150,7 @@ class DemoData implements ApplicationRunner {
         as("analyst", () -> tx.execute(s -> results.record(bulk.id(), ExampleResults.numeric("size_mode", 112, "nm", "NTA"), null)));
         Lot serum = as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
         as("analyst", () -> ntaUpload(serum));
-        log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician or admin with password {}", PASSWORD);
+        log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician, compliance or admin with password {}", PASSWORD);
     }
 
     /**

@@ -6,6 +6,7 @@ public enum Role {
     QA_RELEASER("QA releaser"),
     CLINICIAN("Clinician"),
     RESEARCHER("Researcher"),
+    COMPLIANCE_OFFICER("Compliance officer"),
     ADMIN("Administrator");
 
     private final String label;
