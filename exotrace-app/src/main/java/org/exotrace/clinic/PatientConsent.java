@@ -1,0 +1,16 @@
+package org.exotrace.clinic;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A consent a patient signed, on a given version of the form; withdrawn with a date and reason. */
+public record PatientConsent(UUID id, UUID patientId, Kind kind, String formVersion, LocalDate signedOn, String signedBy,
+                             String recordedBy, Instant recordedAt, LocalDate withdrawnOn, String withdrawalReason) {
+
+    public enum Kind { TREATMENT, PHOTOGRAPHS, RESEARCH_USE }
+
+    public boolean activeOn(LocalDate day) {
+        return !signedOn.isAfter(day) && (withdrawnOn == null || day.isBefore(withdrawnOn));
+    }
+}

@@ -1,0 +1,202 @@
+package org.exotrace.clinic;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.RecordChanged;
+import org.exotrace.shared.Texts;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Patients and their consents. Every method first checks that the current user works at the
+ * patient's clinic; to anyone else a patient does not exist. The audit trail records what changed
+ * under the patient's pseudonym and never copies identifying details (names, birth date,
+ * contact), since people outside the clinic read it.
+ */
+@Service
+public class Patients {
+
+    public record NewPatient(String givenName, String familyName, LocalDate dateOfBirth, String sex, String contact, String fitzpatrick,
+                             List<String> indications, String history, String contraindications) {}
+
+    public record ConsentEntry(String kind, String formVersion, LocalDate signedOn, String signedBy) {}
+
+    private static final List<String> PHOTOTYPES = List.of("I", "II", "III", "IV", "V", "VI");
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clinics clinics;
+
+    Patients(JdbcClient jdbc, ApplicationEventPublisher events, Clinics clinics) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clinics = clinics;
+    }
+
+    @Transactional
+    public Patient register(UUID clinicId, NewPatient p) {
+        Clinic clinic = clinics.requireMember(clinicId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        text(errors, "givenName", p.givenName(), 100, true);
+        text(errors, "familyName", p.familyName(), 100, true);
+        if (p.dateOfBirth() == null) errors.put("dateOfBirth", "is required");
+        else if (p.dateOfBirth().isAfter(LocalDate.now())) errors.put("dateOfBirth", "cannot be in the future");
+        else if (p.dateOfBirth().isBefore(LocalDate.now().minusYears(130))) errors.put("dateOfBirth", "is more than 130 years ago");
+        Patient.Sex sex = null;
+        try {
+            sex = Patient.Sex.valueOf(p.sex() == null ? "" : p.sex().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.put("sex", "use one of " + Arrays.toString(Patient.Sex.values()));
+        }
+        text(errors, "contact", p.contact(), 300, false);
+        String phototype = Texts.blankToNull(p.fitzpatrick()) == null ? null : p.fitzpatrick().strip().toUpperCase(Locale.ROOT);
+        if (phototype != null && !PHOTOTYPES.contains(phototype)) errors.put("fitzpatrick", "a Fitzpatrick phototype is I, II, III, IV, V or VI");
+        List<String> indications = p.indications() == null ? List.of()
+                : p.indications().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).distinct().toList();
+        if (indications.isEmpty()) errors.put("indications", "name at least one indication, e.g. atopic dermatitis");
+        else if (String.join("\n", indications).length() > 500 || indications.stream().anyMatch(i -> i.length() > 100)) {
+            errors.put("indications", "at most 100 characters each and 500 in all");
+        }
+        text(errors, "history", p.history(), 2000, false);
+        text(errors, "contraindications", p.contraindications(), 2000, false);
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid patient",
+                    String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), errors, List.of());
+        }
+        UUID id = UUID.randomUUID();
+        long number = jdbc.sql("select nextval('patient_number')").query(Long.class).single();
+        String pseudonym = String.format(Locale.ROOT, "P-%s-%06d", clinic.code(), number);
+        jdbc.sql("""
+                insert into patient (id, clinic_id, pseudonym, given_name, family_name, date_of_birth, sex, contact, fitzpatrick,
+                  indications, history, contraindications, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, clinicId, pseudonym, p.givenName().strip(), p.familyName().strip(), Date.valueOf(p.dateOfBirth()), sex.name(),
+                        Texts.blankToNull(p.contact()), phototype, String.join("\n", indications), Texts.blankToNull(p.history()),
+                        Texts.blankToNull(p.contraindications()), Actors.current())
+                .update();
+        Patient patient = get(id);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("pseudonym", pseudonym);
+        audit.put("clinic", clinic.code());
+        audit.put("indications", indications);
+        if (phototype != null) audit.put("fitzpatrick", phototype);
+        audit.put("identifyingDetails", "recorded in the clinic's record, not copied here");
+        events.publishEvent(RecordChanged.created("patient", id, audit));
+        return patient;
+    }
+
+    /** The patient, for the staff of their clinic; "not found" for anyone else. */
+    @Transactional(readOnly = true)
+    public Patient get(UUID id) {
+        Patient p = jdbc.sql("select * from patient where id = ?").param(id).query(Patients::patient).optional()
+                .orElseThrow(() -> DomainProblem.notFound("Patient", id));
+        if (!clinics.isMember(p.clinicId(), Actors.current())) throw DomainProblem.notFound("Patient", id);
+        return p;
+    }
+
+    /** The clinic's patients whose name or pseudonym contains {@code query}, by family name. */
+    @Transactional(readOnly = true)
+    public List<Patient> search(UUID clinicId, String query) {
+        clinics.requireMember(clinicId);
+        String like = "%" + (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        return jdbc.sql("""
+                select * from patient where clinic_id = ? and (lower(given_name || ' ' || family_name) like ? or lower(pseudonym) like ?)
+                order by family_name, given_name limit 200""").params(clinicId, like, like).query(Patients::patient).list();
+    }
+
+    @Transactional
+    public PatientConsent grantConsent(UUID patientId, ConsentEntry c) {
+        Patient patient = get(patientId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        PatientConsent.Kind kind = null;
+        try {
+            kind = PatientConsent.Kind.valueOf(c.kind() == null ? "" : c.kind().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.put("kind", "use one of " + Arrays.toString(PatientConsent.Kind.values()));
+        }
+        text(errors, "formVersion", c.formVersion(), 40, true);
+        text(errors, "signedBy", c.signedBy(), 200, true);
+        if (c.signedOn() == null) errors.put("signedOn", "is required");
+        else if (c.signedOn().isAfter(LocalDate.now())) errors.put("signedOn", "cannot be in the future");
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid consent",
+                    String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), errors, List.of());
+        }
+        PatientConsent.Kind k = kind;
+        if (consents(patientId).stream().anyMatch(x -> x.kind() == k && x.withdrawnOn() == null && x.formVersion().equals(c.formVersion().strip()))) {
+            throw DomainProblem.conflict("The patient already has an active " + k.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " consent on form " + c.formVersion().strip() + ".");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into patient_consent (id, patient_id, kind, form_version, signed_on, signed_by, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, patientId, k.name(), c.formVersion().strip(), Date.valueOf(c.signedOn()), c.signedBy().strip(), Actors.current())
+                .update();
+        events.publishEvent(RecordChanged.created("patient_consent", id, Map.of("patient", patient.pseudonym(), "kind", k.name(),
+                "formVersion", c.formVersion().strip(), "signedOn", c.signedOn().toString())));
+        return consent(id);
+    }
+
+    @Transactional
+    public PatientConsent withdrawConsent(UUID consentId, LocalDate on, String reason) {
+        PatientConsent c = consent(consentId);
+        Patient patient = get(c.patientId());
+        if (c.withdrawnOn() != null) throw DomainProblem.conflict("This consent was already withdrawn on " + c.withdrawnOn() + ".");
+        Texts.check("reason", reason, 1000, true);
+        LocalDate day = on == null ? LocalDate.now() : on;
+        if (day.isBefore(c.signedOn())) throw DomainProblem.invalid("on", "cannot be before the consent was signed, " + c.signedOn());
+        if (day.isAfter(LocalDate.now())) throw DomainProblem.invalid("on", "cannot be in the future");
+        jdbc.sql("update patient_consent set withdrawn_on = ?, withdrawal_reason = ? where id = ?")
+                .params(Date.valueOf(day), reason.strip(), consentId).update();
+        events.publishEvent(RecordChanged.changed("patient_consent", consentId, "WITHDRAW", Map.of("patient", patient.pseudonym(),
+                "status", "ACTIVE"), Map.of("patient", patient.pseudonym(), "status", "WITHDRAWN", "withdrawnOn", day.toString()), reason.strip()));
+        return consent(consentId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PatientConsent> consents(UUID patientId) {
+        get(patientId);
+        return jdbc.sql("select * from patient_consent where patient_id = ? order by signed_on desc, recorded_at desc").param(patientId)
+                .query(Patients::consentRow).list();
+    }
+
+    private PatientConsent consent(UUID id) {
+        return jdbc.sql("select * from patient_consent where id = ?").param(id).query(Patients::consentRow).optional()
+                .orElseThrow(() -> DomainProblem.notFound("Consent", id));
+    }
+
+    private static void text(Map<String, String> errors, String field, String value, int max, boolean required) {
+        try {
+            Texts.check(field, value, max, required);
+        } catch (DomainProblem p) {
+            errors.putAll(p.fieldErrors());
+        }
+    }
+
+    private static Patient patient(ResultSet rs, int n) throws SQLException {
+        return new Patient(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("pseudonym"),
+                rs.getString("given_name"), rs.getString("family_name"), rs.getDate("date_of_birth").toLocalDate(),
+                Patient.Sex.valueOf(rs.getString("sex")), rs.getString("contact"), rs.getString("fitzpatrick"),
+                List.of(rs.getString("indications").split("\n")), rs.getString("history"), rs.getString("contraindications"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static PatientConsent consentRow(ResultSet rs, int n) throws SQLException {
+        Date withdrawn = rs.getDate("withdrawn_on");
+        return new PatientConsent(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                PatientConsent.Kind.valueOf(rs.getString("kind")), rs.getString("form_version"), rs.getDate("signed_on").toLocalDate(),
+                rs.getString("signed_by"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
+                withdrawn == null ? null : withdrawn.toLocalDate(), rs.getString("withdrawal_reason"));
+    }
+}

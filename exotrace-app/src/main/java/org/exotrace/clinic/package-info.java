@@ -1,0 +1,7 @@
+/**
+ * Clinics and their patients: clinics as organizations with a jurisdiction, the staff who work
+ * in each, patients with identifying details that only their clinic's staff see (a pseudonym
+ * everywhere else), their phototype, indications, history and contraindications, and their
+ * versioned, signed consents with withdrawal.
+ */
+package org.exotrace.clinic;
