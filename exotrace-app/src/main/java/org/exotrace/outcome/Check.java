@@ -54,6 +54,17 @@ final class Check {
         return BigDecimal.valueOf(value);
     }
 
+    /** A finite number of 0 or more (a reading without an upper limit). */
+    static BigDecimal notNegative(String field, Double value, String unit) {
+        if (value == null) {
+            throw DomainProblem.invalid(field, "required: a number of 0 or more" + unit);
+        }
+        if (!(value >= 0) || value.isInfinite()) {
+            throw DomainProblem.invalid(field, "must be a number of 0 or more" + unit + ", was " + text(value));
+        }
+        return BigDecimal.valueOf(value);
+    }
+
     /** A number above zero (a length, a ratio's denominator). */
     static BigDecimal positive(String field, Double value, String unit) {
         if (value == null) {
