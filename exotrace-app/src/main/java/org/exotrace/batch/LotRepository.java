@@ -87,10 +87,16 @@ class LotRepository {
     }
 
     List<LotUnit> units(UUID lotId) {
-        return jdbc.sql("select * from lot_unit where lot_id = ? order by number").param(lotId)
-                .query((rs, n) -> new LotUnit(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("lot_id", UUID.class),
-                        rs.getInt("number"), rs.getDouble("volume_ml")))
-                .list();
+        return jdbc.sql("select * from lot_unit where lot_id = ? order by number").param(lotId).query(LotRepository::unit).list();
+    }
+
+    Optional<LotUnit> unitByCode(String code) {
+        return jdbc.sql("select * from lot_unit where code = ?").param(code).query(LotRepository::unit).optional();
+    }
+
+    private static LotUnit unit(ResultSet rs, int n) throws SQLException {
+        return new LotUnit(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("lot_id", UUID.class),
+                rs.getInt("number"), rs.getDouble("volume_ml"));
     }
 
     double unitVolume(UUID lotId) {

@@ -132,6 +132,12 @@ public class Lots {
         return repository.units(lotId);
     }
 
+    /** The unit with this printed code (as scanned from its label), if any. */
+    @Transactional(readOnly = true)
+    public Optional<LotUnit> unitByCode(String code) {
+        return code == null || code.isBlank() ? Optional.empty() : repository.unitByCode(code.strip().toUpperCase(Locale.ROOT));
+    }
+
     /** The lot's volume not yet filled into units. */
     @Transactional(readOnly = true)
     public double remainingVolume(UUID lotId) {

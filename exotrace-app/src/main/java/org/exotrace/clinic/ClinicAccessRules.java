@@ -19,10 +19,13 @@ class ClinicAccessRules implements AccessRules {
         r.requestMatchers(HttpMethod.GET, "/admin/clinics").hasRole(Role.ADMIN.name());
         r.requestMatchers(HttpMethod.POST, "/admin/clinics", "/admin/clinics/*/members", "/api/clinics", "/api/clinics/*/members")
                 .hasRole(Role.ADMIN.name());
-        r.requestMatchers(HttpMethod.GET, "/api/clinics").hasAnyRole(Role.names(Role.ADMIN, Role.CLINICIAN));
+        r.requestMatchers(HttpMethod.GET, "/api/clinics").hasAnyRole(Role.names(Role.ADMIN, Role.CLINICIAN, Role.LAB_ANALYST, Role.QA_RELEASER));
+        r.requestMatchers(HttpMethod.POST, "/api/shipments").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
+        r.requestMatchers(HttpMethod.GET, "/api/shipments/*").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
         String clinician = Role.CLINICIAN.name();
         r.requestMatchers(HttpMethod.GET, "/clinic", "/clinic/*/patients/new", "/patients/*", "/api/clinics/*/patients", "/api/patients/*",
-                "/api/patients/*/consents").hasRole(clinician);
+                "/api/patients/*/consents", "/api/clinics/*/inventory", "/api/clinics/*/unit-check").hasRole(clinician);
+        r.requestMatchers(HttpMethod.POST, "/api/shipments/*/receipt").hasRole(clinician);
         r.requestMatchers(HttpMethod.POST, "/clinic/*/patients", "/patients/*/consents", "/patient-consents/*/withdrawal",
                 "/api/clinics/*/patients", "/api/patients/*/consents", "/api/patient-consents/*/withdrawal").hasRole(clinician);
     }

@@ -13,6 +13,10 @@ import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.PatientConsent;
 import org.exotrace.clinic.Patients;
+import org.exotrace.clinic.Shipment;
+import org.exotrace.clinic.Shipments;
+import org.exotrace.clinic.UnitCheck;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +37,46 @@ class ClinicApi {
 
     record Withdrawal(LocalDate on, @NotBlank @Size(max = 1000) String reason) {}
 
+    record Receipt(LocalDate on) {}
+
     private final Clinics clinics;
     private final Patients patients;
+    private final Shipments shipments;
 
-    ClinicApi(Clinics clinics, Patients patients) {
+    ClinicApi(Clinics clinics, Patients patients, Shipments shipments) {
         this.clinics = clinics;
         this.patients = patients;
+        this.shipments = shipments;
+    }
+
+    @PostMapping("/shipments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ship released, unexpired units to a clinic (lab); refused with a reason per unit otherwise")
+    Shipment ship(@RequestBody Shipments.NewShipment body) {
+        return shipments.ship(body);
+    }
+
+    @GetMapping("/shipments/{id}")
+    Shipment shipment(@PathVariable UUID id) {
+        return shipments.get(id);
+    }
+
+    @PostMapping("/shipments/{id}/receipt")
+    @Operation(summary = "Confirm a shipment arrived (the clinic's staff); its units enter the clinic's inventory")
+    Shipment receive(@PathVariable UUID id, @RequestBody(required = false) Receipt body) {
+        return shipments.receive(id, body == null ? null : body.on());
+    }
+
+    @GetMapping("/clinics/{id}/inventory")
+    List<String> inventory(@PathVariable UUID id) {
+        return shipments.inventory(id);
+    }
+
+    @GetMapping("/clinics/{id}/unit-check")
+    @Operation(summary = "May this scanned unit be used here on this day? Every reason when not (foreign, not released, recalled, expired)")
+    UnitCheck check(@PathVariable UUID id, @RequestParam String code,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return shipments.check(id, code, on);
     }
 
     @PostMapping("/clinics")
