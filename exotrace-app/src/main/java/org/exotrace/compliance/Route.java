@@ -7,6 +7,7 @@ public enum Route {
     TOPICAL_AFTER_RF_MICRONEEDLING("Topical after radiofrequency microneedling", Group.BARRIER_DISRUPTED),
     TOPICAL_AFTER_FRACTIONAL_CO2("Topical after fractional CO2 laser", Group.BARRIER_DISRUPTED),
     TOPICAL_AFTER_MICRODERMABRASION("Topical after microdermabrasion", Group.BARRIER_DISRUPTED),
+    TOPICAL_AFTER_NONABLATIVE_LASER("Topical after non-ablative fractional laser", Group.BARRIER_DISRUPTED),
     ELECTROPORATION("Electroporation", Group.BARRIER_DISRUPTED),
     INTRADERMAL_INJECTION("Intradermal injection", Group.INJECTION),
     SUBCUTANEOUS_INJECTION("Subcutaneous injection", Group.INJECTION),

@@ -13,6 +13,10 @@ import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.PatientConsent;
 import org.exotrace.clinic.Patients;
+import org.exotrace.clinic.ProtocolTemplate;
+import org.exotrace.clinic.TreatmentPlan;
+import org.exotrace.clinic.TreatmentPlans;
+import org.exotrace.shared.DomainProblem;
 import org.exotrace.clinic.Shipment;
 import org.exotrace.clinic.Shipments;
 import org.exotrace.clinic.UnitCheck;
@@ -39,14 +43,54 @@ class ClinicApi {
 
     record Receipt(LocalDate on) {}
 
+    record Copy(UUID clinicId) {}
+
     private final Clinics clinics;
     private final Patients patients;
     private final Shipments shipments;
+    private final TreatmentPlans plans;
 
-    ClinicApi(Clinics clinics, Patients patients, Shipments shipments) {
+    ClinicApi(Clinics clinics, Patients patients, Shipments shipments, TreatmentPlans plans) {
         this.clinics = clinics;
         this.patients = patients;
         this.shipments = shipments;
+        this.plans = plans;
+    }
+
+    @GetMapping("/protocol-templates")
+    @Operation(summary = "The shipped protocol templates and your clinics' copies")
+    List<ProtocolTemplate> templates() {
+        return plans.templates();
+    }
+
+    @GetMapping("/protocol-templates/{id}")
+    ProtocolTemplate template(@PathVariable UUID id) {
+        return plans.template(id);
+    }
+
+    @PostMapping("/protocol-templates/{id}/copies")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Copy a template into one of your clinics, to adapt it there")
+    ProtocolTemplate copy(@PathVariable UUID id, @RequestBody Copy body) {
+        if (body.clinicId() == null) throw DomainProblem.invalid("clinicId", "choose the clinic");
+        return plans.copy(id, body.clinicId());
+    }
+
+    @PostMapping("/patients/{id}/plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Plan a course from a template; refused with the rule's citation when the use is not permitted in the clinic's jurisdiction")
+    TreatmentPlan plan(@PathVariable UUID id, @RequestBody TreatmentPlans.NewPlan body) {
+        return plans.plan(id, body);
+    }
+
+    @GetMapping("/patients/{id}/plans")
+    List<TreatmentPlan> patientPlans(@PathVariable UUID id) {
+        return plans.forPatient(id);
+    }
+
+    @GetMapping("/plans/{id}")
+    TreatmentPlan planById(@PathVariable UUID id) {
+        return plans.get(id);
     }
 
     @PostMapping("/shipments")

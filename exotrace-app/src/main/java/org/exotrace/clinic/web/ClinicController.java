@@ -12,6 +12,12 @@ import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.PatientConsent;
 import org.exotrace.clinic.Patients;
+import org.exotrace.clinic.ProtocolTemplate;
+import org.exotrace.clinic.TreatmentPlan;
+import org.exotrace.clinic.TreatmentPlans;
+import org.exotrace.batch.Products;
+import org.exotrace.compliance.Purpose;
+import org.exotrace.donor.SourceType;
 import org.exotrace.compliance.Jurisdictions;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,10 +43,14 @@ class ClinicController {
 
     private final Clinics clinics;
     private final Patients patients;
+    private final TreatmentPlans plans;
+    private final Products products;
 
-    ClinicController(Clinics clinics, Patients patients) {
+    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products) {
         this.clinics = clinics;
         this.patients = patients;
+        this.plans = plans;
+        this.products = products;
     }
 
     @GetMapping("/clinic")
@@ -81,7 +91,29 @@ class ClinicController {
         model.addAttribute("consents", patients.consents(id));
         model.addAttribute("kinds", PatientConsent.Kind.values());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("plans", plans.forPatient(id));
+        model.addAttribute("templates", plans.templates());
+        model.addAttribute("templateNames", plans.templates().stream().collect(Collectors.toMap(ProtocolTemplate::id, ProtocolTemplate::name)));
+        model.addAttribute("products", products.all());
+        model.addAttribute("sources", SourceType.values());
+        model.addAttribute("purposes", Purpose.values());
         return "clinic/patient";
+    }
+
+    @PostMapping("/patients/{id}/plans")
+    String plan(@PathVariable UUID id, @RequestParam(required = false) UUID templateId, @RequestParam(defaultValue = "") String productCode,
+                @RequestParam(defaultValue = "") String sourceType, @RequestParam(defaultValue = "") String purpose,
+                @RequestParam(defaultValue = "") String trialId,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, RedirectAttributes redirect) {
+        try {
+            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(templateId, productCode, sourceType, null, purpose, trialId, startOn));
+            redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled.");
+        } catch (DomainProblem e) {
+            redirect.addFlashAttribute("planError", e.title());
+            redirect.addFlashAttribute("planReasons", e.reasons().isEmpty() ? List.copyOf(e.fieldErrors().entrySet().stream()
+                    .map(en -> en.getKey() + ": " + en.getValue()).toList()) : e.reasons());
+        }
+        return "redirect:/patients/" + id;
     }
 
     @PostMapping("/patients/{id}/consents")

@@ -1,0 +1,136 @@
+package org.exotrace.clinic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.exotrace.IntegrationTest;
+import org.exotrace.shared.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Plans from protocol templates are checked against the clinic's jurisdiction: an injection of
+ * human-derived exosomes in a US clinic is refused with the FDA citation (unless planned under a
+ * trial), a Korean microneedling plan goes ahead with its caution and its schedule.
+ */
+class TreatmentPlanIntegrationTests extends IntegrationTest {
+
+    private TestUser admin;
+    private TestUser usDoctor;
+    private TestUser krDoctor;
+    private String usPatient;
+    private String krPatient;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        admin = user(Role.ADMIN);
+        usDoctor = user(Role.CLINICIAN);
+        krDoctor = user(Role.CLINICIAN);
+        usPatient = patient(clinic("US", usDoctor), usDoctor);
+        krPatient = patient(clinic("KR", krDoctor), krDoctor);
+    }
+
+    @Test
+    void anInjectionOfHumanExosomesInAUsClinicIsRefusedWithItsCitation() throws Exception {
+        List<Long> before = counts("treatment_plan", "plan_visit");
+        postJson("/api/patients/" + usPatient + "/plans", usDoctor, plan("AGA-INTRADERMAL", "HMSC-EXO-INJ", "COSMETIC", null))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Not permitted in US"))
+                .andExpect(jsonPath("$.reasons[0]").value(containsString("Prohibited: Umbilical-cord MSC, intradermal injection")))
+                .andExpect(jsonPath("$.reasons[0]").value(containsString("FDA Public Safety Notification on Exosome Products (6 Dec 2019)")))
+                .andExpect(jsonPath("$.reasons[1]").value(containsString("not legal advice")));
+        assertThat(counts("treatment_plan", "plan_visit")).isEqualTo(before);
+
+        // Under an IND it may be planned, and the plan says so.
+        postJson("/api/patients/" + usPatient + "/plans", usDoctor, plan("AGA-INTRADERMAL", "HMSC-EXO-INJ", "CLINICAL_INVESTIGATION", "IND 123456"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.complianceVerdict").value("NEEDS_TRIAL_AUTHORIZATION"))
+                .andExpect(jsonPath("$.complianceMessage").value(containsString("Planned under trial IND 123456")));
+    }
+
+    @Test
+    void aKoreanMelasmaPlanGoesAheadWithItsCautionAndTheTemplatesSchedule() throws Exception {
+        LocalDate start = LocalDate.now().plusDays(3);
+        MvcResult r = postJson("/api/patients/" + krPatient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null)
+                        .replace("}", ", \"startOn\": \"" + start + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.route").value("TOPICAL_AFTER_MICRONEEDLING"))
+                .andExpect(jsonPath("$.complianceVerdict").value("PERMITTED_WITH_CAUTION"))
+                .andExpect(jsonPath("$.complianceMessage").value(containsString("MFDS")))
+                .andReturn();
+        // 5 sessions every 28 days, then follow-ups 28 and 84 days after the last (day 112).
+        List<String> sessions = read(r, "$.visits[?(@.kind == 'SESSION')].dueOn");
+        List<String> followUps = read(r, "$.visits[?(@.kind == 'FOLLOW_UP')].dueOn");
+        assertThat(sessions).containsExactly(start.toString(), start.plusDays(28).toString(), start.plusDays(56).toString(),
+                start.plusDays(84).toString(), start.plusDays(112).toString());
+        assertThat(followUps).containsExactly(start.plusDays(140).toString(), start.plusDays(196).toString());
+        getJson("/api/patients/" + krPatient + "/plans", krDoctor).andExpect(jsonPath("$.length()").value(1));
+        getJson("/api/patients/" + krPatient + "/plans", usDoctor).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void investigationalIndicationsAreSaidToBeSo() throws Exception {
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, plan("PSORIASIS-INV", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.complianceMessage").value(containsString("Investigational: no human exosome clinical study was found for psoriasis")));
+    }
+
+    @Test
+    void aClinicCopiesATemplateForItselfAlone() throws Exception {
+        String template = templateId("MELASMA-MN", krDoctor);
+        String clinic = read(getJson("/api/clinics", krDoctor).andReturn(), "$[0].id");
+        String copy = read(postJson("/api/protocol-templates/" + template + "/copies", krDoctor, "{\"clinicId\": \"" + clinic + "\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.copiedFrom").value(template)).andReturn(), "$.id");
+        getJson("/api/protocol-templates", krDoctor).andExpect(jsonPath("$[*].id").value(hasItem(copy)));
+        getJson("/api/protocol-templates", usDoctor).andExpect(jsonPath("$[*].id").value(not(hasItem(copy))));
+        getJson("/api/protocol-templates/" + copy, usDoctor).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void badPlansAreRefusedNamingTheFieldAndWriteNothing() throws Exception {
+        List<Long> before = counts("treatment_plan", "plan_visit", "audit_entry");
+        MvcResult r = postJson("/api/patients/" + krPatient + "/plans", krDoctor,
+                "{\"productCode\": \"NOPE\", \"sourceType\": \"UNICORN\", \"purpose\": \"CLINICAL_INVESTIGATION\"}")
+                .andExpect(status().isBadRequest()).andReturn();
+        for (String field : List.of("templateId", "productCode", "sourceType", "trialId")) {
+            assertThat((String) read(r, "$.errors." + field)).as(field).isNotBlank();
+        }
+        postJson("/api/patients/" + krPatient + "/plans", usDoctor, plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isNotFound());
+        assertThat(counts("treatment_plan", "plan_visit", "audit_entry")).isEqualTo(before);
+    }
+
+    private String plan(String templateCode, String product, String purpose, String trialId) throws Exception {
+        return "{\"templateId\": \"" + templateId(templateCode, krDoctor) + "\", \"productCode\": \"" + product
+                + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"" + purpose + "\""
+                + (trialId == null ? "" : ", \"trialId\": \"" + trialId + "\"") + "}";
+    }
+
+    private String templateId(String code, TestUser as) throws Exception {
+        List<String> ids = read(getJson("/api/protocol-templates", as).andReturn(), "$[?(@.code == '" + code + "' && !@.clinicId)].id");
+        return ids.get(0);
+    }
+
+    private String clinic(String jurisdiction, TestUser doctor) throws Exception {
+        String code = (jurisdiction + UUID.randomUUID().toString().substring(0, 6)).toUpperCase(Locale.ROOT).replace("-", "");
+        String id = read(postJson("/api/clinics", admin, "{\"code\": \"" + code + "\", \"name\": \"Clinic " + code + "\", \"jurisdiction\": \""
+                + jurisdiction + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
+        postJson("/api/clinics/" + id + "/members", admin, "{\"username\": \"" + doctor.username() + "\"}").andExpect(status().isNoContent());
+        return id;
+    }
+
+    private String patient(String clinic, TestUser doctor) throws Exception {
+        return read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
+                {"givenName": "Test", "familyName": "Patient", "dateOfBirth": "1985-02-01", "sex": "FEMALE", "indications": ["melasma"]}""")
+                .andExpect(status().isCreated()).andReturn(), "$.id");
+    }
+}
