@@ -2,7 +2,6 @@ package org.exotrace.batch;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.exotrace.shared.DomainProblem;
 
@@ -48,9 +47,7 @@ final class Checks {
     /** Throws one INVALID_INPUT problem naming every field that failed; does nothing when all passed. */
     void throwIfAny() {
         if (errors.isEmpty()) return;
-        StringBuilder detail = new StringBuilder();
-        errors.forEach((f, m) -> detail.append(detail.isEmpty() ? "" : "; ").append(f).append(": ").append(m));
-        throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid input", detail.toString(), errors, List.of());
+        throw DomainProblem.invalid("Invalid input", errors);
     }
 
     static String blankToNull(String s) {

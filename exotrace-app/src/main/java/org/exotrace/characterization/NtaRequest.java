@@ -103,8 +103,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
                 errors.put("columns", "give four different column names: frame,particle,x,y");
             }
         }
-        if (!errors.isEmpty()) throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid NTA settings",
-                String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), errors, List.of());
+        if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid NTA settings", errors);
         return new NtaSettings(NtaSource.TRACKS, NtaVersion.NAME, pixel, unit, rate, temperature, viscosity, water, driftText.equals("on"),
                 sizing, minLength, blur, volume, dilutionFactor, replicates, seedValue, names);
     }

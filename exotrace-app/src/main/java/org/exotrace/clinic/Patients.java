@@ -72,8 +72,7 @@ public class Patients {
         text(errors, "history", p.history(), 2000, false);
         text(errors, "contraindications", p.contraindications(), 2000, false);
         if (!errors.isEmpty()) {
-            throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid patient",
-                    String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), errors, List.of());
+            throw DomainProblem.invalid("Invalid patient", errors);
         }
         UUID id = UUID.randomUUID();
         long number = jdbc.sql("select nextval('patient_number')").query(Long.class).single();
@@ -131,8 +130,7 @@ public class Patients {
         if (c.signedOn() == null) errors.put("signedOn", "is required");
         else if (c.signedOn().isAfter(LocalDate.now())) errors.put("signedOn", "cannot be in the future");
         if (!errors.isEmpty()) {
-            throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid consent",
-                    String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), errors, List.of());
+            throw DomainProblem.invalid("Invalid consent", errors);
         }
         PatientConsent.Kind k = kind;
         if (consents(patientId).stream().anyMatch(x -> x.kind() == k && x.withdrawnOn() == null && x.formVersion().equals(c.formVersion().strip()))) {

@@ -118,8 +118,7 @@ public class TreatmentPlans {
             errors.put("startOn", "must be within a year before and two years after today");
         }
         if (!errors.isEmpty()) {
-            throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid plan",
-                    String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), errors, List.of());
+            throw DomainProblem.invalid("Invalid plan", errors);
         }
         ComplianceDecision decision = rules.check(clinic.jurisdiction(), source, route, purpose, start);
         boolean authorizedTrial = decision.verdict() == RuleVerdict.NEEDS_TRIAL_AUTHORIZATION && purpose == Purpose.CLINICAL_INVESTIGATION;

@@ -160,8 +160,7 @@ public class RegulatoryRules {
             errors.put("effectiveTo", "must be after the start, " + in.effectiveFrom());
         }
         if (!errors.isEmpty()) {
-            throw new DomainProblem(DomainProblem.Kind.INVALID_INPUT, "Invalid rule",
-                    String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), errors, List.of());
+            throw DomainProblem.invalid("Invalid rule", errors);
         }
         return new Valid(jurisdiction, source, route, purpose, verdict, confidence, in.citation().strip(), Texts.blankToNull(in.note()));
     }

@@ -34,6 +34,12 @@ public class DomainProblem extends RuntimeException {
         return new DomainProblem(Kind.INVALID_INPUT, "Invalid input", field + ": " + message, Map.of(field, message), List.of());
     }
 
+    /** Several fields wrong at once: each keeps its own message, and the detail lists them all. */
+    public static DomainProblem invalid(String title, Map<String, String> fieldErrors) {
+        String detail = String.join("; ", fieldErrors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        return new DomainProblem(Kind.INVALID_INPUT, title, detail, fieldErrors, List.of());
+    }
+
     public static DomainProblem conflict(String detail) {
         return new DomainProblem(Kind.CONFLICT, "Conflict", detail, Map.of(), List.of());
     }
