@@ -4,13 +4,13 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.shared.Actors;
+import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
@@ -54,12 +54,7 @@ public class Patients {
         if (p.dateOfBirth() == null) errors.put("dateOfBirth", "is required");
         else if (p.dateOfBirth().isAfter(LocalDate.now())) errors.put("dateOfBirth", "cannot be in the future");
         else if (p.dateOfBirth().isBefore(LocalDate.now().minusYears(130))) errors.put("dateOfBirth", "is more than 130 years ago");
-        Patient.Sex sex = null;
-        try {
-            sex = Patient.Sex.valueOf(p.sex() == null ? "" : p.sex().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.put("sex", "use one of " + Arrays.toString(Patient.Sex.values()));
-        }
+        Patient.Sex sex = Choices.parse(Patient.Sex.class, p.sex(), "sex", errors);
         text(errors, "contact", p.contact(), 300, false);
         String phototype = Texts.blankToNull(p.fitzpatrick()) == null ? null : p.fitzpatrick().strip().toUpperCase(Locale.ROOT);
         if (phototype != null && !PHOTOTYPES.contains(phototype)) errors.put("fitzpatrick", "a Fitzpatrick phototype is I, II, III, IV, V or VI");
@@ -119,12 +114,7 @@ public class Patients {
     public PatientConsent grantConsent(UUID patientId, ConsentEntry c) {
         Patient patient = get(patientId);
         Map<String, String> errors = new LinkedHashMap<>();
-        PatientConsent.Kind kind = null;
-        try {
-            kind = PatientConsent.Kind.valueOf(c.kind() == null ? "" : c.kind().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.put("kind", "use one of " + Arrays.toString(PatientConsent.Kind.values()));
-        }
+        PatientConsent.Kind kind = Choices.parse(PatientConsent.Kind.class, c.kind(), "kind", errors);
         text(errors, "formVersion", c.formVersion(), 40, true);
         text(errors, "signedBy", c.signedBy(), 200, true);
         if (c.signedOn() == null) errors.put("signedOn", "is required");

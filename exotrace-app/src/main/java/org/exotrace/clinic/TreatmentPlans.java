@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Products;
@@ -19,6 +18,7 @@ import org.exotrace.compliance.Route;
 import org.exotrace.compliance.RuleVerdict;
 import org.exotrace.donor.SourceType;
 import org.exotrace.shared.Actors;
+import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
@@ -106,9 +106,9 @@ public class TreatmentPlans {
         if (p.productCode() == null || p.productCode().isBlank() || products.find(p.productCode().strip()).isEmpty()) {
             errors.put("productCode", "choose one of the lab's products");
         }
-        SourceType source = parse(SourceType.class, p.sourceType(), "sourceType", errors);
-        Route route = p.route() == null || p.route().isBlank() ? (template == null ? null : template.route()) : parse(Route.class, p.route(), "route", errors);
-        Purpose purpose = parse(Purpose.class, p.purpose(), "purpose", errors);
+        SourceType source = Choices.parse(SourceType.class, p.sourceType(), "sourceType", errors);
+        Route route = p.route() == null || p.route().isBlank() ? (template == null ? null : template.route()) : Choices.parse(Route.class, p.route(), "route", errors);
+        Purpose purpose = Choices.parse(Purpose.class, p.purpose(), "purpose", errors);
         if (purpose == Purpose.CLINICAL_INVESTIGATION && (p.trialId() == null || p.trialId().isBlank())) {
             errors.put("trialId", "a clinical investigation names its trial (registry id or authorization number)");
         }
@@ -200,14 +200,5 @@ public class TreatmentPlans {
                 rs.getBoolean("investigational"), Route.valueOf(rs.getString("route")), rs.getInt("sessions"), rs.getInt("interval_days"),
                 followUps, rs.getString("primary_endpoint"), rs.getString("secondary_endpoints"), rs.getString("delivery"),
                 rs.getString("evidence"), rs.getObject("clinic_id", UUID.class), rs.getObject("copied_from", UUID.class));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, Map<String, String> errors) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.put(field, "use one of " + Arrays.toString(type.getEnumConstants()));
-            return null;
-        }
     }
 }

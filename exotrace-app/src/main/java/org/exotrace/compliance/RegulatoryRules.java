@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.exotrace.donor.SourceType;
 import org.exotrace.shared.Actors;
+import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
@@ -151,8 +152,8 @@ public class RegulatoryRules {
         }
         String purpose = upper(in.purpose());
         if (!RuleMatcher.validPurpose(purpose)) errors.put("purpose", "use ANY or one of " + List.of(Purpose.values()));
-        RuleVerdict verdict = parse(RuleVerdict.class, in.verdict(), "verdict", errors);
-        Confidence confidence = parse(Confidence.class, in.confidence(), "confidence", errors);
+        RuleVerdict verdict = Choices.parse(RuleVerdict.class, in.verdict(), "verdict", errors);
+        Confidence confidence = Choices.parse(Confidence.class, in.confidence(), "confidence", errors);
         if (in.citation() == null || in.citation().isBlank()) errors.put("citation", "cite the text the rule comes from");
         else if (in.citation().length() > 1000) errors.put("citation", "at most 1000 characters");
         if (in.note() != null && in.note().length() > 2000) errors.put("note", "at most 2000 characters");
@@ -169,14 +170,6 @@ public class RegulatoryRules {
         return s == null || s.isBlank() ? RuleMatcher.ANY : s.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, Map<String, String> errors) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            errors.put(field, "use one of " + List.of(type.getEnumConstants()));
-            return null;
-        }
-    }
 
     private static Date date(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
