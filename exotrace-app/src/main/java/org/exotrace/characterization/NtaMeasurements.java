@@ -111,7 +111,8 @@ public class NtaMeasurements {
             throw new UncheckedIOException("could not read the uploaded file", e);
         }
         checkRetest(lot, request.retestReason());
-        return store(lot, settings, filename, upload.file(), request.instrument(), measuredAt, Texts.blankToNull(request.retestReason()), null);
+        return insert(lot, settings, filename, storeFile(upload.file()), request.instrument(), measuredAt,
+                Texts.blankToNull(request.retestReason()), null);
     }
 
     /**
@@ -126,18 +127,10 @@ public class NtaMeasurements {
         Lot lot = openLot(earlier.lotId());
         Texts.check("reason", reason, 1000, true);
         checkRetest(lot, reason);
-        Path copy = null;
-        try {
-            copy = Files.createTempFile("exotrace-nta-rerun", ".csv");
-            try (OutputStream out = Files.newOutputStream(copy)) {
-                copyInput(earlier.id(), out);
-            }
-            return store(lot, earlier.settings(), earlier.filename(), copy, earlier.instrument(), earlier.measuredAt(), reason.strip(), earlier.id());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(copy);
-        }
+        // The stored file never changes: the re-run reads the same large object.
+        StoredFile file = new StoredFile(jdbc.sql("select file_oid from nta_measurement where id = ?").param(earlier.id()).query(Long.class).single(),
+                earlier.sizeBytes(), earlier.sha256());
+        return insert(lot, earlier.settings(), earlier.filename(), file, earlier.instrument(), earlier.measuredAt(), reason.strip(), earlier.id());
     }
 
     @Transactional(readOnly = true)
@@ -208,10 +201,11 @@ public class NtaMeasurements {
         Map<String, UUID> recorded = new LinkedHashMap<>();
         String detail = String.format(Locale.ROOT, "NTA measurement %s of %s (SHA-256 %s); D10/D50/D90 %.1f/%.1f/%.1f nm; %d tracks",
                 m.id(), m.filename(), m.sha256().substring(0, 12), outcome.d10Nm(), outcome.d50Nm(), outcome.d90Nm(), outcome.tracksUsed());
-        record(spec, lot, m, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded);
-        record(spec, lot, m, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded);
+        Map<String, Result> valid = validResults(lot.id());
+        record(spec, lot, m, valid, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded);
+        record(spec, lot, m, valid, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded);
         if (outcome.concentrationPerMl() != null) {
-            record(spec, lot, m, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", outcome.method(), detail, recorded);
+            record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", outcome.method(), detail, recorded);
         }
         quality.recordSizeDistribution(lot.id(), outcome.method() + ", measurement " + m.id(),
                 outcome.distribution().stream().map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList());
@@ -241,11 +235,11 @@ public class NtaMeasurements {
                 Map.of("status", "FAILED", "error", why), "analysis failed"));
     }
 
-    private void record(Specification spec, Lot lot, NtaMeasurement m, String testCode, double value, String unit, String method,
-                        String detail, Map<String, UUID> recorded) {
+    private void record(Specification spec, Lot lot, NtaMeasurement m, Map<String, Result> valid, String testCode, double value, String unit,
+                        String method, String detail, Map<String, UUID> recorded) {
         Optional<TestDefinition> test = spec.test(testCode);
         if (test.isEmpty()) return;
-        Optional<Result> existing = validResult(lot.id(), testCode);
+        Optional<Result> existing = Optional.ofNullable(valid.get(testCode));
         if (existing.isPresent() && m.retestReason() == null) {
             throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultText()
                     + "); upload again with a reason for the retest.");
@@ -265,8 +259,11 @@ public class NtaMeasurements {
         return new BigDecimal(value).round(new MathContext(3)).doubleValue();
     }
 
-    private Optional<Result> validResult(UUID lotId, String testCode) {
-        return results.forLot(lotId).stream().filter(r -> r.isValid() && r.testCode().equals(testCode)).findFirst();
+    /** The lot's valid result of each test (a test has at most one). */
+    private Map<String, Result> validResults(UUID lotId) {
+        Map<String, Result> valid = new LinkedHashMap<>();
+        results.forLot(lotId).stream().filter(Result::isValid).forEach(r -> valid.putIfAbsent(r.testCode(), r));
+        return valid;
     }
 
     private Lot openLot(UUID lotId) {
@@ -286,9 +283,10 @@ public class NtaMeasurements {
     private void checkRetest(Lot lot, String reason) {
         if (reason != null && !reason.isBlank()) return;
         Specification spec = specifications.effective(lot.productCode()).orElseThrow();
+        Map<String, Result> valid = validResults(lot.id());
         for (String code : List.of(SIZE_MODE, SIZE_D50, CONCENTRATION)) {
             Optional<TestDefinition> test = spec.test(code);
-            Optional<Result> existing = validResult(lot.id(), code);
+            Optional<Result> existing = Optional.ofNullable(valid.get(code));
             if (test.isPresent() && existing.isPresent()) {
                 throw DomainProblem.invalid("retestReason", test.get().name() + " already has a valid result ("
                         + existing.get().resultText() + "); give the reason for this retest");
@@ -296,31 +294,35 @@ public class NtaMeasurements {
         }
     }
 
-    private NtaMeasurement store(Lot lot, NtaSettings settings, String filename, Path file, String instrument, Instant measuredAt,
-                                 String retestReason, UUID rerunOf) {
-        UUID id = UUID.randomUUID();
-        long[] size = new long[1];
-        String[] sha = new String[1];
-        long oid = jdbcTemplate.execute((ConnectionCallback<Long>) con -> {
+    /** A file kept as a PostgreSQL large object, with its size and SHA-256. */
+    private record StoredFile(long oid, long sizeBytes, String sha256) {}
+
+    /** Streams the file into a new large object of the current transaction, hashing it on the way. */
+    private StoredFile storeFile(Path file) {
+        return jdbcTemplate.execute((ConnectionCallback<StoredFile>) con -> {
             LargeObjectManager objects = con.unwrap(PGConnection.class).getLargeObjectAPI();
             long created = objects.createLO(LargeObjectManager.READWRITE);
             try (LargeObject object = objects.open(created, LargeObjectManager.WRITE);
                  OutputStream out = object.getOutputStream();
                  DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-                size[0] = in.transferTo(out);
-                sha[0] = HexFormat.of().formatHex(in.getMessageDigest().digest());
+                long size = in.transferTo(out);
+                return new StoredFile(created, size, HexFormat.of().formatHex(in.getMessageDigest().digest()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            return created;
         });
+    }
+
+    private NtaMeasurement insert(Lot lot, NtaSettings settings, String filename, StoredFile file, String instrument, Instant measuredAt,
+                                  String retestReason, UUID rerunOf) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into nta_measurement (id, lot_id, source, status, filename, size_bytes, sha256, file_oid, settings,
                   instrument, measured_at, retest_reason, rerun_of, submitted_by)
                 values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, lot.id(), settings.source().name(), filename, size[0], sha[0], oid, JSON.writeValueAsString(settings),
+                .params(id, lot.id(), settings.source().name(), filename, file.sizeBytes(), file.sha256(), file.oid(), JSON.writeValueAsString(settings),
                         Texts.blankToNull(instrument), Timestamp.from(measuredAt), retestReason, rerunOf, Actors.current())
                 .update();
         NtaMeasurement m = get(id);
@@ -340,15 +342,6 @@ public class NtaMeasurements {
         String n = name == null || name.isBlank() ? (source == NtaSource.TRACKS ? "tracks.csv" : "ExperimentSummary.csv")
                 : name.replaceAll("[\\\\/\\r\\n\\x00-\\x1f]", "_");
         return n.length() > 255 ? n.substring(n.length() - 255) : n;
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) return;
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temporary copy; the system's temp cleaner removes what is left
-        }
     }
 
     private static final String SELECT = "select * from nta_measurement";
