@@ -92,8 +92,9 @@ class ClinicController {
         model.addAttribute("kinds", PatientConsent.Kind.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("plans", plans.forPatient(id));
-        model.addAttribute("templates", plans.templates());
-        model.addAttribute("templateNames", plans.templates().stream().collect(Collectors.toMap(ProtocolTemplate::id, ProtocolTemplate::name)));
+        List<ProtocolTemplate> templates = plans.templates();
+        model.addAttribute("templates", templates);
+        model.addAttribute("templateNames", templates.stream().collect(Collectors.toMap(ProtocolTemplate::id, ProtocolTemplate::name)));
         model.addAttribute("products", products.all());
         model.addAttribute("sources", SourceType.values());
         model.addAttribute("purposes", Purpose.values());
@@ -143,8 +144,9 @@ class ClinicController {
 
     @GetMapping("/admin/clinics")
     String adminList(Model model) {
-        model.addAttribute("clinics", clinics.all());
-        model.addAttribute("members", clinics.all().stream().collect(Collectors.toMap(Clinic::id, c -> clinics.members(c.id()))));
+        List<Clinic> all = clinics.all();
+        model.addAttribute("clinics", all);
+        model.addAttribute("members", all.stream().collect(Collectors.toMap(Clinic::id, c -> clinics.members(c.id()))));
         model.addAttribute("jurisdictions", Jurisdictions.all());
         return "clinic/admin";
     }
