@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
+import org.exotrace.ClinicScenarios;
 import org.exotrace.IntegrationTest;
 import org.exotrace.LotScenarios;
 import org.exotrace.shared.Role;
@@ -30,6 +30,7 @@ class ShipmentIntegrationTests extends IntegrationTest {
     private String clinicA;
     private String clinicB;
     private LotScenarios scenarios;
+    private ClinicScenarios clinics;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -38,15 +39,16 @@ class ShipmentIntegrationTests extends IntegrationTest {
         qa = user(Role.QA_RELEASER);
         doctorA = user(Role.CLINICIAN);
         doctorB = user(Role.CLINICIAN);
-        clinicA = clinic("US", doctorA);
-        clinicB = clinic("KR", doctorB);
+        clinics = new ClinicScenarios(mvc, admin);
+        clinicA = clinics.clinic("US", doctorA);
+        clinicB = clinics.clinic("KR", doctorB);
         scenarios = new LotScenarios(mvc, analyst);
     }
 
     @Test
     void releasedUnitsShipOnceAndAreUsableOnlyAtTheClinicThatReceivedThem() throws Exception {
         String lot = scenarios.released(qa);
-        List<String> units = split(lot, 3);
+        List<String> units = clinics.split(lot, analyst, 3);
 
         postJson("/api/shipments", doctorA, shipment(clinicA, units.get(0))).andExpect(status().isForbidden());
         String shipment = read(postJson("/api/shipments", analyst, shipment(clinicA, units.get(0), units.get(1)))
@@ -81,7 +83,7 @@ class ShipmentIntegrationTests extends IntegrationTest {
     @Test
     void unreleasedOrUnknownUnitsAreRefusedWithAReasonEachAndNothingIsWritten() throws Exception {
         String inTesting = scenarios.lotInTesting();
-        List<String> units = split(inTesting, 1);
+        List<String> units = clinics.split(inTesting, analyst, 1);
         List<Long> before = counts("shipment", "shipment_unit", "audit_entry");
         MvcResult refused = postJson("/api/shipments", analyst, shipment(clinicA, units.get(0), "NOPE-1"))
                 .andExpect(status().isUnprocessableContent()).andReturn();
@@ -91,19 +93,6 @@ class ShipmentIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.errors.unitCodes").exists());
         postJson("/api/shipments", analyst, "{\"clinicId\": \"" + UUID.randomUUID() + "\", \"unitCodes\": [\"X\"]}").andExpect(status().isNotFound());
         assertThat(counts("shipment", "shipment_unit", "audit_entry")).isEqualTo(before);
-    }
-
-    private String clinic(String jurisdiction, TestUser doctor) throws Exception {
-        String code = (jurisdiction + UUID.randomUUID().toString().substring(0, 6)).toUpperCase(Locale.ROOT).replace("-", "");
-        String id = read(postJson("/api/clinics", admin, "{\"code\": \"" + code + "\", \"name\": \"Clinic " + code + "\", \"jurisdiction\": \""
-                + jurisdiction + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
-        postJson("/api/clinics/" + id + "/members", admin, "{\"username\": \"" + doctor.username() + "\"}").andExpect(status().isNoContent());
-        return id;
-    }
-
-    private List<String> split(String lot, int count) throws Exception {
-        return read(postJson("/api/lots/" + lot + "/units", analyst, "{\"count\": " + count + ", \"volumeEachMl\": 1.0}")
-                .andExpect(status().isCreated()).andReturn(), "$[*].code");
     }
 
     private String lotCode(String lot) throws Exception {

@@ -9,8 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
+import org.exotrace.ClinicScenarios;
 import org.exotrace.IntegrationTest;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +34,9 @@ class TreatmentPlanIntegrationTests extends IntegrationTest {
         admin = user(Role.ADMIN);
         usDoctor = user(Role.CLINICIAN);
         krDoctor = user(Role.CLINICIAN);
-        usPatient = patient(clinic("US", usDoctor), usDoctor);
-        krPatient = patient(clinic("KR", krDoctor), krDoctor);
+        ClinicScenarios clinics = new ClinicScenarios(mvc, admin);
+        usPatient = clinics.patient(clinics.clinic("US", usDoctor), usDoctor, "melasma");
+        krPatient = clinics.patient(clinics.clinic("KR", krDoctor), krDoctor, "melasma");
     }
 
     @Test
@@ -120,17 +120,4 @@ class TreatmentPlanIntegrationTests extends IntegrationTest {
         return ids.get(0);
     }
 
-    private String clinic(String jurisdiction, TestUser doctor) throws Exception {
-        String code = (jurisdiction + UUID.randomUUID().toString().substring(0, 6)).toUpperCase(Locale.ROOT).replace("-", "");
-        String id = read(postJson("/api/clinics", admin, "{\"code\": \"" + code + "\", \"name\": \"Clinic " + code + "\", \"jurisdiction\": \""
-                + jurisdiction + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
-        postJson("/api/clinics/" + id + "/members", admin, "{\"username\": \"" + doctor.username() + "\"}").andExpect(status().isNoContent());
-        return id;
-    }
-
-    private String patient(String clinic, TestUser doctor) throws Exception {
-        return read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
-                {"givenName": "Test", "familyName": "Patient", "dateOfBirth": "1985-02-01", "sex": "FEMALE", "indications": ["melasma"]}""")
-                .andExpect(status().isCreated()).andReturn(), "$.id");
-    }
 }
