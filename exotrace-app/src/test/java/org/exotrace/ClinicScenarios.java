@@ -1,7 +1,6 @@
 package org.exotrace;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -73,7 +72,7 @@ public final class ClinicScenarios {
     }
 
     private MvcResult post(String path, TestUser as, String json, int expected) throws Exception {
-        return mvc.perform(post(path).with(as.basic()).contentType(MediaType.APPLICATION_JSON).content(json))
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path).with(as.basic()).contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().is(expected)).andReturn();
     }
 
