@@ -49,13 +49,13 @@ public class Patients {
     public Patient register(UUID clinicId, NewPatient p) {
         Clinic clinic = clinics.requireMember(clinicId);
         Map<String, String> errors = new LinkedHashMap<>();
-        text(errors, "givenName", p.givenName(), 100, true);
-        text(errors, "familyName", p.familyName(), 100, true);
+        Texts.check(errors, "givenName", p.givenName(), 100, true);
+        Texts.check(errors, "familyName", p.familyName(), 100, true);
         if (p.dateOfBirth() == null) errors.put("dateOfBirth", "is required");
         else if (p.dateOfBirth().isAfter(LocalDate.now())) errors.put("dateOfBirth", "cannot be in the future");
         else if (p.dateOfBirth().isBefore(LocalDate.now().minusYears(130))) errors.put("dateOfBirth", "is more than 130 years ago");
         Patient.Sex sex = Choices.parse(Patient.Sex.class, p.sex(), "sex", errors);
-        text(errors, "contact", p.contact(), 300, false);
+        Texts.check(errors, "contact", p.contact(), 300, false);
         String phototype = Texts.blankToNull(p.fitzpatrick()) == null ? null : p.fitzpatrick().strip().toUpperCase(Locale.ROOT);
         if (phototype != null && !PHOTOTYPES.contains(phototype)) errors.put("fitzpatrick", "a Fitzpatrick phototype is I, II, III, IV, V or VI");
         List<String> indications = p.indications() == null ? List.of()
@@ -64,8 +64,8 @@ public class Patients {
         else if (String.join("\n", indications).length() > 500 || indications.stream().anyMatch(i -> i.length() > 100)) {
             errors.put("indications", "at most 100 characters each and 500 in all");
         }
-        text(errors, "history", p.history(), 2000, false);
-        text(errors, "contraindications", p.contraindications(), 2000, false);
+        Texts.check(errors, "history", p.history(), 2000, false);
+        Texts.check(errors, "contraindications", p.contraindications(), 2000, false);
         if (!errors.isEmpty()) {
             throw DomainProblem.invalid("Invalid patient", errors);
         }
@@ -115,8 +115,8 @@ public class Patients {
         Patient patient = get(patientId);
         Map<String, String> errors = new LinkedHashMap<>();
         PatientConsent.Kind kind = Choices.parse(PatientConsent.Kind.class, c.kind(), "kind", errors);
-        text(errors, "formVersion", c.formVersion(), 40, true);
-        text(errors, "signedBy", c.signedBy(), 200, true);
+        Texts.check(errors, "formVersion", c.formVersion(), 40, true);
+        Texts.check(errors, "signedBy", c.signedBy(), 200, true);
         if (c.signedOn() == null) errors.put("signedOn", "is required");
         else if (c.signedOn().isAfter(LocalDate.now())) errors.put("signedOn", "cannot be in the future");
         if (!errors.isEmpty()) {
@@ -162,14 +162,6 @@ public class Patients {
     private PatientConsent consent(UUID id) {
         return jdbc.sql("select * from patient_consent where id = ?").param(id).query(Patients::consentRow).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Consent", id));
-    }
-
-    private static void text(Map<String, String> errors, String field, String value, int max, boolean required) {
-        try {
-            Texts.check(field, value, max, required);
-        } catch (DomainProblem p) {
-            errors.putAll(p.fieldErrors());
-        }
     }
 
     private static Patient patient(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,7 @@
 package org.exotrace.shared;
 
+import java.util.Map;
+
 /** Checks and normalisation of free text that every module applies to what people type. */
 public final class Texts {
 
@@ -11,6 +13,21 @@ public final class Texts {
         if (value != null && value.length() > max) {
             throw DomainProblem.invalid(field, "is too long (" + value.length() + " characters; at most " + max + ")");
         }
+    }
+
+    /** As {@link #check(String, String, int, boolean)}, but gathers the field message into {@code errors} instead of throwing. */
+    public static void check(Map<String, String> errors, String field, String value, int max, boolean required) {
+        try {
+            check(field, value, max, required);
+        } catch (DomainProblem p) {
+            errors.putAll(p.fieldErrors());
+        }
+    }
+
+    /** A number as people write it: 0.5, 3, 1200 (no exponent, no trailing zeros). */
+    public static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) return String.valueOf(value);
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Null for null or blank, the stripped text otherwise. */

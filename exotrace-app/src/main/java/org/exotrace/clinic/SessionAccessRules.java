@@ -1,0 +1,24 @@
+package org.exotrace.clinic;
+
+import org.exotrace.shared.AccessRules;
+import org.exotrace.shared.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sessions and adverse events belong to the patient's clinic: only clinicians reach them, and the
+ * services then check that they work at that clinic.
+ */
+@Component
+class SessionAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
+        String clinician = Role.CLINICIAN.name();
+        r.requestMatchers(HttpMethod.GET, "/plans/*", "/plans/*/unit-preview", "/api/plans/*/unit-preview", "/api/plans/*/sessions",
+                "/api/sessions/*", "/api/patients/*/sessions", "/api/patients/*/adverse-events", "/api/adverse-events/*").hasRole(clinician);
+        r.requestMatchers(HttpMethod.POST, "/plans/*/sessions", "/sessions/*/adverse-events", "/adverse-events/*/follow-ups",
+                "/api/plans/*/sessions", "/api/sessions/*/adverse-events", "/api/adverse-events/*/follow-ups").hasRole(clinician);
+    }
+}

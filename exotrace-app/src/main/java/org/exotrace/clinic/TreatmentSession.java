@@ -1,0 +1,40 @@
+package org.exotrace.clinic;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.exotrace.compliance.Route;
+import org.exotrace.compliance.RuleVerdict;
+import org.exotrace.donor.SourceType;
+
+/**
+ * One treatment given under a plan, traced to the unit it used. The dose is the lot's particle
+ * concentration times the volume applied; the concentration is the lot's measured result where
+ * there is one, otherwise the concentration declared on the lot, and null (no dose) when the lot
+ * has neither.
+ *
+ * @param number        which of the plan's sessions this is (1, 2, ...)
+ * @param sourceTypes   the sources of the unit's lot, from its donors; the compliance decision used these
+ * @param warnings      what the clinician was told when recording (caution, product or source other than planned)
+ */
+public record TreatmentSession(UUID id, UUID planId, UUID patientId, UUID clinicId, int number, LocalDate performedOn, String unitCode,
+                               UUID lotId, String lotCode, String productCode, List<SourceType> sourceTypes, double volumeMl,
+                               Double particlesPerMl, ConcentrationSource concentrationSource, Double doseParticles, Route route,
+                               Device device, String operator, String area, Side side, RuleVerdict complianceVerdict,
+                               String complianceMessage, List<String> warnings, String recordedBy, Instant recordedAt) {
+
+    /** Where the concentration behind the dose came from. */
+    public enum ConcentrationSource { MEASURED, DECLARED }
+
+    /** The device and its settings; every field may be empty for a plain topical application. */
+    public record Device(String name, Double needleDepthMm, Double energyMj, Integer passes, String note) {
+
+        public static final Device NONE = new Device(null, null, null, null, null);
+    }
+
+    public TreatmentSession {
+        sourceTypes = List.copyOf(sourceTypes);
+        warnings = List.copyOf(warnings);
+    }
+}
