@@ -6,3 +6,14 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A barcode scanner types the code and then Enter. In a field marked data-scan, Enter moves on to
+// the next field instead of sending a half-filled form.
+document.addEventListener('keydown', function (event) {
+  var field = event.target;
+  if (event.key !== 'Enter' || !field.matches || !field.matches('input[data-scan]')) return;
+  event.preventDefault();
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+  var next = field.form && field.form.querySelector(field.dataset.scan);
+  if (next) next.focus();
+});
