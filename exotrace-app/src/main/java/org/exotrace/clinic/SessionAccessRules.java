@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions and adverse events belong to the patient's clinic: only clinicians reach them, and the
+ * Sessions, adverse events and the FHIR export of a course belong to the patient's clinic: only clinicians reach them, and the
  * services then check that they work at that clinic.
  */
 @Component
@@ -17,7 +17,7 @@ class SessionAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
         String clinician = Role.CLINICIAN.name();
         r.requestMatchers(HttpMethod.GET, "/plans/*", "/plans/*/unit-preview", "/api/plans/*/unit-preview", "/api/plans/*/sessions",
-                "/api/sessions/*", "/api/patients/*/sessions", "/api/patients/*/adverse-events", "/api/adverse-events/*").hasRole(clinician);
+                "/api/sessions/*", "/api/patients/*/sessions", "/api/patients/*/adverse-events", "/api/adverse-events/*", "/api/patients/*/fhir", "/patients/*/fhir").hasRole(clinician);
         r.requestMatchers(HttpMethod.POST, "/plans/*/sessions", "/sessions/*/adverse-events", "/adverse-events/*/follow-ups",
                 "/api/plans/*/sessions", "/api/sessions/*/adverse-events", "/api/adverse-events/*/follow-ups").hasRole(clinician);
     }
