@@ -129,7 +129,7 @@ public class TreatmentPlans {
 
     /**
      * Changes a clinic's copy of a template, with a reason; the audit trail keeps the earlier values.
-     * Shipped templates are read-only (a conflict: copy them first). Plans made earlier keep the
+     * An edit that changes nothing writes nothing. Shipped templates are read-only (a conflict: copy them first). Plans made earlier keep the
      * schedule, design and comparator they were made with. Every wrong field is named at once and
      * nothing is written then.
      */
@@ -161,6 +161,10 @@ public class TreatmentPlans {
         else if (reason.length() > 1000) errors.put("reason", "at most 1000 characters");
         if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid template", errors);
 
+        ProtocolTemplate edited = new ProtocolTemplate(before.id(), before.code(), name, before.indication(), before.investigational(),
+                before.route(), edit.sessions(), edit.intervalDays(), followUps, primary, secondary, delivery, before.evidence(),
+                before.clinicId(), before.copiedFrom(), design, comparator);
+        if (snapshot(edited).equals(snapshot(before))) return before;
         String followUpText = String.join(",", followUps.stream().map(String::valueOf).toList());
         jdbc.sql("""
                 update protocol_template set name = ?, sessions = ?, interval_days = ?, follow_up_days = ?, delivery = ?, primary_endpoint = ?,
@@ -170,9 +174,7 @@ public class TreatmentPlans {
                         Actors.current(), templateId)
                 .update();
         ProtocolTemplate after = template(templateId);
-        if (!snapshot(before).equals(snapshot(after))) {
-            events.publishEvent(RecordChanged.changed("protocol_template", templateId, "UPDATE", snapshot(before), snapshot(after), reason.strip()));
-        }
+        events.publishEvent(RecordChanged.changed("protocol_template", templateId, "UPDATE", snapshot(before), snapshot(after), reason.strip()));
         return after;
     }
 

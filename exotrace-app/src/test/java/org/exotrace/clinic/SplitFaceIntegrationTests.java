@@ -88,6 +88,17 @@ class SplitFaceIntegrationTests extends IntegrationTest {
         assertThat(TreatmentPlans.commitment(UUID.fromString(plan), otherSide, salt(plan))).isNotEqualTo(commitment);
     }
 
+    /** Sixteen draws all on one side would happen once in 32,768 runs with a fair draw; a constant side fails every time. */
+    @Test
+    void randomizationDrawsBothSides() throws Exception {
+        java.util.Set<String> sides = new java.util.HashSet<>();
+        for (int i = 0; i < 16 && sides.size() < 2; i++) {
+            sides.add(read(postJson("/api/patients/" + patient + "/plans", doctor, splitPlan("RANDOM", null)).andExpect(status().isCreated())
+                    .andReturn(), "$.treatedSide"));
+        }
+        assertThat(sides).containsExactlyInAnyOrder("LEFT", "RIGHT");
+    }
+
     @Test
     void aSideChosenByTheClinicianIsKeptAndNotCalledRandomized() throws Exception {
         MvcResult planned = postJson("/api/patients/" + patient + "/plans", doctor, splitPlan("left", null))
@@ -161,6 +172,11 @@ class SplitFaceIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.comparator").value("hyaluronic acid serum"));
 
         put(copy, elsewhere, edit("Mine now", 1, 0, "", "PARALLEL", null, "taking over")).andExpect(status().isNotFound());
+
+        List<Long> before = counts("audit_entry");
+        put(copy, doctor, edit("Photoaging, 4 sessions every 2 weeks", 4, 14, "14,56", "SPLIT_FACE", "hyaluronic acid serum", "saved twice"))
+                .andExpect(status().isOk());
+        assertThat(counts("audit_entry")).as("an edit that changes nothing is not audited").isEqualTo(before);
     }
 
     @Test
