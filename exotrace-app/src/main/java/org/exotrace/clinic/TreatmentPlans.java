@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Products;
@@ -315,7 +316,7 @@ public class TreatmentPlans {
     }
 
     private Allocation allocation(ProtocolTemplate template, Clinic clinic, NewPlan p, Map<String, String> errors) {
-        String choice = p.allocation() == null ? "" : p.allocation().strip().toUpperCase(java.util.Locale.ROOT);
+        String choice = p.allocation() == null ? "" : p.allocation().strip().toUpperCase(Locale.ROOT);
         String assessor = Texts.blankToNull(p.blindedAssessor());
         if (!template.splitFace()) {
             if (!choice.isEmpty() && !choice.equals("RANDOM")) {

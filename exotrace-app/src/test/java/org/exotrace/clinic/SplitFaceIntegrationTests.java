@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.exotrace.ClinicScenarios;
 import org.exotrace.IntegrationTest;
@@ -91,7 +93,7 @@ class SplitFaceIntegrationTests extends IntegrationTest {
     /** Sixteen draws all on one side would happen once in 32,768 runs with a fair draw; a constant side fails every time. */
     @Test
     void randomizationDrawsBothSides() throws Exception {
-        java.util.Set<String> sides = new java.util.HashSet<>();
+        Set<String> sides = new HashSet<>();
         for (int i = 0; i < 16 && sides.size() < 2; i++) {
             sides.add(read(postJson("/api/patients/" + patient + "/plans", doctor, splitPlan("RANDOM", null)).andExpect(status().isCreated())
                     .andReturn(), "$.treatedSide"));
