@@ -1,13 +1,16 @@
 package org.exotrace.clinic;
 
+import java.security.SecureRandom;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Products;
@@ -20,6 +23,7 @@ import org.exotrace.donor.SourceType;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Hashes;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,8 +41,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TreatmentPlans {
 
+    /**
+     * A plan as requested.
+     *
+     * @param allocation      for a split-face template: LEFT or RIGHT (the side that receives the product) as the clinician chose it,
+     *                        or RANDOM (the default when blank) to draw it; must be blank or RANDOM for a whole-area template
+     * @param blindedAssessor for a split-face template: the user name of a clinician of the same clinic who assesses without
+     *                        knowing the allocation; optional
+     */
     public record NewPlan(UUID templateId, String productCode, String sourceType, String route, String purpose, String trialId,
-                          LocalDate startOn) {}
+                          LocalDate startOn, String allocation, String blindedAssessor) {
+
+        /** A plan without allocation choices: randomized, with no blinded assessor, when the template is split-face. */
+        public NewPlan(UUID templateId, String productCode, String sourceType, String route, String purpose, String trialId, LocalDate startOn) {
+            this(templateId, productCode, sourceType, route, purpose, trialId, startOn, null, null);
+        }
+    }
+
+    /**
+     * A clinic's change to its copy of a template. Follow-ups are typed as a comma-separated list of
+     * days after the last session, e.g. {@code "28, 84"}.
+     */
+    public record TemplateEdit(String name, Integer sessions, Integer intervalDays, String followUpDays, String delivery,
+                               String primaryEndpoint, String secondaryEndpoints, String design, String comparator) {
+
+        public static TemplateEdit of(ProtocolTemplate t) {
+            return new TemplateEdit(t.name(), t.sessions(), t.intervalDays(),
+                    String.join(", ", t.followUpDays().stream().map(String::valueOf).toList()), t.delivery(), t.primaryEndpoint(),
+                    t.secondaryEndpoints(), t.design().name(), t.comparator());
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -86,12 +120,108 @@ public class TreatmentPlans {
         String newCode = code + (n == 1 ? "" : "-" + n);
         jdbc.sql("""
                 insert into protocol_template (id, code, name, indication, investigational, route, sessions, interval_days, follow_up_days,
-                  primary_endpoint, secondary_endpoints, delivery, evidence, clinic_id, copied_from, created_by)
+                  primary_endpoint, secondary_endpoints, delivery, evidence, design, comparator, clinic_id, copied_from, created_by)
                 select ?, ?, name, indication, investigational, route, sessions, interval_days, follow_up_days, primary_endpoint,
-                  secondary_endpoints, delivery, evidence, ?, id, ? from protocol_template where id = ?""")
+                  secondary_endpoints, delivery, evidence, design, comparator, ?, id, ? from protocol_template where id = ?""")
                 .params(id, newCode, clinicId, Actors.current(), templateId).update();
         events.publishEvent(RecordChanged.created("protocol_template", id, Map.of("copiedFrom", t.code(), "clinic", clinic.code(), "code", newCode)));
         return template(id);
+    }
+
+    /**
+     * Changes a clinic's copy of a template, with a reason; the audit trail keeps the earlier values.
+     * An edit that changes nothing writes nothing. Shipped templates are read-only (a conflict: copy them first). Plans made earlier keep the
+     * schedule, design and comparator they were made with. Every wrong field is named at once and
+     * nothing is written then.
+     */
+    @Transactional
+    public ProtocolTemplate update(UUID templateId, TemplateEdit edit, String reason) {
+        ProtocolTemplate before = template(templateId);
+        if (before.shipped()) {
+            throw DomainProblem.conflict("Shipped protocol templates are read-only: copy " + before.code() + " to your clinic and edit the copy.");
+        }
+        clinics.requireMember(before.clinicId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (edit == null) edit = new TemplateEdit(null, null, null, null, null, null, null, null, null);
+        String name = text("name", edit.name(), 200, true, errors);
+        if (edit.sessions() == null || edit.sessions() < 1 || edit.sessions() > 100) errors.put("sessions", "a whole number from 1 to 100");
+        if (edit.intervalDays() == null || edit.intervalDays() < 0 || edit.intervalDays() > 365) {
+            errors.put("intervalDays", "days between sessions, from 0 to 365");
+        }
+        List<Integer> followUps = followUps(edit.followUpDays(), errors);
+        String delivery = text("delivery", edit.delivery(), 1000, false, errors);
+        String primary = text("primaryEndpoint", edit.primaryEndpoint(), 300, true, errors);
+        String secondary = text("secondaryEndpoints", edit.secondaryEndpoints(), 1000, false, errors);
+        Design design = Choices.parse(Design.class, edit.design(), "design", errors);
+        String comparator = text("comparator", edit.comparator(), 200, false, errors);
+        if (design == Design.SPLIT_FACE && comparator == null && !errors.containsKey("comparator")) {
+            errors.put("comparator", "a split-face design names what the other side receives, e.g. saline, placebo or the procedure alone");
+        }
+        if (design == Design.PARALLEL) comparator = null;
+        if (reason == null || reason.isBlank()) errors.put("reason", "say why the template changes");
+        else if (reason.length() > 1000) errors.put("reason", "at most 1000 characters");
+        if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid template", errors);
+
+        ProtocolTemplate edited = new ProtocolTemplate(before.id(), before.code(), name, before.indication(), before.investigational(),
+                before.route(), edit.sessions(), edit.intervalDays(), followUps, primary, secondary, delivery, before.evidence(),
+                before.clinicId(), before.copiedFrom(), design, comparator);
+        if (snapshot(edited).equals(snapshot(before))) return before;
+        String followUpText = String.join(",", followUps.stream().map(String::valueOf).toList());
+        jdbc.sql("""
+                update protocol_template set name = ?, sessions = ?, interval_days = ?, follow_up_days = ?, delivery = ?, primary_endpoint = ?,
+                  secondary_endpoints = ?, design = ?, comparator = ?, changed_by = ?, changed_at = now()
+                where id = ?""")
+                .params(name, edit.sessions(), edit.intervalDays(), followUpText, delivery, primary, secondary, design.name(), comparator,
+                        Actors.current(), templateId)
+                .update();
+        ProtocolTemplate after = template(templateId);
+        events.publishEvent(RecordChanged.changed("protocol_template", templateId, "UPDATE", snapshot(before), snapshot(after), reason.strip()));
+        return after;
+    }
+
+    private static String text(String field, String value, int max, boolean required, Map<String, String> errors) {
+        String v = Texts.blankToNull(value);
+        if (required && v == null) errors.put(field, "is required");
+        else if (v != null && v.length() > max) errors.put(field, "at most " + max + " characters (" + v.length() + " typed)");
+        return v;
+    }
+
+    /** "28, 84" as days; each a whole number from 1 to 730, at most 20 of them, in the order of the visits. */
+    private static List<Integer> followUps(String text, Map<String, String> errors) {
+        List<Integer> days = new ArrayList<>();
+        if (text == null || text.isBlank()) return days;
+        for (String part : text.split(",")) {
+            String d = part.strip();
+            if (d.isEmpty()) continue;
+            try {
+                int n = Integer.parseInt(d);
+                if (n < 1 || n > 730) throw new NumberFormatException();
+                days.add(n);
+            } catch (NumberFormatException e) {
+                errors.put("followUpDays", "'" + d + "' is not a day from 1 to 730; list the days after the last session, e.g. 28, 84");
+                return days;
+            }
+        }
+        if (days.size() > 20) errors.put("followUpDays", "at most 20 follow-up visits");
+        else if (!days.stream().sorted().toList().equals(days) || days.stream().distinct().count() != days.size()) {
+            errors.put("followUpDays", "list each day once, in increasing order, e.g. 28, 84");
+        }
+        return days;
+    }
+
+    private static Map<String, Object> snapshot(ProtocolTemplate t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", t.code());
+        m.put("name", t.name());
+        m.put("sessions", t.sessions());
+        m.put("intervalDays", t.intervalDays());
+        m.put("followUpDays", t.followUpDays());
+        m.put("delivery", t.delivery());
+        m.put("primaryEndpoint", t.primaryEndpoint());
+        m.put("secondaryEndpoints", t.secondaryEndpoints());
+        m.put("design", t.design().name());
+        m.put("comparator", t.comparator());
+        return m;
     }
 
     /** Plans a course for a patient, or refuses it with the rule that forbids it. */
@@ -117,6 +247,7 @@ public class TreatmentPlans {
         if (start.isBefore(LocalDate.now().minusYears(1)) || start.isAfter(LocalDate.now().plusYears(2))) {
             errors.put("startOn", "must be within a year before and two years after today");
         }
+        Allocation allocation = template == null ? null : allocation(template, clinic, p, errors);
         if (!errors.isEmpty()) {
             throw DomainProblem.invalid("Invalid plan", errors);
         }
@@ -131,11 +262,14 @@ public class TreatmentPlans {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into treatment_plan (id, patient_id, clinic_id, template_id, product_code, source_type, route, purpose, trial_id, start_on,
-                  compliance_verdict, compliance_message, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  compliance_verdict, compliance_message, created_by, design, treated_side, comparator, randomized, blinded_assessor,
+                  allocation_salt, allocation_commitment)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, patientId, clinic.id(), template.id(), p.productCode().strip(), source.name(), route.name(), purpose.name(),
                         Texts.blankToNull(p.trialId()), Date.valueOf(start), decision.verdict() == null ? null : decision.verdict().name(),
-                        message.length() > 2000 ? message.substring(0, 2000) : message, Actors.current())
+                        message.length() > 2000 ? message.substring(0, 2000) : message, Actors.current(), template.design().name(),
+                        allocation.side() == null ? null : allocation.side().name(), allocation.comparator(), allocation.randomized(),
+                        allocation.blindedAssessor(), allocation.salt(), allocation.commit(id))
                 .update();
         List<TreatmentPlan.Visit> visits = schedule(template, start);
         for (TreatmentPlan.Visit v : visits) {
@@ -149,8 +283,67 @@ public class TreatmentPlans {
         audit.put("route", route.name());
         audit.put("purpose", purpose.name());
         audit.put("compliance", decision.verdict() == null ? "NO_RULE" : decision.verdict().name());
+        audit.put("design", template.design().name());
+        if (template.splitFace()) {
+            // Never the side: the audit trail is read by people who must stay blind to it. The commitment proves it later.
+            audit.put("comparator", allocation.comparator());
+            audit.put("randomized", allocation.randomized());
+            audit.put("allocation", "concealed");
+            audit.put("allocationCommitment", allocation.commit(id));
+            if (allocation.blindedAssessor() != null) audit.put("blindedAssessor", allocation.blindedAssessor());
+        }
         events.publishEvent(RecordChanged.created("treatment_plan", id, audit));
         return get(id);
+    }
+
+    /** The sides of a split-face plan; all null for a whole-area plan. */
+    private record Allocation(Side side, String comparator, Boolean randomized, String blindedAssessor, String salt) {
+
+        static final Allocation NONE = new Allocation(null, null, null, null, null);
+
+        String commit(UUID planId) {
+            return side == null ? null : commitment(planId, side, salt);
+        }
+    }
+
+    /**
+     * The commitment to a split-face allocation: SHA-256 (lower-case hex) of
+     * {@code planId + ":" + side + ":" + salt}, with a 256-bit random salt in hex. It is in the audit
+     * trail from planning on; revealing the side and the salt later proves the side was not changed.
+     */
+    static String commitment(UUID planId, Side side, String salt) {
+        return Hashes.sha256(planId + ":" + side.name() + ":" + salt);
+    }
+
+    private Allocation allocation(ProtocolTemplate template, Clinic clinic, NewPlan p, Map<String, String> errors) {
+        String choice = p.allocation() == null ? "" : p.allocation().strip().toUpperCase(Locale.ROOT);
+        String assessor = Texts.blankToNull(p.blindedAssessor());
+        if (!template.splitFace()) {
+            if (!choice.isEmpty() && !choice.equals("RANDOM")) {
+                errors.put("allocation", "only a split-face design allocates sides; " + template.name() + " treats the whole area");
+            }
+            if (assessor != null) errors.put("blindedAssessor", "a blinded assessor is named for split-face designs only");
+            return Allocation.NONE;
+        }
+        Side side = switch (choice) {
+            case "", "RANDOM" -> RANDOM.nextBoolean() ? Side.LEFT : Side.RIGHT;
+            case "LEFT" -> Side.LEFT;
+            case "RIGHT" -> Side.RIGHT;
+            default -> {
+                errors.put("allocation", "the side that receives the exosome product: LEFT, RIGHT or RANDOM");
+                yield null;
+            }
+        };
+        if (assessor != null) {
+            if (assessor.equals(Actors.current())) {
+                errors.put("blindedAssessor", "you make the allocation, so you know it: name another clinician of " + clinic.name());
+            } else if (!clinics.isMember(clinic.id(), assessor)) {
+                errors.put("blindedAssessor", "no clinician named '" + assessor + "' works at " + clinic.name());
+            }
+        }
+        byte[] salt = new byte[32];
+        RANDOM.nextBytes(salt);
+        return new Allocation(side, template.comparator(), choice.isEmpty() || choice.equals("RANDOM"), assessor, HexFormat.of().formatHex(salt));
     }
 
     /** Sessions every interval from the start, then follow-up visits counted from the last session. */
@@ -186,11 +379,14 @@ public class TreatmentPlans {
                 .param(id).query((r, i) -> new TreatmentPlan.Visit(TreatmentPlan.VisitKind.valueOf(r.getString(1)), r.getInt(2),
                         r.getDate(3).toLocalDate())).list();
         String verdict = rs.getString("compliance_verdict");
+        String side = rs.getString("treated_side");
         return new TreatmentPlan(id, rs.getObject("patient_id", UUID.class), rs.getObject("clinic_id", UUID.class),
                 rs.getObject("template_id", UUID.class), rs.getString("product_code"), SourceType.valueOf(rs.getString("source_type")),
                 Route.valueOf(rs.getString("route")), Purpose.valueOf(rs.getString("purpose")), rs.getString("trial_id"),
                 rs.getDate("start_on").toLocalDate(), verdict == null ? null : RuleVerdict.valueOf(verdict), rs.getString("compliance_message"),
-                visits, rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+                visits, rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), Design.valueOf(rs.getString("design")),
+                side == null ? null : Side.valueOf(side), rs.getString("comparator"), (Boolean) rs.getObject("randomized"),
+                rs.getString("blinded_assessor"), rs.getString("allocation_commitment"), false).concealedFrom(Actors.current());
     }
 
     private static ProtocolTemplate template(ResultSet rs, int n) throws SQLException {
@@ -199,6 +395,7 @@ public class TreatmentPlans {
         return new ProtocolTemplate(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"), rs.getString("indication"),
                 rs.getBoolean("investigational"), Route.valueOf(rs.getString("route")), rs.getInt("sessions"), rs.getInt("interval_days"),
                 followUps, rs.getString("primary_endpoint"), rs.getString("secondary_endpoints"), rs.getString("delivery"),
-                rs.getString("evidence"), rs.getObject("clinic_id", UUID.class), rs.getObject("copied_from", UUID.class));
+                rs.getString("evidence"), rs.getObject("clinic_id", UUID.class), rs.getObject("copied_from", UUID.class),
+                Design.valueOf(rs.getString("design")), rs.getString("comparator"));
     }
 }

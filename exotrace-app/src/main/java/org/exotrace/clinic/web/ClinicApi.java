@@ -26,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,6 +45,8 @@ class ClinicApi {
     record Receipt(LocalDate on) {}
 
     record Copy(UUID clinicId) {}
+
+    record TemplateChange(TreatmentPlans.TemplateEdit template, String reason) {}
 
     private final Clinics clinics;
     private final Patients patients;
@@ -66,6 +69,12 @@ class ClinicApi {
     @GetMapping("/protocol-templates/{id}")
     ProtocolTemplate template(@PathVariable UUID id) {
         return plans.template(id);
+    }
+
+    @PutMapping("/protocol-templates/{id}")
+    @Operation(summary = "Change your clinic's copy of a template, with a reason (shipped templates are read-only: 409); plans already made keep their schedule")
+    ProtocolTemplate updateTemplate(@PathVariable UUID id, @RequestBody TemplateChange body) {
+        return plans.update(id, body.template(), body.reason());
     }
 
     @PostMapping("/protocol-templates/{id}/copies")

@@ -19,6 +19,7 @@ import org.exotrace.batch.Products;
 import org.exotrace.compliance.Purpose;
 import org.exotrace.donor.SourceType;
 import org.exotrace.compliance.Jurisdictions;
+import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -98,6 +99,7 @@ class ClinicController {
         model.addAttribute("products", products.all());
         model.addAttribute("sources", SourceType.values());
         model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("assessors", clinics.members(p.clinicId()).stream().filter(m -> !m.equals(Actors.current())).toList());
         return "clinic/patient";
     }
 
@@ -105,10 +107,14 @@ class ClinicController {
     String plan(@PathVariable UUID id, @RequestParam(required = false) UUID templateId, @RequestParam(defaultValue = "") String productCode,
                 @RequestParam(defaultValue = "") String sourceType, @RequestParam(defaultValue = "") String purpose,
                 @RequestParam(defaultValue = "") String trialId,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, RedirectAttributes redirect) {
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
+                @RequestParam(defaultValue = "") String allocation, @RequestParam(defaultValue = "") String blindedAssessor,
+                RedirectAttributes redirect) {
         try {
-            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(templateId, productCode, sourceType, null, purpose, trialId, startOn));
-            redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled.");
+            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(templateId, productCode, sourceType, null, purpose, trialId, startOn,
+                    allocation, blindedAssessor));
+            redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled."
+                    + (p.splitFace() ? " Split-face: " + p.allocation() + (Boolean.TRUE.equals(p.randomized()) ? " (randomized)." : ".") : ""));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("planError", e.title());
             redirect.addFlashAttribute("planReasons", e.reasons().isEmpty() ? List.copyOf(e.fieldErrors().entrySet().stream()
