@@ -92,6 +92,12 @@ class PhotographIntegrationTests extends IntegrationTest {
         mvc.perform(get("/api/photographs/" + id + "/content").with(analyst.basic())).andExpect(status().isForbidden());
         getJson("/api/patients/" + patient + "/photographs", analyst).andExpect(status().isForbidden());
         upload(analyst, file("x.jpg", original), "FRONTAL", LocalDate.now(), "Baseline").andExpect(status().isForbidden());
+        mvc.perform(get("/photographs/" + id + "/content").with(doctor.basic())).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "private, no-store"));
+        mvc.perform(get("/photographs/" + id + "/content").with(otherClinicDoctor.basic())).andExpect(status().isNotFound());
+        mvc.perform(get("/patients/" + patient + "/photographs").with(otherClinicDoctor.basic())).andExpect(status().isNotFound());
+        mvc.perform(get("/photographs/" + id + "/content").with(analyst.basic())).andExpect(status().isForbidden());
+        mvc.perform(get("/patients/" + patient + "/photographs").with(analyst.basic())).andExpect(status().isForbidden());
 
         String audit = jdbc.sql("select new_value from audit_entry where record_type = 'patient_photograph' and record_id = ?").param(id)
                 .query(String.class).single();

@@ -80,6 +80,13 @@ class PhotographBrowserTest extends BrowserTest {
             assertThat(img).hasJSProperty("naturalWidth", 480);
         }
         screenshot("side-by-side");
+
+        Locator compare = page.locator("#comparison form");
+        compare.locator("select[name=before]").selectOption("Follow-up 1");
+        compare.locator("select[name=after]").selectOption("Baseline");
+        button("Compare").click();
+        assertThat(page.locator("#comparison figure.before")).containsText("Follow-up 1");
+        assertThat(page.locator("#comparison figure.after")).containsText("Baseline");
     }
 
     private void upload(FilePayload file, String view, LocalDate takenOn, String visit) {
