@@ -1,6 +1,5 @@
 package org.exotrace.clinic;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Date;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -58,6 +58,9 @@ public class Photographs {
     /** Above this many pixels a file is refused before it is decoded: a small file may declare a huge image. */
     static final long MAX_PIXELS = 60_000_000L;
 
+    /** The most pixels a check decodes into memory. */
+    private static final long DECODED_PIXELS = 4_000_000L;
+
     private static final String COLUMNS = """
             id, patient_id, plan_id, taken_on, visit_label, standard_view, side, content_type, width, height, orientation,
             size_bytes, sha256, note, uploaded_by, uploaded_at""";
@@ -97,8 +100,8 @@ public class Photographs {
         int[] size = null;
         if (content == null || content.length == 0) {
             errors.put("file", "choose a JPEG or PNG photograph");
-        } else if (content.length > MAX_BYTES) {
-            errors.put("file", String.format(Locale.ROOT, "is %.1f MB; a photograph may be at most 15 MB", content.length / 1048576.0));
+        } else if (tooLarge(content.length).isPresent()) {
+            errors.put("file", tooLarge(content.length).get());
         } else if (ImageMetadata.sniff(content) == null) {
             errors.put("file", "is not a JPEG or PNG image (its content was checked, not its name)");
         } else {
@@ -135,6 +138,12 @@ public class Photographs {
         audit.put("metadata", "removed before storage");
         events.publishEvent(RecordChanged.created("patient_photograph", id, audit));
         return get(id);
+    }
+
+    /** The message for a file of this many bytes when it is over {@link #MAX_BYTES}: callers check before reading a large upload. */
+    public static Optional<String> tooLarge(long bytes) {
+        return bytes <= MAX_BYTES ? Optional.empty()
+                : Optional.of(String.format(Locale.ROOT, "is %.1f MB; a photograph may be at most 15 MB", bytes / 1048576.0));
     }
 
     /** The patient's photographs (without their bytes), by the day they were taken, then view. */
@@ -226,8 +235,10 @@ public class Photographs {
     }
 
     /**
-     * Width and height of the decoded image. Reads the header first and refuses an image of more
-     * than {@link #MAX_PIXELS}; a decoder warning (a truncated or corrupt scan) refuses the file too.
+     * Width and height of the image, once all of its data decoded without error. Reads the header
+     * first and refuses an image of more than {@link #MAX_PIXELS}; a decoder warning (a truncated
+     * or corrupt scan) refuses the file too. Large images are decoded subsampled to at most about
+     * {@link #DECODED_PIXELS}: every compressed byte is still decoded, the memory stays small.
      */
     private static int[] decode(byte[] content) {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
@@ -236,16 +247,21 @@ public class Photographs {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels > MAX_PIXELS) {
                     throw new ImageMetadata.MalformedImage("has " + reader.getWidth(0) + " x " + reader.getHeight(0)
                             + " pixels; at most 60 megapixels are accepted");
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODED_PIXELS));
+                if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+                reader.read(0, param);
                 if (!warnings.isEmpty()) throw new ImageMetadata.MalformedImage("is damaged: " + warnings.get(0));
-                return new int[] {image.getWidth(), image.getHeight()};
+                return new int[] {width, height};
             } finally {
                 reader.dispose();
             }

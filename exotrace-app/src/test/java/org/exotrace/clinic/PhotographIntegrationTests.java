@@ -9,9 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.exotrace.ClinicScenarios;
 import org.exotrace.IntegrationTest;
@@ -153,7 +158,7 @@ class PhotographIntegrationTests extends IntegrationTest {
         upload(doctor, file("scan.jpg", "%PDF-1.7\n1 0 obj << >> endobj\n".getBytes()), "FRONTAL", LocalDate.now(), "Baseline")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").value(containsString("not a JPEG or PNG")));
-        byte[] truncated = java.util.Arrays.copyOf(png(), png().length - 30);
+        byte[] truncated = Arrays.copyOf(png(), png().length - 30);
         upload(doctor, file("cut.png", truncated), "FRONTAL", LocalDate.now(), "Baseline")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").value(containsString("damaged PNG")));
@@ -169,6 +174,36 @@ class PhotographIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.errors.visitLabel").value("is required"));
 
         assertThat(counts(TABLES)).isEqualTo(before);
+    }
+
+    @Test
+    void keepsTheFullSizeOfALargePhotographAndRefusesAHugeOneBeforeDecodingIt() throws Exception {
+        consent("PHOTOGRAPHS", LocalDate.now().minusDays(10));
+        BufferedImage large = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+        large.setRGB(1500, 1000, 0xC04030);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(large, "png", png);
+
+        upload(doctor, file("large.png", png.toByteArray()), "CLOSE_UP", LocalDate.now(), "Baseline")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentType").value("image/png"))
+                .andExpect(jsonPath("$.width").value(3000))
+                .andExpect(jsonPath("$.height").value(2000));
+
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(10_000).putInt(7_000).put(new byte[] {8, 2, 0, 0, 0});
+        byte[] bomb = ImageMetadataUnitTest.concat(Arrays.copyOf(png.toByteArray(), 8), pngChunk("IHDR", header.array()),
+                pngChunk("IEND", new byte[0]));
+        upload(doctor, file("bomb.png", bomb), "CLOSE_UP", LocalDate.now(), "Baseline")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value("has 10000 x 7000 pixels; at most 60 megapixels are accepted"));
+    }
+
+    private static byte[] pngChunk(String type, byte[] data) {
+        byte[] typeAndData = ImageMetadataUnitTest.concat(type.getBytes(StandardCharsets.ISO_8859_1), data);
+        CRC32 crc = new CRC32();
+        crc.update(typeAndData);
+        return ImageMetadataUnitTest.concat(ByteBuffer.allocate(4).putInt(data.length).array(), typeAndData,
+                ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     @Test
@@ -202,7 +237,7 @@ class PhotographIntegrationTests extends IntegrationTest {
 
     /** A small PNG; {@code seed} changes one pixel so that two pictures differ. */
     private static byte[] png(int seed) throws Exception {
-        var img = ImageMetadataUnitTest.image();
+        BufferedImage img = ImageMetadataUnitTest.image();
         img.setRGB(0, 0, seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "png", out);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.exotrace.clinic.Photograph;
 import org.exotrace.clinic.Photographs;
+import org.exotrace.shared.DomainProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,7 @@ class PhotographApi {
                       @RequestParam(defaultValue = "") String visitLabel, @RequestParam(defaultValue = "") String view,
                       @RequestParam(defaultValue = "") String side, @RequestParam(defaultValue = "") String note,
                       @RequestParam(required = false) UUID planId) throws IOException {
-        byte[] content = file == null ? null : file.getBytes();
+        byte[] content = read(file);
         return photographs.upload(id, new Photographs.NewPhotograph(planId, takenOn, visitLabel, view, side, note), content);
     }
 
@@ -60,6 +61,15 @@ class PhotographApi {
     @Operation(summary = "The stored (metadata-free) image; never cached by shared caches or stored by the browser")
     ResponseEntity<byte[]> content(@PathVariable UUID id) {
         return serve(photographs.content(id));
+    }
+
+    /** The upload's bytes, null when none; a file over 15 MB is refused before it is read into memory. */
+    static byte[] read(MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) return null;
+        Photographs.tooLarge(file.getSize()).ifPresent(message -> {
+            throw DomainProblem.invalid("file", message);
+        });
+        return file.getBytes();
     }
 
     /** The image with its content type, its SHA-256, and no caching anywhere. */

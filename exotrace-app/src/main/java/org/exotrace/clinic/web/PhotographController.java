@@ -70,7 +70,7 @@ class PhotographController {
                   Model model, RedirectAttributes redirect) throws IOException {
         try {
             Photograph p = photographs.upload(id, new Photographs.NewPhotograph(form.planId(), form.takenOn(), form.visitLabel(), form.view(),
-                    form.side(), form.note()), file == null || file.isEmpty() ? null : file.getBytes());
+                    form.side(), form.note()), PhotographApi.read(file));
             redirect.addFlashAttribute("message", "Photograph stored: " + p.view().label() + ", " + p.visitLabel() + " (" + p.takenOn()
                     + "). Its metadata (camera, GPS position, comments) was removed.");
             return "redirect:/patients/" + id + "/photographs";
