@@ -138,7 +138,8 @@ public class Sessions {
         else if (day.isBefore(plan.startOn())) errors.put("performedOn", "cannot be before the plan starts, " + plan.startOn());
         if (s.unitCode() == null || s.unitCode().isBlank()) errors.put("unitCode", "scan or type the unit's code from its label");
         Route route = s.route() == null || s.route().isBlank() ? plan.route() : Choices.parse(Route.class, s.route(), "route", errors);
-        Side side = s.side() == null || s.side().isBlank() ? Side.BOTH : Choices.parse(Side.class, s.side(), "side", errors);
+        Side side = s.side() == null || s.side().isBlank() ? (plan.treatedSide() == null ? Side.BOTH : plan.treatedSide())
+                : Choices.parse(Side.class, s.side(), "side", errors);
         Texts.check(errors, "area", s.area(), 200, true);
         Texts.check(errors, "device", s.device(), 200, false);
         Texts.check(errors, "settingsNote", s.settingsNote(), 1000, false);
@@ -208,25 +209,36 @@ public class Sessions {
         return get(id);
     }
 
+    /** The session; its side is null for the plan's blinded assessor on a split-face plan (the side would reveal the allocation). */
     @Transactional(readOnly = true)
     public TreatmentSession get(UUID id) {
         TreatmentSession s = jdbc.sql("select * from treatment_session where id = ?").param(id).query(Sessions::session).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Session", id));
         patients.get(s.patientId());
-        return s;
+        return concealed(plans.get(s.planId()), s);
     }
 
     @Transactional(readOnly = true)
     public List<TreatmentSession> forPlan(UUID planId) {
-        plans.get(planId);
-        return jdbc.sql("select * from treatment_session where plan_id = ? order by number").param(planId).query(Sessions::session).list();
+        TreatmentPlan plan = plans.get(planId);
+        return jdbc.sql("select * from treatment_session where plan_id = ? order by number").param(planId).query(Sessions::session).list()
+                .stream().map(s -> concealed(plan, s)).toList();
     }
 
     @Transactional(readOnly = true)
     public List<TreatmentSession> forPatient(UUID patientId) {
-        patients.get(patientId);
+        Map<UUID, TreatmentPlan> byId = new LinkedHashMap<>();
+        plans.forPatient(patientId).forEach(p -> byId.put(p.id(), p));
         return jdbc.sql("select * from treatment_session where patient_id = ? order by performed_on, number").param(patientId)
-                .query(Sessions::session).list();
+                .query(Sessions::session).list().stream().map(s -> concealed(byId.get(s.planId()), s)).toList();
+    }
+
+    private static TreatmentSession concealed(TreatmentPlan plan, TreatmentSession s) {
+        if (!plan.allocationConcealed()) return s;
+        return new TreatmentSession(s.id(), s.planId(), s.patientId(), s.clinicId(), s.number(), s.performedOn(), s.unitCode(), s.lotId(),
+                s.lotCode(), s.productCode(), s.sourceTypes(), s.volumeMl(), s.particlesPerMl(), s.concentrationSource(), s.doseParticles(),
+                s.route(), s.device(), s.operator(), s.area(), null, s.complianceVerdict(), s.complianceMessage(), s.warnings(), s.recordedBy(),
+                s.recordedAt());
     }
 
     /** Reports an adverse event after a session; linked to the session's unit and lot. */

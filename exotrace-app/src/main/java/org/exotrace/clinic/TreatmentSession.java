@@ -16,6 +16,7 @@ import org.exotrace.donor.SourceType;
  *
  * @param number        which of the plan's sessions this is (1, 2, ...)
  * @param sourceTypes   the sources of the unit's lot, from its donors; the compliance decision used these
+ * @param side          null when read by the plan's blinded assessor: on a split-face plan the side would reveal the allocation
  * @param warnings      what the clinician was told when recording (caution, product or source other than planned)
  */
 public record TreatmentSession(UUID id, UUID planId, UUID patientId, UUID clinicId, int number, LocalDate performedOn, String unitCode,

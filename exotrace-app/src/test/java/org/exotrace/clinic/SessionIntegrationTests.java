@@ -210,6 +210,28 @@ class SessionIntegrationTests extends IntegrationTest {
         postJson("/api/sessions/" + session + "/adverse-events", analyst, "{}").andExpect(status().isForbidden());
     }
 
+    @Test
+    void onASplitFacePlanTheSessionSideFollowsTheAllocationAndIsConcealedFromTheBlindedAssessor() throws Exception {
+        TestUser assessor = user(Role.CLINICIAN);
+        postJson("/api/clinics/" + clinic + "/members", admin, "{\"username\": \"" + assessor.username() + "\"}").andExpect(status().isNoContent());
+        String splitPlan = read(postJson("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \""
+                + clinics.templateId("PHOTOAGING-MN", doctor) + "\", \"productCode\": \"" + LotScenarios.PRODUCT
+                + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"allocation\": \"RIGHT\", \"blindedAssessor\": \""
+                + assessor.username() + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
+        List<String> units = clinics.split(lots.released(qa), analyst, 1);
+        clinics.shipAndReceive(clinic, analyst, doctor, units);
+        String session = read(postJson("/api/plans/" + splitPlan + "/sessions", doctor,
+                "{\"unitCode\": \"" + units.get(0) + "\", \"volumeMl\": 0.5, \"area\": \"cheek\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.side").value("RIGHT")).andReturn(), "$.id");
+
+        getJson("/api/sessions/" + session, doctor).andExpect(jsonPath("$.side").value("RIGHT"));
+        MvcResult blinded = getJson("/api/plans/" + splitPlan + "/sessions", assessor).andExpect(status().isOk()).andReturn();
+        assertThat(blinded.getResponse().getContentAsString()).doesNotContain("RIGHT").doesNotContain("LEFT");
+        getJson("/api/sessions/" + session, assessor).andExpect(jsonPath("$.side").doesNotExist());
+        assertThat(getJson("/api/patients/" + patient + "/sessions", assessor).andReturn().getResponse().getContentAsString())
+                .doesNotContain("RIGHT");
+    }
+
     private List<String> refusal(String unit) throws Exception {
         MvcResult r = postJson("/api/plans/" + plan + "/sessions", doctor, session(unit, 0.5)).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(422);

@@ -153,7 +153,7 @@ final class FhirCourse {
         r.setSubject(patient);
         r.setOccurrence(new DateTimeType(s.performedOn().toString()));
         r.addPerformer().setActor(new Reference().setDisplay(s.operator()));
-        r.addBodySite(new CodeableConcept().setText(s.area() + " (" + s.side().label() + ")"));
+        r.addBodySite(new CodeableConcept().setText(s.area() + (s.side() == null ? "" : " (" + s.side().label() + ")")));
         r.addUsed(new CodeableReference(unit));
         r.addIdentifier(identifier("session", s.id().toString()));
         String dose = s.doseParticles() == null ? "dose unknown" : String.format(Locale.ROOT, "%.3g particles", s.doseParticles());

@@ -65,7 +65,8 @@ class SessionController {
     @GetMapping("/plans/{id}")
     String plan(@PathVariable UUID id, Model model) {
         TreatmentPlan plan = plans.get(id);
-        return page(plan, new SessionForm("", LocalDate.now(), null, plan.route().name(), "", null, null, null, "", "", "", Side.BOTH.name()),
+        return page(plan, new SessionForm("", LocalDate.now(), null, plan.route().name(), "", null, null, null, "", "", "",
+                plan.treatedSide() == null ? Side.BOTH.name() : plan.treatedSide().name()),
                 Map.of(), List.of(), model);
     }
 
