@@ -188,7 +188,7 @@ public record Progress(UUID patientId, String pseudonym, LocalDate asOf, NextVis
         if (first != null) {
             return name + " achieved at " + when(baselineOn, first) + ", not held at " + when(baselineOn, these.get(these.size() - 1).assessedOn());
         }
-        return name + " not yet";
+        return name + " not yet" + (these.size() == 1 ? " (no follow-up since the baseline)" : "");
     }
 
     /** "week 4" for a whole number of weeks after baseline, else "day 30"; "baseline" on its day. */

@@ -60,7 +60,11 @@ class ProgressController {
                     Model model) {
         Instrument chosen = chosen(instrument);
         EntryForm blank = new EntryForm(chosen.name(), LocalDate.now(), Side.BOTH.name(), null, Map.of());
-        if (saved != null) model.addAttribute("saved", assessments.get(saved));
+        if (saved != null) {
+            Assessment a = assessments.get(saved);
+            model.addAttribute("saved", a);
+            model.addAttribute("savedParts", partLabels(a));
+        }
         return page(id, chosen, blank, Map.of(), model);
     }
 
@@ -123,6 +127,20 @@ class ProgressController {
         model.addAttribute("errors", errors);
         model.addAttribute("ageToday", patient.ageOn(LocalDate.now()));
         model.addAttribute("childWeightsBelow", Easi.ADULT_WEIGHTS_FROM_AGE);
+    }
+
+    /** Each part's value under the name the form gives it: "Head and neck" for EASI's headNeck, "Itchy skin" for POEM's itch. */
+    static Map<String, String> partLabels(Assessment a) {
+        List<ComponentEntry.Field> fields = ComponentEntry.fields(a.instrument());
+        Map<String, String> labelled = new LinkedHashMap<>();
+        a.parts().forEach((part, value) -> {
+            String label = fields.stream().filter(f -> f.name().equals(part)).map(ComponentEntry.Field::label).findFirst()
+                    .or(() -> fields.stream().filter(f -> f.name().startsWith(part + ".") && f.group() != null)
+                            .map(ComponentEntry.Field::group).findFirst())
+                    .orElse(part);
+            labelled.put(label, value.toPlainString());
+        });
+        return labelled;
     }
 
     private static Instrument chosen(String instrument) {
