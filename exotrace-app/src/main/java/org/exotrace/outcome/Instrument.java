@@ -29,7 +29,9 @@ public enum Instrument {
     CORNEOMETER("Corneometer", "stratum corneum hydration", Kind.MEASUREMENT, "0", null, "AU"),
     MEXAMETER_MELANIN("MI", "melanin index (Mexameter)", Kind.MEASUREMENT, "0", "999", ""),
     MEXAMETER_ERYTHEMA("EI", "erythema index (Mexameter)", Kind.MEASUREMENT, "0", "999", ""),
-    CUTOMETER("Cutometer", "skin elasticity ratios R2, R5, R7 (Cutometer)", Kind.MEASUREMENT, "0", null, "");
+    CUTOMETER("Cutometer", "skin elasticity ratios R2, R5, R7 (Cutometer)", Kind.MEASUREMENT, "0", null, ""),
+    HAIR_DENSITY("Hair density", "hair density at a marked scalp site (phototrichogram)", Kind.MEASUREMENT, "0", null, "hairs/cm²"),
+    HAIR_SHAFT_DIAMETER("Shaft diameter", "mean hair shaft diameter at a marked scalp site", Kind.MEASUREMENT, "0", null, "µm");
 
     /** What kind of value an instrument gives. */
     public enum Kind {

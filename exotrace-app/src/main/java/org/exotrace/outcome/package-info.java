@@ -11,6 +11,8 @@
  * {@link org.exotrace.outcome.Score} exactly (decimal arithmetic, no binary floating point) and
  * bands it. {@link org.exotrace.outcome.BaselineComparison} turns a baseline and a follow-up score
  * into percent improvement and responses (EASI-75, SCORAD-35, POEM minimal important change...).
+ * {@link org.exotrace.outcome.ComponentEntry} describes each instrument's entry form and reads
+ * what was entered, by field name, into its calculator, refusing every bad field at once.
  *
  * <p>Formulas, weights and bands follow the project's clinical domain notes (section "Scores and
  * instruments"). Values the notes mark UNVERIFIED (mMASI bands, Vancouver Scar Scale item ranges,

@@ -1,0 +1,151 @@
+package org.exotrace.clinic.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.exotrace.clinic.Assessment;
+import org.exotrace.clinic.Assessments;
+import org.exotrace.clinic.Patient;
+import org.exotrace.clinic.Patients;
+import org.exotrace.clinic.Progress;
+import org.exotrace.clinic.Side;
+import org.exotrace.clinic.TreatmentPlans;
+import org.exotrace.outcome.ComponentEntry;
+import org.exotrace.outcome.Easi;
+import org.exotrace.outcome.Instrument;
+import org.exotrace.shared.DomainProblem;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A patient's progress page: the assessment entry form (the chosen instrument's component fields,
+ * swapped in with htmx when another instrument is chosen), the trend of every endpoint against its
+ * baseline with the responses, and the next visit due. Everything shown comes from
+ * {@link Assessments#progress}, the same view a report would print.
+ */
+@Controller
+class ProgressController {
+
+    /** Component fields are posted as {@code c.headNeck.erythema}, apart from the assessment's own fields. */
+    static final String COMPONENT = "c.";
+
+    /** The entry form as typed. */
+    record EntryForm(String instrument, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn, String side, UUID planId,
+                     Map<String, String> components) {}
+
+    /** A run of fields under one heading (an EASI region), in the instrument's order. */
+    record FieldGroup(String name, List<ComponentEntry.Field> fields) {}
+
+    private final Patients patients;
+    private final Assessments assessments;
+    private final TreatmentPlans plans;
+
+    ProgressController(Patients patients, Assessments assessments, TreatmentPlans plans) {
+        this.patients = patients;
+        this.assessments = assessments;
+        this.plans = plans;
+    }
+
+    @GetMapping("/patients/{id}/progress")
+    String progress(@PathVariable UUID id, @RequestParam(required = false) String instrument, @RequestParam(required = false) UUID saved,
+                    Model model) {
+        Instrument chosen = chosen(instrument);
+        EntryForm blank = new EntryForm(chosen.name(), LocalDate.now(), Side.BOTH.name(), null, Map.of());
+        if (saved != null) {
+            Assessment a = assessments.get(saved);
+            model.addAttribute("saved", a);
+            model.addAttribute("savedParts", partLabels(a));
+        }
+        return page(id, chosen, blank, Map.of(), model);
+    }
+
+    /** The component fields of another instrument, for htmx to swap into the form. */
+    @GetMapping("/patients/{id}/progress/fields")
+    String fields(@PathVariable UUID id, @RequestParam(required = false) String instrument, Model model) {
+        Patient patient = patients.get(id);
+        fieldModel(patient, chosen(instrument), Map.of(), Map.of(), model);
+        return "clinic/progress :: fields";
+    }
+
+    @PostMapping("/patients/{id}/assessments")
+    String record(@PathVariable UUID id, @RequestParam Map<String, String> params,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
+                  @RequestParam(required = false) UUID planId, Model model, RedirectAttributes redirect) {
+        Map<String, String> components = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(COMPONENT)) components.put(name.substring(COMPONENT.length()), value);
+        });
+        EntryForm form = new EntryForm(params.getOrDefault("instrument", ""), assessedOn, params.getOrDefault("side", ""), planId, components);
+        try {
+            Assessment a = assessments.record(id, new Assessments.NewAssessment(form.instrument(), form.assessedOn(), form.planId(),
+                    form.side(), Map.copyOf(components)));
+            redirect.addFlashAttribute("message", "Saved: " + a.summary() + " on " + a.assessedOn() + ".");
+            return "redirect:/patients/" + id + "/progress?instrument=" + a.instrument().name() + "&saved=" + a.id();
+        } catch (DomainProblem e) {
+            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+            if (errors.isEmpty()) errors.put("form", e.getMessage());
+            model.addAttribute("formError", e.title());
+            return page(id, chosen(form.instrument()), form, errors, model);
+        }
+    }
+
+    private String page(UUID id, Instrument chosen, EntryForm form, Map<String, String> errors, Model model) {
+        Patient patient = patients.get(id);
+        Progress progress = assessments.progress(id);
+        model.addAttribute("patient", patient);
+        model.addAttribute("progress", progress);
+        Map<String, TrendChart> charts = new LinkedHashMap<>();
+        progress.series().stream().filter(Progress.Series::numeric)
+                .forEach(s -> charts.put(s.endpoint() + "/" + s.side(), TrendChart.of(s)));
+        model.addAttribute("charts", charts);
+        model.addAttribute("assessments", assessments.forPatient(id));
+        model.addAttribute("plans", plans.forPatient(id));
+        model.addAttribute("instruments", Instrument.values());
+        model.addAttribute("sides", Side.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("today", LocalDate.now());
+        fieldModel(patient, chosen, form.components(), errors, model);
+        return "clinic/progress";
+    }
+
+    private static void fieldModel(Patient patient, Instrument instrument, Map<String, String> values, Map<String, String> errors, Model model) {
+        Map<String, List<ComponentEntry.Field>> groups = new LinkedHashMap<>();
+        ComponentEntry.fields(instrument).forEach(f -> groups.computeIfAbsent(f.group() == null ? "" : f.group(), g -> new ArrayList<>()).add(f));
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("groups", groups.entrySet().stream().map(e -> new FieldGroup(e.getKey(), e.getValue())).toList());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("ageToday", patient.ageOn(LocalDate.now()));
+        model.addAttribute("childWeightsBelow", Easi.ADULT_WEIGHTS_FROM_AGE);
+    }
+
+    /** Each part's value under the name the form gives it: "Head and neck" for EASI's headNeck, "Itchy skin" for POEM's itch. */
+    static Map<String, String> partLabels(Assessment a) {
+        List<ComponentEntry.Field> fields = ComponentEntry.fields(a.instrument());
+        Map<String, String> labelled = new LinkedHashMap<>();
+        a.parts().forEach((part, value) -> {
+            String label = fields.stream().filter(f -> f.name().equals(part)).map(ComponentEntry.Field::label).findFirst()
+                    .or(() -> fields.stream().filter(f -> f.name().startsWith(part + ".") && f.group() != null)
+                            .map(ComponentEntry.Field::group).findFirst())
+                    .orElse(part);
+            labelled.put(label, value.toPlainString());
+        });
+        return labelled;
+    }
+
+    private static Instrument chosen(String instrument) {
+        if (instrument == null || instrument.isBlank()) return Instrument.EASI;
+        Instrument i = Assessments.instrument(instrument, new LinkedHashMap<>());
+        return i == null ? Instrument.EASI : i;
+    }
+}

@@ -1,0 +1,114 @@
+package org.exotrace.clinic.web;
+
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.exotrace.clinic.Progress;
+import org.exotrace.outcome.Bands;
+import org.exotrace.outcome.ComponentEntry;
+
+/**
+ * One endpoint's values over time laid out for an inline SVG in a 640×240 box: a line through the
+ * assessments by date, the baseline point and a dashed line at its value, and the lower bound of
+ * each severity band (EASI "moderate" from 6) as a labelled line. The value axis runs from 0 to a
+ * round number above the highest value, no higher than the instrument's maximum.
+ */
+record TrendChart(String line, List<Dot> dots, double baselineY, String baselineLabel, List<Level> bands, List<Tick> yTicks,
+                  List<Tick> xTicks) {
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 240;
+    static final int LEFT = 44;
+    static final int RIGHT = 96;
+    static final int TOP = 14;
+    static final int BOTTOM = 34;
+
+    /** An assessment: where it is drawn and what its tooltip says. */
+    record Dot(double x, double y, boolean baseline, String title) {}
+
+    /** A horizontal line with its label, at height {@code y}. */
+    record Level(double y, String label) {}
+
+    record Tick(double at, String label) {}
+
+    /** The chart of a series whose points all have a value ({@link Progress.Series#numeric()}). */
+    static TrendChart of(Progress.Series series) {
+        List<Progress.Point> points = series.points();
+        double top = points.stream().mapToDouble(p -> p.value().doubleValue()).max().orElse(0);
+        double step = niceStep(Math.max(top * 1.15, 1e-3) / 4);
+        double yMax = Math.max(step, Math.ceil(top * 1.15 / step) * step);
+        if (series.instrument().max().isPresent() && series.part() == null) {
+            yMax = Math.min(yMax, series.instrument().max().get().doubleValue());
+            if (yMax <= 0) yMax = 1;
+        }
+        double plotW = WIDTH - LEFT - RIGHT;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        long span = ChronoUnit.DAYS.between(points.get(0).on(), points.get(points.size() - 1).on());
+        List<Dot> dots = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        List<Tick> xTicks = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Progress.Point p = points.get(i);
+            long day = ChronoUnit.DAYS.between(points.get(0).on(), p.on());
+            double x = LEFT + (span == 0 ? plotW / 2 : day * plotW / span);
+            double y = TOP + plotH * (1 - p.value().doubleValue() / yMax);
+            dots.add(new Dot(x, y, i == 0, p.on() + ": " + p.value().toPlainString() + (p.band() == null ? "" : " (" + p.band() + ")")));
+            line.append(line.isEmpty() ? "M" : " L").append(fmt(x)).append(',').append(fmt(y));
+            if (points.size() <= 8 || i == 0 || i == points.size() - 1) xTicks.add(new Tick(x, p.on().toString()));
+        }
+        List<Tick> yTicks = new ArrayList<>();
+        for (double v = 0; v <= yMax + step / 1000; v += step) yTicks.add(new Tick(TOP + plotH * (1 - v / yMax), fmt(v)));
+        List<Level> bands = new ArrayList<>();
+        if (series.part() == null) {
+            for (Bands.Band band : ComponentEntry.bands(series.instrument()).map(Bands::bands).orElse(List.of())) {
+                double bound = band.bound().doubleValue();
+                if (bound > 0 && bound <= yMax) {
+                    bands.add(new Level(TOP + plotH * (1 - bound / yMax), band.label() + " ≥ " + plain(band.bound())));
+                }
+            }
+        }
+        Progress.Point baseline = points.get(0);
+        return new TrendChart(line.toString(), dots, dots.get(0).y(), "baseline " + baseline.value().toPlainString(), bands, yTicks, xTicks);
+    }
+
+    public int width() {
+        return WIDTH;
+    }
+
+    public int height() {
+        return HEIGHT;
+    }
+
+    public int plotLeft() {
+        return LEFT;
+    }
+
+    public int plotRight() {
+        return WIDTH - RIGHT;
+    }
+
+    public int plotTop() {
+        return TOP;
+    }
+
+    public int plotBottom() {
+        return HEIGHT - BOTTOM;
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    private static double niceStep(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double n = raw / magnitude;
+        return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * magnitude;
+    }
+
+    private static String fmt(double v) {
+        if (Math.abs(v - Math.rint(v)) < 1e-9) return String.valueOf((long) Math.rint(v));
+        return BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}
