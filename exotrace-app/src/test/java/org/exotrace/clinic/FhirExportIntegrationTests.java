@@ -19,6 +19,8 @@ import org.hl7.fhir.r5.model.BiologicallyDerivedProduct;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.CarePlan;
 import org.hl7.fhir.r5.model.Consent;
+import org.hl7.fhir.r5.model.Enumerations;
+import org.hl7.fhir.r5.model.Observation;
 import org.hl7.fhir.r5.model.Organization;
 import org.hl7.fhir.r5.model.Patient;
 import org.hl7.fhir.r5.model.Procedure;
@@ -61,6 +63,16 @@ class FhirExportIntegrationTests extends IntegrationTest {
                 {"term": "Erythema", "onsetOn": "%s", "severity": "MILD", "causality": "PROBABLE", "outcome": "RECOVERING"}"""
                 .formatted(LocalDate.now())).andExpect(status().isCreated());
 
+        String clear = "{\"erythema\": 0, \"oedemaPapulation\": 0, \"excoriation\": 0, \"lichenification\": 0, \"areaPercent\": 0}";
+        String easi = read(postJson("/api/patients/" + patient + "/assessments", doctor, "{\"instrument\": \"EASI\", \"planId\": \"" + plan
+                + "\", \"components\": {\"headNeck\": " + clear + ", \"upperLimbs\": " + clear + ", \"lowerLimbs\": " + clear
+                + ", \"trunk\": {\"erythema\": 3, \"oedemaPapulation\": 2, \"excoriation\": 1, \"lichenification\": 0, \"areaPercent\": 50}}}")
+                .andExpect(status().isCreated()).andReturn(), "$.id");
+        postJson("/api/assessments/" + easi + "/correction", doctor, "{\"reason\": \"trunk erythema was 2, not 3\", \"components\": "
+                + "{\"headNeck\": " + clear + ", \"upperLimbs\": " + clear + ", \"lowerLimbs\": " + clear
+                + ", \"trunk\": {\"erythema\": 2, \"oedemaPapulation\": 2, \"excoriation\": 1, \"lichenification\": 0, \"areaPercent\": 50}}}")
+                .andExpect(status().isCreated());
+
         long audits = count("audit_entry");
         String json = mvc.perform(MockMvcRequestBuilders.get("/api/patients/" + patient + "/fhir").with(doctor.basic())
                         .accept(MediaType.parseMediaType("application/fhir+json")))
@@ -96,6 +108,14 @@ class FhirExportIntegrationTests extends IntegrationTest {
         assertThat(product.getIdentifierFirstRep().getValue()).isEqualTo(units.get(0));
         assertThat(product.getBiologicalSourceEvent().getValue()).startsWith("L-");
         assertThat(procedure.getNoteFirstRep().getText()).contains("Volume 0.5 mL; 2.00e+09 particles; device Dermapen 4; needle depth 0.5 mm");
+
+        // Only the correction is exported, as amended: trunk 0.3 x area 4 x signs 5 = 6.
+        Observation observation = only(bundle, Observation.class);
+        assertThat(observation.getStatus()).isEqualTo(Enumerations.ObservationStatus.AMENDED);
+        assertThat(observation.getValueQuantity().getValue()).isEqualByComparingTo("6");
+        assertThat(observation.getCode().getCodingFirstRep().getCode()).isEqualTo("EASI");
+        assertThat(resolve.apply(observation.getSubject())).isSameAs(fhirPatient);
+        assertThat(resolve.apply(observation.getBasedOnFirstRep())).isSameAs(carePlan);
 
         AdverseEvent event = only(bundle, AdverseEvent.class);
         assertThat(resolve.apply(event.getSubject())).isSameAs(fhirPatient);

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
 import org.exotrace.clinic.AdverseEvent;
+import org.exotrace.clinic.Assessment;
 import org.exotrace.clinic.Clinic;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.PatientConsent;
+import org.exotrace.clinic.Side;
 import org.exotrace.clinic.ProtocolTemplate;
 import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentSession;
+import org.exotrace.outcome.Instrument;
 import org.hl7.fhir.r5.model.AdverseEvent.AdverseEventActuality;
 import org.hl7.fhir.r5.model.AdverseEvent.AdverseEventStatus;
 import org.hl7.fhir.r5.model.BiologicallyDerivedProduct;
@@ -41,7 +44,7 @@ import org.hl7.fhir.r5.model.Resource;
 /**
  * One patient's course as a FHIR R5 collection bundle: the clinic (Organization), the Patient,
  * their Consents, each plan (CarePlan), each session (Procedure, whose {@code used} points to the
- * BiologicallyDerivedProduct of the unit applied), each assessment (Observation) and each adverse
+ * BiologicallyDerivedProduct of the unit applied), each valid assessment (Observation, amended when it corrected an earlier one) and each adverse
  * event (AdverseEvent, with the procedure and the unit as suspect entities). Resources refer to one
  * another by {@code urn:uuid} full URLs inside the bundle; the uuids are Exotrace's own ids, so an
  * export is the same every time it is made.
@@ -53,10 +56,6 @@ final class FhirCourse {
 
     static final String NS = "urn:exotrace:fhir:";
     static final String SERIOUSNESS = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness";
-
-    /** An outcome assessment as the export needs it. */
-    record Assessment(UUID id, LocalDate assessedOn, String instrumentCode, String instrumentTitle, java.math.BigDecimal value, String unit,
-                      String band, Map<String, java.math.BigDecimal> parts, String side, String assessor) {}
 
     private final Bundle bundle = new Bundle();
     private final Map<UUID, Reference> references = new LinkedHashMap<>();
@@ -161,16 +160,24 @@ final class FhirCourse {
         return add(s.id(), r, "Session " + s.number());
     }
 
-    void assessment(Assessment a, Reference patient) {
+    /** A valid assessment; {@code amends} when it corrected an earlier one. */
+    void assessment(Assessment a, boolean amends, Reference patient, Reference plan) {
         Observation r = new Observation();
-        r.setStatus(Enumerations.ObservationStatus.FINAL);
-        r.addCategory(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey")));
-        r.setCode(concept("instrument", a.instrumentCode(), a.instrumentTitle()));
+        r.setStatus(amends ? Enumerations.ObservationStatus.AMENDED : Enumerations.ObservationStatus.FINAL);
+        r.addCategory(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/observation-category",
+                a.instrument().kind() == Instrument.Kind.MEASUREMENT ? "exam" : "survey", null)));
+        r.setCode(concept("instrument", a.instrument().name(), a.instrument().code() + ": " + a.instrument().title()));
         r.setSubject(patient);
+        if (plan != null) r.addBasedOn(plan);
         r.setEffective(new DateTimeType(a.assessedOn().toString()));
-        r.setValue(new Quantity().setValue(a.value()).setUnit(a.unit() == null || a.unit().isEmpty() ? "{score}" : a.unit()));
-        if (a.band() != null) r.addInterpretation(new CodeableConcept().setText(a.band()));
-        if (a.side() != null) r.setBodySite(new CodeableConcept().setText(a.side()));
+        if (a.value() != null) {
+            String unit = a.instrument().unit();
+            r.setValue(new Quantity().setValue(a.value()).setUnit(unit.isEmpty() ? "{score}" : unit));
+        } else if (a.band() != null) {
+            r.setValue(new CodeableConcept().setText(a.band()));
+        }
+        if (a.band() != null && a.value() != null) r.addInterpretation(new CodeableConcept().setText(a.band()));
+        if (a.side() != null && a.side() != Side.BOTH) r.setBodySite(new CodeableConcept().setText(a.side().label()));
         r.addPerformer(new Reference().setDisplay(a.assessor()));
         a.parts().forEach((name, value) -> r.addComponent().setCode(new CodeableConcept().setText(name)).setValue(new Quantity().setValue(value)));
         add(a.id(), r, null);

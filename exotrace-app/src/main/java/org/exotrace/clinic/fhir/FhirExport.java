@@ -4,9 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.exotrace.batch.Lots;
 import org.exotrace.clinic.AdverseEvent;
+import org.exotrace.clinic.Assessment;
+import org.exotrace.clinic.Assessments;
 import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Patients;
@@ -35,9 +40,12 @@ public class FhirExport {
     private final TreatmentPlans plans;
     private final Sessions sessions;
     private final Lots lots;
+    private final Assessments assessments;
     private final ApplicationEventPublisher events;
 
-    FhirExport(Patients patients, Clinics clinics, TreatmentPlans plans, Sessions sessions, Lots lots, ApplicationEventPublisher events) {
+    FhirExport(Patients patients, Clinics clinics, TreatmentPlans plans, Sessions sessions, Lots lots, Assessments assessments,
+               ApplicationEventPublisher events) {
+        this.assessments = assessments;
         this.patients = patients;
         this.clinics = clinics;
         this.plans = plans;
@@ -63,14 +71,21 @@ public class FhirExport {
         Reference subject = course.patient(patient, clinic);
         patients.consents(patientId).forEach(c -> course.consent(c, subject, clinic));
         Map<UUID, Reference> procedures = new HashMap<>();
+        Map<UUID, Reference> carePlans = new HashMap<>();
         Map<UUID, Reference> units = new HashMap<>();
         for (TreatmentPlan plan : plans.forPatient(patientId)) {
             Reference carePlan = course.plan(plan, plans.template(plan.templateId()), subject);
+            carePlans.put(plan.id(), carePlan);
             for (TreatmentSession s : sessions.forPlan(plan.id())) {
                 Reference unit = course.unit(s, lots.find(s.lotId()).orElse(null));
                 units.put(s.id(), unit);
                 procedures.put(s.id(), course.session(s, carePlan, subject, unit));
             }
+        }
+        List<Assessment> all = assessments.forPatient(patientId);
+        Set<UUID> corrections = all.stream().map(Assessment::supersededBy).filter(Objects::nonNull).collect(Collectors.toSet());
+        for (Assessment a : all) {
+            if (a.valid()) course.assessment(a, corrections.contains(a.id()), subject, a.planId() == null ? null : carePlans.get(a.planId()));
         }
         List<AdverseEvent> adverse = sessions.adverseEvents(patientId);
         for (AdverseEvent e : adverse) course.adverseEvent(e, subject, procedures.get(e.sessionId()), units.get(e.sessionId()));
