@@ -224,8 +224,11 @@ public class TreatmentPlans {
         return m;
     }
 
-    /** Plans a course for a patient, or refuses it with the rule that forbids it. */
-    @Transactional
+    /**
+     * Plans a course for a patient, or refuses it with the rule that forbids it. A refusal by the
+     * rules is recorded ({@link #refusals}) and that record commits; invalid input writes nothing.
+     */
+    @Transactional(noRollbackFor = PlanRefused.class)
     public TreatmentPlan plan(UUID patientId, NewPlan p) {
         Patient patient = patients.get(patientId);
         Clinic clinic = clinics.get(patient.clinicId());
@@ -254,7 +257,8 @@ public class TreatmentPlans {
         ComplianceDecision decision = rules.check(clinic.jurisdiction(), source, route, purpose, start);
         boolean authorizedTrial = decision.verdict() == RuleVerdict.NEEDS_TRIAL_AUTHORIZATION && purpose == Purpose.CLINICAL_INVESTIGATION;
         if (decision.blocks() && !authorizedTrial) {
-            throw DomainProblem.ruleViolation("Not permitted in " + clinic.jurisdiction(), List.of(decision.message(), decision.disclaimer()));
+            refused(patient, clinic, template, p.productCode().strip(), source, route, purpose, decision);
+            throw new PlanRefused(clinic.jurisdiction(), List.of(decision.message(), decision.disclaimer()));
         }
         String message = decision.message() + (template.investigational()
                 ? " Investigational: no human exosome clinical study was found for " + template.indication() + "." : "")
@@ -344,6 +348,52 @@ public class TreatmentPlans {
         byte[] salt = new byte[32];
         RANDOM.nextBytes(salt);
         return new Allocation(side, template.comparator(), choice.isEmpty() || choice.equals("RANDOM"), assessor, HexFormat.of().formatHex(salt));
+    }
+
+    private void refused(Patient patient, Clinic clinic, ProtocolTemplate template, String productCode, SourceType source, Route route,
+                         Purpose purpose, ComplianceDecision decision) {
+        UUID id = UUID.randomUUID();
+        String message = decision.message().length() > 2000 ? decision.message().substring(0, 2000) : decision.message();
+        jdbc.sql("""
+                insert into plan_refusal (id, patient_id, clinic_id, template_id, product_code, source_type, route, purpose, jurisdiction, verdict,
+                  message, refused_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, patient.id(), clinic.id(), template.id(), productCode, source.name(), route.name(), purpose.name(), clinic.jurisdiction(),
+                        decision.verdict().name(), message, Actors.current())
+                .update();
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("patient", patient.pseudonym());
+        audit.put("template", template.code());
+        audit.put("product", productCode);
+        audit.put("source", source.name());
+        audit.put("route", route.name());
+        audit.put("purpose", purpose.name());
+        audit.put("verdict", decision.verdict().name());
+        events.publishEvent(RecordChanged.created("plan_refusal", id, audit));
+    }
+
+    /** The refused plan attempts of a patient, newest first, for the staff of their clinic. */
+    @Transactional(readOnly = true)
+    public List<PlanRefusal> refusals(UUID patientId) {
+        patients.get(patientId);
+        return jdbc.sql(REFUSALS + " where r.patient_id = ? order by r.refused_at desc").param(patientId).query(TreatmentPlans::refusal).list();
+    }
+
+    /** Every refused plan attempt, newest first, under pseudonyms: what a compliance officer reviews. */
+    @Transactional(readOnly = true)
+    public List<PlanRefusal> allRefusals() {
+        return jdbc.sql(REFUSALS + " order by r.refused_at desc limit 500").query(TreatmentPlans::refusal).list();
+    }
+
+    private static final String REFUSALS = """
+            select r.*, p.pseudonym, t.name as template_name from plan_refusal r join patient p on p.id = r.patient_id
+            join protocol_template t on t.id = r.template_id""";
+
+    private static PlanRefusal refusal(ResultSet rs, int n) throws SQLException {
+        return new PlanRefusal(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), rs.getString("pseudonym"),
+                rs.getObject("clinic_id", UUID.class), rs.getString("jurisdiction"), rs.getObject("template_id", UUID.class),
+                rs.getString("template_name"), rs.getString("product_code"), SourceType.valueOf(rs.getString("source_type")),
+                Route.valueOf(rs.getString("route")), Purpose.valueOf(rs.getString("purpose")), RuleVerdict.valueOf(rs.getString("verdict")),
+                rs.getString("message"), rs.getString("refused_by"), rs.getTimestamp("refused_at").toInstant());
     }
 
     /** Sessions every interval from the start, then follow-up visits counted from the last session. */

@@ -50,6 +50,18 @@ class TreatmentPlanIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.reasons[1]").value(containsString("not legal advice")));
         assertThat(counts("treatment_plan", "plan_visit")).isEqualTo(before);
 
+        // The attempt itself is kept, and audited, for the clinic and the compliance officer; no name leaves the clinic.
+        getJson("/api/patients/" + usPatient + "/plan-refusals", usDoctor).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].verdict").value("PROHIBITED")).andExpect(jsonPath("$[0].route").value("INTRADERMAL_INJECTION"))
+                .andExpect(jsonPath("$[0].message").value(containsString("FDA Public Safety Notification")));
+        getJson("/api/patients/" + usPatient + "/plan-refusals", krDoctor).andExpect(status().isNotFound());
+        TestUser compliance = user(Role.COMPLIANCE_OFFICER);
+        String all = getJson("/api/plan-refusals", compliance).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(all).contains("\"pseudonym\":\"P-").doesNotContain("\"givenName\"");
+        getJson("/api/plan-refusals", usDoctor).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select new_value from audit_entry where record_type = 'plan_refusal' order by seq desc limit 1").query(String.class)
+                .single()).contains("AGA-INTRADERMAL", "PROHIBITED").doesNotContain("Test");
+
         // Under an IND it may be planned, and the plan says so.
         postJson("/api/patients/" + usPatient + "/plans", usDoctor, plan("AGA-INTRADERMAL", "HMSC-EXO-INJ", "CLINICAL_INVESTIGATION", "IND 123456"))
                 .andExpect(status().isCreated())

@@ -13,6 +13,7 @@ import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.PatientConsent;
 import org.exotrace.clinic.Patients;
+import org.exotrace.clinic.PlanRefusal;
 import org.exotrace.clinic.ProtocolTemplate;
 import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentPlans;
@@ -95,6 +96,18 @@ class ClinicApi {
     @GetMapping("/patients/{id}/plans")
     List<TreatmentPlan> patientPlans(@PathVariable UUID id) {
         return plans.forPatient(id);
+    }
+
+    @GetMapping("/patients/{id}/plan-refusals")
+    @Operation(summary = "Plans the regulatory rules refused for this patient, with the rule's message")
+    List<PlanRefusal> patientRefusals(@PathVariable UUID id) {
+        return plans.refusals(id);
+    }
+
+    @GetMapping("/plan-refusals")
+    @Operation(summary = "Every refused plan attempt under patient pseudonyms (compliance officer)")
+    List<PlanRefusal> refusals() {
+        return plans.allRefusals();
     }
 
     @GetMapping("/plans/{id}")

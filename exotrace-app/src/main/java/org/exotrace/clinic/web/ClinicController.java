@@ -93,6 +93,7 @@ class ClinicController {
         model.addAttribute("kinds", PatientConsent.Kind.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("plans", plans.forPatient(id));
+        model.addAttribute("refusals", plans.refusals(id));
         List<ProtocolTemplate> templates = plans.templates();
         model.addAttribute("templates", templates);
         model.addAttribute("templateNames", templates.stream().collect(Collectors.toMap(ProtocolTemplate::id, ProtocolTemplate::name)));
