@@ -199,8 +199,8 @@ class ClinicDemoData {
         LocalDate start = today.minusDays(48);
         consents(patient, start.minusDays(14), "Mi-kyung Yoon", "KR");
         TreatmentPlan plan = plan(patient, "PHOTOAGING-MN", start, "RANDOM", "clinician2");
-        sessions(plan, stock, new Session(1.5, "Dermapen 4", 1.0, null, 3, "Exosome serum on the allocated side, saline on the other",
-                "Cheek, periorbital and forehead of the allocated side"), today);
+        sessions(plan, stock, new Session(1.5, "Dermapen 4", 1.0, null, 3, "Saline on the other side, same depth and passes",
+                "Cheek, periorbital area and forehead"), today);
         return plan;
     }
 
@@ -253,7 +253,7 @@ class ClinicDemoData {
             plan(patient, "AGA-INTRADERMAL", today, null, null, "HMSC-EXO-INJ");
             log.warn("The demo's hair-loss plan for {} was not refused", patient.pseudonym());
         } catch (DomainProblem refused) {
-            log.info("Demo: AGA-INTRADERMAL plan for {} refused as expected: {} {}", patient.pseudonym(), refused.title(), refused.reasons());
+            log.info("Demo: the AGA-INTRADERMAL plan for {} was refused as intended ({})", patient.pseudonym(), refused.title());
         }
     }
 

@@ -200,7 +200,8 @@ class DemoData implements ApplicationRunner {
         as("analyst", () -> tx.execute(s -> {
             ExampleResults.passing().forEach(e -> results.record(supply.id(), new Results.Entry(e.testCode(), e.value(), e.unit(), e.category(),
                     e.detail(), e.method(), e.instrument(), tested, null, null), null));
-            return quality.recordSizeDistribution(supply.id(), "NTA (NanoSight NS300), 5 videos of 60 s", lognormal(104, 1.33));
+            // a number distribution with median 113 nm peaks at 104 nm, the size_mode result
+            return quality.recordSizeDistribution(supply.id(), "NTA (NanoSight NS300), 5 videos of 60 s", lognormal(113, 1.33));
         }));
         List<LotUnit> units = as("analyst", () -> tx.execute(s -> lots.split(supply.id(), 40, 2.0)));
         as("qa", () -> tx.execute(s -> releases.release(supply.id(), new Releases.Signing("qa", PASSWORD,
