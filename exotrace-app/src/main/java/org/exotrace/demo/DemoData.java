@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.exotrace.batch.Batch;
 import org.exotrace.batch.Batches;
 import org.exotrace.batch.IsolationMethod;
 import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
@@ -38,9 +41,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,10 +62,14 @@ class DemoData implements ApplicationRunner {
     private final Releases releases;
     private final TransactionTemplate tx;
     private final NtaMeasurements nta;
+    private final ClinicDemoData clinics;
+    private final DemoUsers users;
 
     DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
-             Releases releases, TransactionTemplate tx, NtaMeasurements nta) {
+             Releases releases, TransactionTemplate tx, NtaMeasurements nta, ClinicDemoData clinics) {
         this.nta = nta;
+        this.clinics = clinics;
+        this.users = new DemoUsers(accounts);
         this.accounts = accounts;
         this.donors = donors;
         this.batches = batches;
@@ -85,6 +89,7 @@ class DemoData implements ApplicationRunner {
             accounts.create("analyst2", "Sam Lee", PASSWORD, Set.of(Role.LAB_ANALYST));
             accounts.create("qa", "Dr. Quinn Park (QA)", PASSWORD, Set.of(Role.QA_RELEASER));
             accounts.create("clinician", "Dr. Ana Silva", PASSWORD, Set.of(Role.CLINICIAN));
+            accounts.create("clinician2", "Dr. Yoo Seung-hee", PASSWORD, Set.of(Role.CLINICIAN));
             accounts.create("researcher", "Dr. Kim Jae-won", PASSWORD, Set.of(Role.RESEARCHER));
             accounts.create("compliance", "Alex Moreau", PASSWORD, Set.of(Role.COMPLIANCE_OFFICER));
             accounts.create("admin", "Administrator", PASSWORD, Set.of(Role.ADMIN));
@@ -150,7 +155,9 @@ class DemoData implements ApplicationRunner {
         as("analyst", () -> tx.execute(s -> results.record(bulk.id(), ExampleResults.numeric("size_mode", 112, "nm", "NTA"), null)));
         Lot serum = as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
         as("analyst", () -> ntaUpload(serum));
-        log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician, compliance or admin with password {}", PASSWORD);
+
+        clinics.load(clinicSupply(today));
+        log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician, clinician2, compliance or admin with password {}", PASSWORD);
     }
 
     /**
@@ -174,6 +181,32 @@ class DemoData implements ApplicationRunner {
         } finally {
             if (file != null) file.toFile().delete();
         }
+    }
+
+    /**
+     * The lot the clinics were supplied from: made seven months ago from an earlier umbilical-cord
+     * donor, tested soon after, released and filled into 40 ampoules of 2 mL, so that shipments and
+     * sessions months ago come after the lot was made. (The release signature is dated today: a
+     * signature cannot be backdated.)
+     */
+    private List<LotUnit> clinicSupply(LocalDate today) {
+        Donor donor = as("analyst", () -> humanDonor(SourceType.UMBILICAL_CORD_MSC, "Wharton's jelly, full-term vaginal delivery",
+                today.minusDays(240), ConsentScope.COSMETIC_USE, ConsentScope.COMMERCIAL));
+        Batch batch = as("analyst", () -> tx.execute(s -> batches.record(new Batches.NewBatch(donor.id(), IsolationMethod.ULTRACENTRIFUGATION,
+                100_000.0, 70, "Differential UC: 300 g, 2,000 g, 10,000 g, then 100,000 g x 70 min twice", 1000.0, 4_000_000_000L, 4,
+                today.minusDays(215), today.minusDays(214), "Alex Morgan", "Conditioned medium for the partner clinics' supply"))));
+        Lot supply = lot(batch, "HMSC-EXO-SERUM", 3.6e9, 100.0, today.minusDays(212));
+        Instant tested = today.minusDays(205).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant();
+        as("analyst", () -> tx.execute(s -> {
+            ExampleResults.passing().forEach(e -> results.record(supply.id(), new Results.Entry(e.testCode(), e.value(), e.unit(), e.category(),
+                    e.detail(), e.method(), e.instrument(), tested, null, null), null));
+            // a number distribution with median 113 nm peaks at 104 nm, the size_mode result
+            return quality.recordSizeDistribution(supply.id(), "NTA (NanoSight NS300), 5 videos of 60 s", lognormal(113, 1.33));
+        }));
+        List<LotUnit> units = as("analyst", () -> tx.execute(s -> lots.split(supply.id(), 40, 2.0)));
+        as("qa", () -> tx.execute(s -> releases.release(supply.id(), new Releases.Signing("qa", PASSWORD,
+                "Batch record reviewed; supplies the partner clinics"))));
+        return units;
     }
 
     private Donor humanDonor(SourceType type, String detail, LocalDate consentOn, ConsentScope... scopes) {
@@ -217,14 +250,7 @@ class DemoData implements ApplicationRunner {
         return Math.exp(-0.5 * z * z) / d;
     }
 
-    /** Runs a step as a demo user so the audit trail and signatures name the right person. */
     private <T> T as(String username, Supplier<T> step) {
-        var authorities = accounts.find(username).orElseThrow().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
-        try {
-            return step.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return users.as(username, step);
     }
 }
