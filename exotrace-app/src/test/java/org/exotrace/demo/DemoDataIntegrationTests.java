@@ -110,12 +110,15 @@ class DemoDataIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theIntradermalHairLossPlanInTheUsIsRefusedAndNothingIsPlanned() {
+    void theIntradermalHairLossPlanInTheUsIsRefusedNothingIsPlannedAndTheAttemptIsKept() {
         UUID reyes = patient("Reyes");
         assertThat(jdbc.sql("""
                 select count(*) from treatment_plan p join protocol_template t on t.id = p.template_id
                 where p.patient_id = ? and t.code = 'AGA-INTRADERMAL'""").param(reyes).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from treatment_plan where patient_id = ?").param(reyes).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select r.verdict from plan_refusal r join protocol_template t on t.id = r.template_id
+                where r.patient_id = ? and t.code = 'AGA-INTRADERMAL'""").param(reyes).query(String.class).list()).containsExactly("PROHIBITED");
     }
 
     @Test
