@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.exotrace.ClinicScenarios;
 import org.exotrace.IntegrationTest;
+import org.exotrace.LotScenarios;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Adjustment suggestions from the template's rules: an atopic dermatitis course whose EASI-50 is
@@ -192,6 +194,74 @@ class SuggestionIntegrationTests extends IntegrationTest {
                 "{\"clinicId\": \"" + clinic + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
         assertThat(jdbc.sql("select code from adjustment_rule where template_id = ?::uuid order by code").param(copy).query(String.class).list())
                 .containsExactly(INTERVAL, MICRONEEDLING);
+    }
+
+    @Test
+    void theProgressReportPdfPrintsThePatientTheSessionsTheEasiValuesAndTheSuggestionAndTheExportIsAudited() throws Exception {
+        TestUser analyst = user(Role.LAB_ANALYST);
+        TestUser qa = user(Role.QA_RELEASER);
+        LotScenarios lots = new LotScenarios(mvc, analyst);
+        String clinic = scenarios.clinic("KR", doctor);
+        String patient = scenarios.patient(clinic, doctor, "atopic dermatitis");
+        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
+                + LocalDate.now().minusWeeks(9) + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
+        String plan = planWeeksAgo(patient, 8);
+        String lot = lots.passingLot();
+        lots.numeric(lot, "particle_concentration", 3.0e9, "particles/mL", analyst);
+        lots.release(lot, qa).andExpect(status().isOk());
+        List<String> units = scenarios.split(lot, analyst, 1);
+        scenarios.shipAndReceive(clinic, analyst, doctor, units);
+        String session = read(postJson("/api/plans/" + plan + "/sessions", doctor, """
+                {"unitCode": "%s", "volumeMl": 0.5, "device": "Electroporation handpiece", "energyMj": 12, "passes": 2, "area": "face"}"""
+                .formatted(units.get(0))).andExpect(status().isCreated()).andReturn(), "$.id");
+        postJson("/api/sessions/" + session + "/adverse-events", doctor, """
+                {"term": "Transient erythema", "onsetOn": "%s", "severity": "MILD", "seriousness": [], "causality": "POSSIBLE",
+                 "outcome": "RECOVERING"}""".formatted(LocalDate.now())).andExpect(status().isCreated());
+        easi(patient, plan, LocalDate.now().minusWeeks(8), 3, 3, 2, 2);
+        easi(patient, plan, LocalDate.now().minusWeeks(4), 2, 2, 2, 2);
+        easi(patient, plan, LocalDate.now(), 2, 2, 2, 1);
+        postJson("/api/plans/" + plan + "/suggestions/" + INTERVAL + "/decision", doctor, "{\"decision\": \"ACCEPTED\"}")
+                .andExpect(status().isCreated());
+        String pseudonym = read(getJson("/api/patients/" + patient, doctor).andReturn(), "$.pseudonym");
+        long exports = jdbc.sql("select count(*) from audit_entry where record_type = 'patient' and action = 'EXPORT_PDF' and record_id = ?")
+                .param(patient).query(Long.class).single();
+
+        MvcResult r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/patients/" + patient + "/progress.pdf")
+                        .with(doctor.basic()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("application/pdf"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString("progress-" + pseudonym)))
+                .andReturn();
+        byte[] pdf = r.getResponse().getContentAsByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "progress-report-sample.pdf"), pdf);
+        String text = text(pdf);
+
+        assertThat(text).contains("Progress report", pseudonym, "Patient, Test", "1985-02-01", "atopic dermatitis")
+                .contains("AD-REDNESS-EP", "HMSC-EXO-SERUM", "Electroporation", "Permitted with caution")
+                .contains(units.get(0), "Electroporation handpiece", "12 mJ", "1.5 \u00d7 10^9 particles")
+                .contains("EASI", "20", "16", "14", "EASI-50 not yet")
+                .contains("Suggestion \u2014 the decision is yours", "Shorter interval", "Accepted by " + doctor.username())
+                .contains("Microneedling-assisted delivery", "Open: no decision yet.")
+                .contains("Transient erythema")
+                .contains("Generated ", "by " + doctor.username(), "Decision support, not medical or legal advice.");
+        String audit = jdbc.sql("select new_value from audit_entry where record_type = 'patient' and action = 'EXPORT_PDF' and record_id = ? "
+                + "order by seq desc limit 1").param(patient).query(String.class).single();
+        assertThat(audit).contains(pseudonym).doesNotContain("Test", "1985");
+        assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'patient' and action = 'EXPORT_PDF' and record_id = ?")
+                .param(patient).query(Long.class).single()).isEqualTo(exports + 1);
+    }
+
+    private static String text(byte[] pdf) throws java.io.IOException {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            StringBuilder all = new StringBuilder();
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) all.append(extractor.getTextFromPage(page)).append(' ');
+            return all.toString().replaceAll("\\s+", " ");
+        } finally {
+            reader.close();
+        }
     }
 
     /** A cosmetic AD-REDNESS-EP plan (electroporation, umbilical-cord MSC product) that started {@code weeks} weeks ago; its id. */
