@@ -59,12 +59,14 @@ public class Assessments {
     private final ApplicationEventPublisher events;
     private final Patients patients;
     private final TreatmentPlans plans;
+    private final Sessions sessions;
 
-    Assessments(JdbcClient jdbc, ApplicationEventPublisher events, Patients patients, TreatmentPlans plans) {
+    Assessments(JdbcClient jdbc, ApplicationEventPublisher events, Patients patients, TreatmentPlans plans, Sessions sessions) {
         this.jdbc = jdbc;
         this.events = events;
         this.patients = patients;
         this.plans = plans;
+        this.sessions = sessions;
     }
 
     /** The instrument of a code ("vIGA-AD") or a name ("VIGA_AD"), ignoring case. */
@@ -170,11 +172,11 @@ public class Assessments {
                 .param(patientId).query(Assessments::row).list();
     }
 
-    /** The patient's progress per endpoint against baseline, and the next visit due. */
+    /** The patient's progress per endpoint against baseline, and the next visit due that has not been given yet. */
     @Transactional(readOnly = true)
     public Progress progress(UUID patientId) {
         Patient patient = patients.get(patientId);
-        return Progress.of(patient, forPatient(patientId), plans.forPatient(patientId), LocalDate.now());
+        return Progress.of(patient, forPatient(patientId), plans.forPatient(patientId), sessions.forPatient(patientId), LocalDate.now());
     }
 
     private UUID insert(UUID patientId, UUID planId, LocalDate on, Side side, ComponentEntry.Result result) {

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.exotrace.outcome.BaselineComparison;
 import org.exotrace.outcome.BaselineComparison.Response.Outcome;
@@ -25,7 +27,8 @@ import org.exotrace.outcome.Score;
  * Holds the pseudonym, never the patient's name.
  *
  * @param asOf the day the progress was put together (for the next visit due)
- * @param nextVisit the earliest visit of the patient's plans due on or after {@code asOf}, or null
+ * @param nextVisit the earliest visit of the patient's plans due on or after {@code asOf} that is not done yet (a session visit is
+ *     done once its plan has a recorded session of that number), or null
  * @param series one per endpoint and side, in the order the instruments are listed
  */
 public record Progress(UUID patientId, String pseudonym, LocalDate asOf, NextVisit nextVisit, List<Series> series) {
@@ -100,8 +103,17 @@ public record Progress(UUID patientId, String pseudonym, LocalDate asOf, NextVis
         }
     }
 
-    /** The progress from the patient's assessments (corrected ones are left out) and plans. */
+    /** The progress from the patient's assessments (corrected ones are left out) and plans, as if no session were recorded yet. */
     static Progress of(Patient patient, List<Assessment> assessments, List<TreatmentPlan> plans, LocalDate asOf) {
+        return of(patient, assessments, plans, List.of(), asOf);
+    }
+
+    /**
+     * The progress from the patient's assessments (corrected ones are left out), plans and the sessions recorded under them: a
+     * plan's session visit n is done when the plan has a session numbered n, whatever day it was given on.
+     */
+    static Progress of(Patient patient, List<Assessment> assessments, List<TreatmentPlan> plans, List<TreatmentSession> sessions,
+                       LocalDate asOf) {
         List<Assessment> valid = assessments.stream().filter(Assessment::valid)
                 .sorted(Comparator.comparing(Assessment::assessedOn).thenComparing(Assessment::createdAt)).toList();
         Map<String, List<Assessment>> byEndpoint = new LinkedHashMap<>();
@@ -120,7 +132,10 @@ public record Progress(UUID patientId, String pseudonym, LocalDate asOf, NextVis
                 series.add(series(these, null));
             }
         }
+        Set<String> done = new HashSet<>();
+        sessions.forEach(s -> done.add(s.planId() + "/" + s.number()));
         NextVisit next = plans.stream().flatMap(p -> p.visits().stream().filter(v -> !v.dueOn().isBefore(asOf))
+                        .filter(v -> v.kind() != TreatmentPlan.VisitKind.SESSION || !done.contains(p.id() + "/" + v.number()))
                         .map(v -> new NextVisit(p.id(), v.kind(), v.number(), v.dueOn())))
                 .min(Comparator.comparing(NextVisit::dueOn)).orElse(null);
         return new Progress(patient.id(), patient.pseudonym(), asOf, next, series);

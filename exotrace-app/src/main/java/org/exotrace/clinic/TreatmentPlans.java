@@ -107,7 +107,7 @@ public class TreatmentPlans {
         return t;
     }
 
-    /** Copies a template into a clinic, to be adapted there. */
+    /** Copies a template, with its adjustment rules, into a clinic, to be adapted there. */
     @Transactional
     public ProtocolTemplate copy(UUID templateId, UUID clinicId) {
         ProtocolTemplate t = template(templateId);
@@ -124,6 +124,11 @@ public class TreatmentPlans {
                 select ?, ?, name, indication, investigational, route, sessions, interval_days, follow_up_days, primary_endpoint,
                   secondary_endpoints, delivery, evidence, design, comparator, ?, id, ? from protocol_template where id = ?""")
                 .params(id, newCode, clinicId, Actors.current(), templateId).update();
+        jdbc.sql("""
+                insert into adjustment_rule (id, template_id, code, instrument, response_name, improvement_below, by_week, kind, proposed_route, text)
+                select gen_random_uuid(), ?, code, instrument, response_name, improvement_below, by_week, kind, proposed_route, text
+                  from adjustment_rule where template_id = ?""")
+                .params(id, templateId).update();
         events.publishEvent(RecordChanged.created("protocol_template", id, Map.of("copiedFrom", t.code(), "clinic", clinic.code(), "code", newCode)));
         return template(id);
     }

@@ -99,6 +99,28 @@ class ProgressUnitTest {
         assertThat(Progress.of(patient, assessments, List.of(a, b), DAY0.plusDays(41)).nextVisit()).isNull();
     }
 
+    @Test
+    void aSessionVisitAlreadyGivenIsNotTheNextVisitEvenWhenGivenLate() {
+        TreatmentPlan a = plan(new TreatmentPlan.Visit(TreatmentPlan.VisitKind.SESSION, 1, DAY0.plusDays(7)),
+                new TreatmentPlan.Visit(TreatmentPlan.VisitKind.SESSION, 2, DAY0.plusDays(14)),
+                new TreatmentPlan.Visit(TreatmentPlan.VisitKind.FOLLOW_UP, 1, DAY0.plusDays(42)));
+        // Session 1 was given early, on day 3; session 2 on day 5, before either was due.
+        List<TreatmentSession> given = List.of(session(a, 1, DAY0.plusDays(3)), session(a, 2, DAY0.plusDays(5)));
+
+        Progress progress = Progress.of(patient, assessments, List.of(a), given, DAY0.plusDays(6));
+
+        assertThat(progress.nextVisit().text()).isEqualTo("Follow-up 1 on 2026-02-16");
+        assertThat(Progress.of(patient, assessments, List.of(a), given.subList(0, 1), DAY0.plusDays(6)).nextVisit().text())
+                .isEqualTo("Session 2 on 2026-01-19");
+    }
+
+    private TreatmentSession session(TreatmentPlan plan, int number, LocalDate on) {
+        return new TreatmentSession(UUID.randomUUID(), plan.id(), patient.id(), patient.clinicId(), number, on, "L-2026-0001-U00" + number,
+                UUID.randomUUID(), "L-2026-0001", "HMSC-EXO-SERUM", List.of(SourceType.values()[0]), 1.0, null, null, null,
+                Route.ELECTROPORATION, TreatmentSession.Device.NONE, "doc", "face", Side.BOTH, RuleVerdict.PERMITTED, "ok", List.of(), "doc",
+                Instant.now());
+    }
+
     private Progress progress(LocalDate asOf) {
         return Progress.of(patient, assessments, List.of(), asOf);
     }

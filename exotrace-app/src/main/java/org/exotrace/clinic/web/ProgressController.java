@@ -12,12 +12,20 @@ import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Patients;
 import org.exotrace.clinic.Progress;
 import org.exotrace.clinic.Side;
+import org.exotrace.clinic.Suggestion;
+import org.exotrace.clinic.Suggestions;
+import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentPlans;
+import org.exotrace.clinic.report.ProgressReport;
 import org.exotrace.outcome.ComponentEntry;
 import org.exotrace.outcome.Easi;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A patient's progress page: the assessment entry form (the chosen instrument's component fields,
  * swapped in with htmx when another instrument is chosen), the trend of every endpoint against its
- * baseline with the responses, and the next visit due. Everything shown comes from
- * {@link Assessments#progress}, the same view a report would print.
+ * baseline with the responses, the next visit due, and the adjustment suggestions of the patient's plans with an
+ * accept or override (with a reason) for each open one. Everything shown comes from {@link Assessments#progress} and
+ * {@link Suggestions}, the same views the progress report PDF prints.
  */
 @Controller
 class ProgressController {
@@ -48,11 +57,45 @@ class ProgressController {
     private final Patients patients;
     private final Assessments assessments;
     private final TreatmentPlans plans;
+    private final Suggestions suggestions;
+    private final ProgressReport report;
 
-    ProgressController(Patients patients, Assessments assessments, TreatmentPlans plans) {
+    ProgressController(Patients patients, Assessments assessments, TreatmentPlans plans, Suggestions suggestions, ProgressReport report) {
         this.patients = patients;
         this.assessments = assessments;
         this.plans = plans;
+        this.suggestions = suggestions;
+        this.report = report;
+    }
+
+    /** The progress report as a PDF download; each export is audited. */
+    @GetMapping("/patients/{id}/progress.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        byte[] pdf = report.pdf(id);
+        String name = "progress-" + patients.get(id).pseudonym() + "-" + LocalDate.now() + ".pdf";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(pdf);
+    }
+
+    /** Accept or override (with a reason) a suggestion, then back to the progress page with the decision or what was wrong. */
+    @PostMapping("/plans/{planId}/suggestions/{code}/decision")
+    String decide(@PathVariable UUID planId, @PathVariable String code, @RequestParam(required = false) String decision,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        UUID patientId = plans.get(planId).patientId();
+        try {
+            Suggestion s = suggestions.decide(planId, code, decision, reason);
+            redirect.addFlashAttribute("message", "Recorded: " + s.decision().text() + ".");
+        } catch (DomainProblem e) {
+            String text = !e.fieldErrors().isEmpty() ? String.join("; ", e.fieldErrors().entrySet().stream()
+                    .map(f -> f.getKey() + ": " + f.getValue()).toList())
+                    : !e.reasons().isEmpty() ? e.title() + ": " + String.join("; ", e.reasons()) : e.getMessage();
+            redirect.addFlashAttribute("suggestionErrors", Map.of(planId + "/" + code, "Nothing was recorded. " + text));
+            redirect.addFlashAttribute("suggestionReason", Map.of(planId + "/" + code, reason == null ? "" : reason));
+        }
+        return "redirect:/patients/" + patientId + "/progress#suggestions";
     }
 
     @GetMapping("/patients/{id}/progress")
@@ -108,7 +151,14 @@ class ProgressController {
                 .forEach(s -> charts.put(s.endpoint() + "/" + s.side(), TrendChart.of(s)));
         model.addAttribute("charts", charts);
         model.addAttribute("assessments", assessments.forPatient(id));
-        model.addAttribute("plans", plans.forPatient(id));
+        List<TreatmentPlan> patientPlans = plans.forPatient(id);
+        model.addAttribute("plans", patientPlans);
+        Map<UUID, String> planLabels = new LinkedHashMap<>();
+        patientPlans.forEach(p -> planLabels.put(p.id(), plans.template(p.templateId()).code() + " from " + p.startOn()));
+        model.addAttribute("planLabels", planLabels);
+        model.addAttribute("suggestions", suggestions.forPatient(id));
+        if (!model.containsAttribute("suggestionErrors")) model.addAttribute("suggestionErrors", Map.of());
+        if (!model.containsAttribute("suggestionReason")) model.addAttribute("suggestionReason", Map.of());
         model.addAttribute("instruments", Instrument.values());
         model.addAttribute("sides", Side.values());
         model.addAttribute("form", form);
