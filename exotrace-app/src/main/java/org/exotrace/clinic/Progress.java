@@ -194,6 +194,12 @@ public record Progress(UUID patientId, String pseudonym, LocalDate asOf, NextVis
         LocalDate first = followUps.stream().filter(met).map(Assessment::assessedOn).findFirst().orElse(null);
         Outcome outcome = followUps.isEmpty() ? Outcome.NOT_ACHIEVED
                 : met.test(these.get(these.size() - 1)) ? Outcome.ACHIEVED : Outcome.NOT_ACHIEVED;
+        if (instrument == Instrument.GAIS) {
+            // GAIS is itself a comparison with the pre-treatment appearance: its first rating is no baseline to count weeks from.
+            String text = outcome == Outcome.ACHIEVED ? name + " (rated " + these.get(these.size() - 1).band() + " on "
+                    + these.get(these.size() - 1).assessedOn() + ")" : name + " not yet";
+            return new ResponseStatus(name, outcome, first, text);
+        }
         return new ResponseStatus(name, outcome, first, text(name, outcome, first, baselineOn, these));
     }
 

@@ -84,6 +84,8 @@ class ProgressUnitTest {
         assertThat(series.get(0).responses().get(0).text()).isEqualTo("vIGA-AD 0/1 (clear or almost clear) achieved at week 6");
         assertThat(series.get(1).numeric()).isFalse();
         assertThat(series.get(1).responses().get(0).outcome()).isEqualTo(Outcome.ACHIEVED);
+        // GAIS already compares with the pre-treatment look: its first rating is no baseline to count weeks from.
+        assertThat(series.get(1).responses().get(0).text()).isEqualTo("GAIS improved (rated much improved on " + DAY0.plusDays(42) + ")");
     }
 
     @Test
