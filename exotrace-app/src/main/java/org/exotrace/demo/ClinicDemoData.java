@@ -110,8 +110,9 @@ class ClinicDemoData {
     }
 
     /**
-     * Three patients on the electroporation protocol, started about ten weeks ago, six weekly
-     * sessions: an adult who reaches EASI-75 by week 8, an adult who does not reach EASI-50, and a
+     * Three patients on the electroporation protocol, started eight to ten weeks ago, six weekly
+     * sessions: an adult who reaches EASI-75 by week 8, an adult who does not reach EASI-50 (and is
+     * offered the template's adjustments), and a
      * six-year-old, whose EASI uses the child weights (head and neck 0.2).
      */
     private void atopicDermatitis(Clinic seoul, Iterator<String> stock, LocalDate today) {
@@ -137,6 +138,9 @@ class ClinicDemoData {
 
         Patient partial = patient(seoul, "Min-jun", "Lee", today.minusYears(34).minusDays(120), "MALE", "IV", "atopic dermatitis",
                 "Atopic dermatitis with facial flares each winter; tacrolimus ointment stopped two months ago", "None known");
+        // Started later than Park: his week-8 assessment is two days old and his follow-up still ahead, so the template's
+        // rule (EASI-50 not reached by week 8) offers its adjustments on his progress page.
+        start = today.minusDays(58);
         consents(partial, start.minusDays(5), "Min-jun Lee", "KR");
         plan = plan(partial, "AD-REDNESS-EP", start, null, null);
         sessions(plan, stock, electroporation, today);

@@ -78,6 +78,9 @@ class DemoDataIntegrationTests extends IntegrationTest {
 
         assertThat(easiResponse("Park", "EASI-75")).isEqualTo("ACHIEVED");
         assertThat(easiResponse("Lee", "EASI-50")).isEqualTo("NOT_ACHIEVED");
+        List<String> kinds = demoGet("/api/patients/" + patient("Lee") + "/suggestions", "clinician", "$[?(@.current)].kind");
+        assertThat(kinds).contains("SHORTER_INTERVAL", "ADD_MICRONEEDLING");
+        assertThat((List<String>) demoGet("/api/patients/" + patient("Park") + "/suggestions", "clinician", "$[*].kind")).isEmpty();
         UUID child = patient("Kim");
         assertThat(jdbc.sql("select date_of_birth from patient where id = ?").param(child).query(LocalDate.class).single())
                 .isAfter(LocalDate.now().minusYears(8));
