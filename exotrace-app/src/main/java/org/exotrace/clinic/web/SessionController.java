@@ -155,6 +155,8 @@ class SessionController {
         model.addAttribute("doses", done.stream().collect(Collectors.toMap(TreatmentSession::id,
                 s -> s.doseParticles() == null ? "unknown" : Doses.particles(s.doseParticles()))));
         model.addAttribute("devices", done.stream().collect(Collectors.toMap(TreatmentSession::id, SessionController::device)));
+        model.addAttribute("notes", done.stream().collect(Collectors.toMap(TreatmentSession::id,
+                s -> s.warnings().stream().filter(w -> !plan.complianceMessage().startsWith(w)).toList())));
         model.addAttribute("events", events);
         model.addAttribute("sessionNumbers", done.stream().collect(Collectors.toMap(TreatmentSession::id, TreatmentSession::number)));
         model.addAttribute("form", form);
