@@ -45,6 +45,8 @@ class NtaUploadBrowserTest extends BrowserTest {
         form.getByLabel("Viscosity (mPa·s)").fill("0.955");
         form.getByLabel("Bootstrap replicates").fill("10");
         form.getByLabel("Detection volume (pL)").fill("80");
+        // The form offers the settings of the latest upload, whoever made it: clear the frame rate to see it demanded.
+        form.getByLabel("Frame rate (fps)").fill("");
         button("Upload and analyse").click();
         assertThat(page.locator("#nta-form .field-error").filter(new Locator.FilterOptions().setHasText("required"))).hasCount(1);
         screenshot("frame-rate-missing");
