@@ -18,7 +18,8 @@ class AssessmentAccessRules implements AccessRules {
         String clinician = Role.CLINICIAN.name();
         r.requestMatchers(HttpMethod.GET, "/api/patients/*/assessments", "/api/patients/*/progress", "/patients/*/progress",
                 "/patients/*/progress/fields").hasRole(clinician);
-        r.requestMatchers(HttpMethod.POST, "/api/patients/*/assessments", "/api/assessments/*/correction", "/patients/*/assessments")
+        r.requestMatchers(HttpMethod.POST, "/api/patients/*/assessments", "/api/assessments/*/correction", "/patients/*/assessments",
+                "/assessments/*/correction")
                 .hasRole(clinician);
     }
 }

@@ -82,6 +82,23 @@ class AssessmentBrowserTest extends BrowserTest {
         assertThat(page.locator("select[name='c.symptoms']")).isVisible();
         assertThat(page.locator("input[name='c.headNeck.erythema']")).hasCount(0);
         screenshot("dlqi-fields");
+
+        // The latest EASI was mis-entered: corrected from the history with a reason; the trend follows the correction.
+        page.locator("#history tbody tr").first().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Correct")).click();
+        assertThat(page.locator("#correcting")).containsText("EASI 5 (mild)");
+        assertThat(page.locator("input[name='c.lowerLimbs.erythema']")).hasValue("1");
+        page.locator("input[name='c.lowerLimbs.erythema']").fill("2");
+        button("Save correction").click();
+        assertThat(page.locator("label:has(input[name=reason]) .field-error")).hasText("is required");
+        page.locator("input[name='c.lowerLimbs.erythema']").fill("2");
+        page.locator("input[name=reason]").fill("lower-limb erythema was 2, not 1");
+        button("Save correction").click();
+        // 0.4 x 5 x (2+1+0.5+0) = 7, moderate.
+        assertThat(flash()).containsText("Corrected: EASI 7 (moderate)");
+        assertThat(page.locator("#history tbody tr")).hasCount(3);
+        assertThat(page.locator("#history")).containsText("Corrected: lower-limb erythema was 2, not 1");
+        assertThat(page.locator("#progress .series[data-endpoint=EASI] .summary")).containsText("latest " + LocalDate.now() + ": 7");
+        screenshot("corrected");
     }
 
     /** Fills the EASI form: every region clear unless given (erythema, oedema/papulation, excoriation, lichenification, area %). */

@@ -100,7 +100,13 @@ class ProgressController {
 
     @GetMapping("/patients/{id}/progress")
     String progress(@PathVariable UUID id, @RequestParam(required = false) String instrument, @RequestParam(required = false) UUID saved,
-                    Model model) {
+                    @RequestParam(required = false) UUID correct, Model model) {
+        if (correct != null) {
+            Assessment a = correctable(id, correct);
+            model.addAttribute("correcting", a);
+            return page(id, a.instrument(), new EntryForm(a.instrument().name(), a.assessedOn(), a.side().name(), a.planId(),
+                    flatten("", a.components())), Map.of(), model);
+        }
         Instrument chosen = chosen(instrument);
         EntryForm blank = new EntryForm(chosen.name(), LocalDate.now(), Side.BOTH.name(), null, Map.of());
         if (saved != null) {
@@ -123,10 +129,7 @@ class ProgressController {
     String record(@PathVariable UUID id, @RequestParam Map<String, String> params,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
                   @RequestParam(required = false) UUID planId, Model model, RedirectAttributes redirect) {
-        Map<String, String> components = new LinkedHashMap<>();
-        params.forEach((name, value) -> {
-            if (name.startsWith(COMPONENT)) components.put(name.substring(COMPONENT.length()), value);
-        });
+        Map<String, String> components = components(params);
         EntryForm form = new EntryForm(params.getOrDefault("instrument", ""), assessedOn, params.getOrDefault("side", ""), planId, components);
         try {
             Assessment a = assessments.record(id, new Assessments.NewAssessment(form.instrument(), form.assessedOn(), form.planId(),
@@ -139,6 +142,59 @@ class ProgressController {
             model.addAttribute("formError", e.title());
             return page(id, chosen(form.instrument()), form, errors, model);
         }
+    }
+
+    /**
+     * Corrects an assessment from the progress page: the same component fields, prefilled with what
+     * was entered, and a reason. The earlier assessment is kept, marked corrected.
+     */
+    @PostMapping("/assessments/{assessmentId}/correction")
+    String correct(@PathVariable UUID assessmentId, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        Assessment old = assessments.get(assessmentId);
+        Map<String, String> components = components(params);
+        try {
+            Assessment a = assessments.correct(assessmentId, Map.copyOf(components), params.get("reason"));
+            redirect.addFlashAttribute("message", "Corrected: " + a.summary() + " on " + a.assessedOn() + " (was " + old.summary() + ").");
+            return "redirect:/patients/" + a.patientId() + "/progress?instrument=" + a.instrument().name() + "&saved=" + a.id();
+        } catch (DomainProblem e) {
+            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+            if (errors.isEmpty()) errors.put("form", e.getMessage());
+            model.addAttribute("formError", e.title());
+            model.addAttribute("correcting", old);
+            model.addAttribute("reason", params.getOrDefault("reason", ""));
+            return page(old.patientId(), old.instrument(), new EntryForm(old.instrument().name(), old.assessedOn(), old.side().name(),
+                    old.planId(), components), errors, model);
+        }
+    }
+
+    private Assessment correctable(UUID patientId, UUID assessmentId) {
+        Assessment a = assessments.get(assessmentId);
+        if (!a.patientId().equals(patientId)) throw DomainProblem.notFound("Assessment", assessmentId);
+        if (!a.valid()) throw DomainProblem.conflict("This assessment was already corrected; correct its replacement.");
+        return a;
+    }
+
+    /** The components as the form names them: nested maps become dotted names ({@code headNeck.erythema}). */
+    static Map<String, String> flatten(String prefix, Map<String, Object> components) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        components.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                Map<String, Object> inner = new LinkedHashMap<>();
+                nested.forEach((k, v) -> inner.put(String.valueOf(k), v));
+                flat.putAll(flatten(prefix + name + ".", inner));
+            } else if (value != null) {
+                flat.put(prefix + name, String.valueOf(value));
+            }
+        });
+        return flat;
+    }
+
+    private static Map<String, String> components(Map<String, String> params) {
+        Map<String, String> components = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(COMPONENT)) components.put(name.substring(COMPONENT.length()), value);
+        });
+        return components;
     }
 
     private String page(UUID id, Instrument chosen, EntryForm form, Map<String, String> errors, Model model) {
