@@ -25,6 +25,7 @@ import org.exotrace.compliance.Route;
 import org.exotrace.compliance.RuleVerdict;
 import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
+import org.exotrace.quality.MeasurementUnits;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.shared.Actors;
@@ -84,6 +85,8 @@ public class Sessions {
     }
 
     static final String CONCENTRATION_TEST = "particle_concentration";
+    static final int MAX_SESSIONS = 100;
+    static final String PER_ML = "particles/mL";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -115,7 +118,10 @@ public class Sessions {
     public UnitPreview preview(UUID clinicId, String unitCode, LocalDate on) {
         UnitCheck check = shipments.check(clinicId, unitCode, on);
         Optional<LotUnit> unit = lots.unitByCode(check.unitCode());
-        if (unit.isEmpty()) return new UnitPreview(check.unitCode(), null, null, null, null, null, null, List.of(), check.reasons());
+        // A unit this clinic never received is refused without its lot's details: they are another clinic's business.
+        if (unit.isEmpty() || !check.received()) {
+            return new UnitPreview(check.unitCode(), null, null, null, null, null, null, List.of(), check.reasons());
+        }
         List<String> refusals = new ArrayList<>(check.reasons());
         jdbc.sql("select number, performed_on from treatment_session where unit_id = ?").param(unit.get().id())
                 .query((rs, n) -> "unit " + check.unitCode() + " was already used on " + rs.getDate(2).toLocalDate() + ": a unit is used once")
@@ -130,6 +136,11 @@ public class Sessions {
     @Transactional
     public TreatmentSession record(UUID planId, NewSession s) {
         TreatmentPlan plan = plans.get(planId);
+        if (plan.allocationConcealed()) {
+            throw DomainProblem.forbidden("You assess this patient blinded: a colleague who knows the allocation records the sessions.");
+        }
+        // One session at a time per plan: the number is the next free one, and a double click waits for the first to finish.
+        jdbc.sql("select id from treatment_plan where id = ? for update").param(planId).query(UUID.class).single();
         Patient patient = patients.get(plan.patientId());
         Clinic clinic = clinics.get(plan.clinicId());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -171,6 +182,10 @@ public class Sessions {
             throw DomainProblem.ruleViolation("Not permitted in " + clinic.jurisdiction(), List.of(decision.message(), decision.disclaimer()));
         }
         if (decision.needsAttention()) warnings.add(decision.message());
+        if (plan.treatedSide() != null && side != plan.treatedSide()) {
+            warnings.add("split-face plan: the product was allocated to the " + plan.treatedSide().label().toLowerCase(java.util.Locale.ROOT)
+                    + " side, this session records " + side.label().toLowerCase(java.util.Locale.ROOT));
+        }
         if (!unit.productCode().equals(plan.productCode())) {
             warnings.add("the unit is " + unit.productCode() + "; the plan named " + plan.productCode());
         }
@@ -180,6 +195,7 @@ public class Sessions {
         }
         if (unit.particlesPerMl() == null) warnings.add("lot " + unit.lotCode() + " has no particle concentration: the dose is not known");
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from treatment_session where plan_id = ?").param(planId).query(Integer.class).single();
+        if (number > MAX_SESSIONS) throw DomainProblem.conflict("This plan already has " + MAX_SESSIONS + " sessions: plan a new course.");
         LotUnit lotUnit = lots.unitByCode(unit.unitCode()).orElseThrow();
         UUID id = UUID.randomUUID();
         Double dose = unit.dose(s.volumeMl());
@@ -346,7 +362,15 @@ public class Sessions {
         if (decisions.isEmpty()) {
             throw DomainProblem.ruleViolation("Unknown source", List.of("the unit's lot has no donor, so its source cannot be checked"));
         }
-        return decisions.stream().max(Comparator.comparingInt((ComplianceDecision d) -> d.blocks() ? 2 : d.needsAttention() ? 1 : 0)).orElseThrow();
+        return decisions.stream().max(Comparator.comparingInt(Sessions::restrictiveness)).orElseThrow();
+    }
+
+    /** Prohibited above needing a trial authorization (which a trial may satisfy), above caution or no rule, above permitted. */
+    private static int restrictiveness(ComplianceDecision d) {
+        if (d.verdict() == RuleVerdict.PROHIBITED) return 4;
+        if (d.blocks()) return 3;
+        if (d.needsAttention()) return d.verdict() == null ? 2 : 1;
+        return 0;
     }
 
     private record Concentration(Double perMl, TreatmentSession.ConcentrationSource source) {}
@@ -355,9 +379,12 @@ public class Sessions {
     private Concentration concentration(Lot lot) {
         Optional<Result> measured = results.forLot(lot.id()).stream()
                 .filter(r -> r.isValid() && CONCENTRATION_TEST.equals(r.testCode()) && r.value() != null && r.value() > 0
-                        && "particles/mL".equals(r.unit()))
+                        && r.unit() != null && MeasurementUnits.compatible(r.unit(), PER_ML))
                 .max(Comparator.comparing(Result::performedAt));
-        if (measured.isPresent()) return new Concentration(measured.get().value(), TreatmentSession.ConcentrationSource.MEASURED);
+        if (measured.isPresent()) {
+            return new Concentration(MeasurementUnits.convert(measured.get().value(), measured.get().unit(), PER_ML),
+                    TreatmentSession.ConcentrationSource.MEASURED);
+        }
         if (lot.concentrationPerMl() != null && lot.concentrationPerMl() > 0) {
             return new Concentration(lot.concentrationPerMl(), TreatmentSession.ConcentrationSource.DECLARED);
         }

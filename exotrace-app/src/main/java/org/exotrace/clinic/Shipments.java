@@ -131,19 +131,21 @@ public class Shipments {
         String code = unitCode == null ? "" : unitCode.strip().toUpperCase(Locale.ROOT);
         LocalDate day = on == null ? LocalDate.now() : on;
         Optional<LotUnit> unit = lots.unitByCode(code);
-        if (unit.isEmpty()) return new UnitCheck(code, null, List.of("no unit has the code '" + code + "'; check the label"));
+        if (unit.isEmpty()) return new UnitCheck(code, null, false, List.of("no unit has the code '" + code + "'; check the label"));
         Lot lot = lots.get(unit.get().lotId());
         List<String> reasons = new ArrayList<>();
-        boolean here = jdbc.sql("""
-                select count(*) from shipment_unit u join shipment s on s.id = u.shipment_id
+        LocalDate receivedOn = jdbc.sql("""
+                select min(s.received_on) from shipment_unit u join shipment s on s.id = u.shipment_id
                 where u.unit_id = ? and s.clinic_id = ? and s.received_on is not null""").params(unit.get().id(), clinicId)
-                .query(Long.class).single() > 0;
+                .query(LocalDate.class).optional().orElse(null);
+        boolean here = receivedOn != null;
+        if (here && receivedOn.isAfter(day)) reasons.add("unit " + code + " was received here on " + receivedOn + ", after " + day);
         if (!here) reasons.add("unit " + code + " was not received by this clinic: it cannot be used here");
         if (lot.state() != LotState.RELEASED) {
             reasons.add("lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT)
                     + (lot.state() == LotState.QUARANTINED ? " (on hold or recalled): do not use" : ", not released: do not use"));
         }
         if (!lot.expiresOn().isAfter(day)) reasons.add("lot " + lot.code() + " expired on " + lot.expiresOn());
-        return new UnitCheck(code, lot.code(), reasons);
+        return new UnitCheck(code, lot.code(), here, reasons);
     }
 }

@@ -84,18 +84,22 @@ public class Suggestions {
         this.regulatoryRules = regulatoryRules;
     }
 
-    /** The plan's suggestions, open and decided; "not found" to anyone outside the patient's clinic. */
+    /**
+     * The plan's suggestions, open and decided; "not found" to anyone outside the patient's clinic.
+     * None for the blinded assessor of a split-face plan: a suggestion's finding comes from the
+     * treated side's scores, which would give the allocation away.
+     */
     @Transactional(readOnly = true)
     public List<Suggestion> forPlan(UUID planId) {
         TreatmentPlan plan = plans.get(planId);
-        return forPlan(plan, assessments.progress(plan.patientId()));
+        return plan.allocationConcealed() ? List.of() : forPlan(plan, assessments.progress(plan.patientId()));
     }
 
     /** Every suggestion of every plan of the patient, newest plan first. */
     @Transactional(readOnly = true)
     public List<Suggestion> forPatient(UUID patientId) {
         Progress progress = assessments.progress(patientId);
-        return plans.forPatient(patientId).stream().flatMap(p -> forPlan(p, progress).stream()).toList();
+        return plans.forPatient(patientId).stream().filter(p -> !p.allocationConcealed()).flatMap(p -> forPlan(p, progress).stream()).toList();
     }
 
     /**
@@ -105,6 +109,9 @@ public class Suggestions {
     @Transactional
     public Suggestion decide(UUID planId, String ruleCode, String decision, String reason) {
         TreatmentPlan plan = plans.get(planId);
+        if (plan.allocationConcealed()) {
+            throw DomainProblem.forbidden("You assess this patient blinded: a colleague who knows the allocation decides on adjustments.");
+        }
         Patient patient = patients.get(plan.patientId());
         Map<String, String> errors = new LinkedHashMap<>();
         Suggestion.Outcome outcome = Choices.parse(Suggestion.Outcome.class, decision, "decision", errors);

@@ -240,7 +240,12 @@ public class TreatmentPlans {
         Map<String, String> errors = new LinkedHashMap<>();
         ProtocolTemplate template = null;
         if (p.templateId() == null) errors.put("templateId", "choose a protocol template");
-        else template = template(p.templateId());
+        else {
+            template = template(p.templateId());
+            if (template.clinicId() != null && !template.clinicId().equals(patient.clinicId())) {
+                errors.put("templateId", "this copy belongs to another clinic: use a shipped template or your clinic's copy");
+            }
+        }
         if (p.productCode() == null || p.productCode().isBlank() || products.find(p.productCode().strip()).isEmpty()) {
             errors.put("productCode", "choose one of the lab's products");
         }

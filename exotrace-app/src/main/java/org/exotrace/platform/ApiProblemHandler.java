@@ -7,6 +7,7 @@ import org.exotrace.shared.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -63,6 +64,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your roles do not allow this action.");
         p.setTitle("Not allowed");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
+    }
+
+    /** Two requests raced for the same thing (a double-clicked save, one unit scanned twice): the database kept one. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> race(DataIntegrityViolationException e) {
+        log.info("Refused a write that would break a database rule: {}", e.getMostSpecificCause().getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, PlatformMessages.RACE);
+        p.setTitle("Conflict");
+        p.setType(URI.create("urn:exotrace:problem:conflict"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
     }
 
     @ExceptionHandler(Exception.class)

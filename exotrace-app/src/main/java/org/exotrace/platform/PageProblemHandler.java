@@ -5,6 +5,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -30,6 +31,17 @@ class PageProblemHandler {
         mav.addObject("status", status.value());
         mav.addObject("title", p.title());
         mav.addObject("detail", p.getMessage());
+        return mav;
+    }
+
+    /** Two requests raced for the same thing (a double-clicked save): the database kept one; this one saved nothing. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView race(DataIntegrityViolationException e) {
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(HttpStatus.CONFLICT);
+        mav.addObject("status", HttpStatus.CONFLICT.value());
+        mav.addObject("title", "Conflict");
+        mav.addObject("detail", PlatformMessages.RACE);
         return mav;
     }
 }

@@ -7,11 +7,14 @@ public final class Texts {
 
     private Texts() {}
 
-    /** Refuses a missing required text or a text longer than {@code max}, naming the field. */
+    /** Refuses a missing required text, a text longer than {@code max} or one with control characters, naming the field. */
     public static void check(String field, String value, int max, boolean required) {
         if (required && (value == null || value.isBlank())) throw DomainProblem.invalid(field, "is required");
         if (value != null && value.length() > max) {
             throw DomainProblem.invalid(field, "is too long (" + value.length() + " characters; at most " + max + ")");
+        }
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            throw DomainProblem.invalid(field, "contains a control character (such as NUL); remove it");
         }
     }
 

@@ -156,6 +156,8 @@ class SessionIntegrationTests extends IntegrationTest {
         assertThat(errors).containsKeys("volumeMl", "route", "area", "needleDepthMm", "passes", "side", "operator");
         assertThat(errors.get("volumeMl")).isEqualTo("the unit holds 1.0 mL; 5.0 mL cannot come from it");
         assertThat(errors.get("needleDepthMm")).isEqualTo("must be from 0 to 5 mm, was 9");
+        postJson("/api/plans/" + plan + "/sessions", doctor, "{\"unitCode\": \"" + units.get(0) + "\", \"volumeMl\": 0.5, \"area\": \"face\\u0000\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.area").value("contains a control character (such as NUL); remove it"));
         postJson("/api/plans/" + plan + "/sessions", doctor, "{\"volumeMl\": 0.5, \"area\": \"face\", \"performedOn\": \""
                 + LocalDate.now().plusDays(1) + "\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.unitCode").value("scan or type the unit's code from its label"))
@@ -225,11 +227,53 @@ class SessionIntegrationTests extends IntegrationTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.side").value("RIGHT")).andReturn(), "$.id");
 
         getJson("/api/sessions/" + session, doctor).andExpect(jsonPath("$.side").value("RIGHT"));
+        postJson("/api/plans/" + splitPlan + "/sessions", assessor, "{\"unitCode\": \"" + units.get(0) + "\", \"volumeMl\": 0.5, \"area\": \"cheek\"}")
+                .andExpect(status().isForbidden());
+        getJson("/api/plans/" + splitPlan + "/suggestions", assessor).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
         MvcResult blinded = getJson("/api/plans/" + splitPlan + "/sessions", assessor).andExpect(status().isOk()).andReturn();
         assertThat(blinded.getResponse().getContentAsString()).doesNotContain("RIGHT").doesNotContain("LEFT");
         getJson("/api/sessions/" + session, assessor).andExpect(jsonPath("$.side").doesNotExist());
         assertThat(getJson("/api/patients/" + patient + "/sessions", assessor).andReturn().getResponse().getContentAsString())
                 .doesNotContain("RIGHT");
+    }
+
+    @Test
+    void aUnitCannotBeRecordedAsUsedBeforeItArrived() throws Exception {
+        String earlier = read(postJson("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \""
+                + clinics.templateId("MELASMA-MN", doctor) + "\", \"productCode\": \"" + LotScenarios.PRODUCT
+                + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"startOn\": \"" + LocalDate.now().minusDays(10) + "\"}")
+                .andExpect(status().isCreated()).andReturn(), "$.id");
+        List<String> units = clinics.split(lots.released(qa), analyst, 1);
+        clinics.shipAndReceive(clinic, analyst, doctor, units);
+        MvcResult r = postJson("/api/plans/" + earlier + "/sessions", doctor, "{\"unitCode\": \"" + units.get(0) + "\", \"volumeMl\": 0.5, "
+                + "\"area\": \"face\", \"performedOn\": \"" + LocalDate.now().minusDays(5) + "\"}").andExpect(status().isUnprocessableContent()).andReturn();
+        assertThat((List<String>) read(r, "$.reasons")).containsExactly("unit " + units.get(0) + " was received here on " + LocalDate.now()
+                + ", after " + LocalDate.now().minusDays(5));
+    }
+
+    @Test
+    void oneUnitScannedForTwoPlansAtTheSameMomentIsUsedOnceAndTheOtherRequestIsRefusedNotFailed() throws Exception {
+        String other = clinics.plan(patient, doctor, "AD-REDNESS-EP", LotScenarios.PRODUCT);
+        List<String> units = clinics.split(lots.released(qa), analyst, 1);
+        clinics.shipAndReceive(clinic, analyst, doctor, units);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (String p : List.of(plan, other)) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return postJson("/api/plans/" + p + "/sessions", doctor, session(units.get(0), 0.5)).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var f : statuses) codes.add(f.get());
+            assertThat(codes).containsOnlyOnce(201).allMatch(c -> c == 201 || c == 409 || c == 422);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from treatment_session where unit_code = ?").param(units.get(0)).query(Long.class).single()).isEqualTo(1);
     }
 
     private List<String> refusal(String unit) throws Exception {

@@ -97,6 +97,22 @@ class TreatmentPlanIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aClinicsCopyOfATemplateCannotBeUsedForAnotherClinicsPatient() throws Exception {
+        TestUser both = user(Role.CLINICIAN);
+        ClinicScenarios clinics = new ClinicScenarios(mvc, admin);
+        String a = clinics.clinic("KR", both);
+        String b = clinics.clinic("KR", both);
+        String patientOfB = clinics.patient(b, both, "melasma");
+        String copy = read(postJson("/api/protocol-templates/" + clinics.templateId("MELASMA-MN", both) + "/copies", both,
+                "{\"clinicId\": \"" + a + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
+        long plans = count("treatment_plan");
+        postJson("/api/patients/" + patientOfB + "/plans", both, "{\"templateId\": \"" + copy + "\", \"productCode\": \"HMSC-EXO-SERUM\", "
+                + "\"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.templateId").value(containsString("belongs to another clinic")));
+        assertThat(count("treatment_plan")).isEqualTo(plans);
+    }
+
+    @Test
     void aClinicCopiesATemplateForItselfAlone() throws Exception {
         String template = templateId("MELASMA-MN", krDoctor);
         String clinic = read(getJson("/api/clinics", krDoctor).andReturn(), "$[0].id");
