@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.exotrace.clinic.Progress;
+import org.exotrace.shared.pdf.WinAnsiText;
 
 /**
  * One endpoint's values over time as vector graphics, like the progress page's chart: a line
@@ -112,7 +113,7 @@ final class TrendChartPdf {
         cb.setColorFill(BASELINE);
         cb.showTextAligned(Element.ALIGN_LEFT, "baseline " + points.get(0).value().toPlainString(), LEFT + 4, baseY + 3, 0);
         cb.setColorFill(AXIS);
-        cb.showTextAligned(Element.ALIGN_CENTER, ProgressReportPdf.legible(series.endpoint()
+        cb.showTextAligned(Element.ALIGN_CENTER, WinAnsiText.legible(series.endpoint()
                         + (series.unit().isEmpty() ? "" : " (" + series.unit() + ")") + " by date"),
                 LEFT + plotW / 2, 3, 0);
         cb.endText();
