@@ -2,8 +2,9 @@ package org.exotrace.characterization.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.exotrace.quality.SizeDistribution;
+import org.exotrace.shared.chart.ChartNumbers;
+import org.exotrace.shared.chart.NiceScale;
 
 /**
  * A size distribution laid out for an inline SVG: the curve of {@link SizeDistribution#curve()} as
@@ -23,9 +24,8 @@ record DistributionChart(String line, String area, List<Tick> ticks, double mode
 
     static DistributionChart of(List<SizeDistribution.Point> points, String method) {
         List<SizeDistribution.Point> curve = new SizeDistribution(null, method, points, null, null).curve();
-        double xMax = curve.get(curve.size() - 1).diameterNm();
-        double step = niceStep(xMax / 6);
-        xMax = Math.ceil(xMax / step) * step;
+        NiceScale.Axis axis = NiceScale.fromZero(curve.get(curve.size() - 1).diameterNm(), 6);
+        double xMax = axis.max();
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder line = new StringBuilder();
@@ -38,9 +38,9 @@ record DistributionChart(String line, String area, List<Tick> ticks, double mode
         String area = line + " L" + fmt(LEFT + curve.get(curve.size() - 1).diameterNm() / xMax * plotW) + "," + fmt(TOP + plotH)
                 + " L" + fmt(LEFT + curve.get(0).diameterNm() / xMax * plotW) + "," + fmt(TOP + plotH) + " Z";
         List<Tick> ticks = new ArrayList<>();
-        for (double d = 0; d <= xMax + step / 1000; d += step) ticks.add(new Tick(LEFT + d / xMax * plotW, fmt(d)));
+        for (double d : axis.ticks()) ticks.add(new Tick(LEFT + d / xMax * plotW, fmt(d)));
         return new DistributionChart(line.toString(), area, ticks, LEFT + mode.diameterNm() / xMax * plotW,
-                "mode " + String.format(Locale.ROOT, "%.0f nm", mode.diameterNm()));
+                "mode " + ChartNumbers.fixed(mode.diameterNm(), 0) + " nm");
     }
 
     public int width() {
@@ -67,13 +67,7 @@ record DistributionChart(String line, String area, List<Tick> ticks, double mode
         return HEIGHT - BOTTOM;
     }
 
-    private static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double n = raw / magnitude;
-        return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * magnitude;
-    }
-
     private static String fmt(double v) {
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v)) : String.format(Locale.ROOT, "%.1f", v);
+        return ChartNumbers.wholeOrFixed(v, 1);
     }
 }
