@@ -5,20 +5,18 @@ import java.util.List;
 import org.exotrace.quality.SizeDistribution;
 import org.exotrace.shared.chart.ChartNumbers;
 import org.exotrace.shared.chart.NiceScale;
+import org.exotrace.shared.chart.SvgPlot;
 
 /**
  * A size distribution laid out for an inline SVG: the curve of {@link SizeDistribution#curve()} as
  * a line and a filled area in a 640×240 box, with 1-2-5 ticks on the diameter axis and a marker at
  * the mode.
  */
-record DistributionChart(String line, String area, List<Tick> ticks, double modeX, String modeLabel) {
+record DistributionChart(String line, String area, List<Tick> ticks, double modeX, String modeLabel) implements SvgPlot {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 240;
-    static final int LEFT = 40;
-    static final int RIGHT = 12;
-    static final int TOP = 12;
-    static final int BOTTOM = 36;
+    static final SvgPlot.Frame FRAME = new SvgPlot.Frame(640, 240, 40, 12, 12, 36);
+    private static final int LEFT = FRAME.left();
+    private static final int TOP = FRAME.top();
 
     record Tick(double x, String label) {}
 
@@ -26,8 +24,8 @@ record DistributionChart(String line, String area, List<Tick> ticks, double mode
         List<SizeDistribution.Point> curve = new SizeDistribution(null, method, points, null, null).curve();
         NiceScale.Axis axis = NiceScale.fromZero(curve.get(curve.size() - 1).diameterNm(), 6);
         double xMax = axis.max();
-        double plotW = WIDTH - LEFT - RIGHT;
-        double plotH = HEIGHT - TOP - BOTTOM;
+        double plotW = FRAME.plotWidth();
+        double plotH = FRAME.plotHeight();
         StringBuilder line = new StringBuilder();
         SizeDistribution.Point mode = curve.get(0);
         for (SizeDistribution.Point p : curve) {
@@ -43,28 +41,9 @@ record DistributionChart(String line, String area, List<Tick> ticks, double mode
                 "mode " + ChartNumbers.fixed(mode.diameterNm(), 0) + " nm");
     }
 
-    public int width() {
-        return WIDTH;
-    }
-
-    public int height() {
-        return HEIGHT;
-    }
-
-    public int plotLeft() {
-        return LEFT;
-    }
-
-    public int plotRight() {
-        return WIDTH - RIGHT;
-    }
-
-    public int plotTop() {
-        return TOP;
-    }
-
-    public int plotBottom() {
-        return HEIGHT - BOTTOM;
+    @Override
+    public SvgPlot.Frame frame() {
+        return FRAME;
     }
 
     private static String fmt(double v) {

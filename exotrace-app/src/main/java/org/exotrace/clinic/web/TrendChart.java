@@ -9,6 +9,7 @@ import org.exotrace.outcome.Bands;
 import org.exotrace.outcome.ComponentEntry;
 import org.exotrace.shared.chart.ChartNumbers;
 import org.exotrace.shared.chart.NiceScale;
+import org.exotrace.shared.chart.SvgPlot;
 
 /**
  * One endpoint's values over time laid out for an inline SVG in a 640×240 box: a line through the
@@ -17,14 +18,11 @@ import org.exotrace.shared.chart.NiceScale;
  * round number above the highest value, no higher than the instrument's maximum.
  */
 record TrendChart(String line, List<Dot> dots, double baselineY, String baselineLabel, List<Level> bands, List<Tick> yTicks,
-                  List<Tick> xTicks) {
+                  List<Tick> xTicks) implements SvgPlot {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 240;
-    static final int LEFT = 44;
-    static final int RIGHT = 96;
-    static final int TOP = 14;
-    static final int BOTTOM = 34;
+    static final SvgPlot.Frame FRAME = new SvgPlot.Frame(640, 240, 44, 96, 14, 34);
+    private static final int LEFT = FRAME.left();
+    private static final int TOP = FRAME.top();
 
     /** An assessment: where it is drawn and what its tooltip says. */
     record Dot(double x, double y, boolean baseline, String title) {}
@@ -44,8 +42,8 @@ record TrendChart(String line, List<Dot> dots, double baselineY, String baseline
             axis = axis.endingAt(capped <= 0 ? 1 : capped);
         }
         double yMax = axis.max();
-        double plotW = WIDTH - LEFT - RIGHT;
-        double plotH = HEIGHT - TOP - BOTTOM;
+        double plotW = FRAME.plotWidth();
+        double plotH = FRAME.plotHeight();
         long span = ChronoUnit.DAYS.between(points.get(0).on(), points.get(points.size() - 1).on());
         List<Dot> dots = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -74,28 +72,9 @@ record TrendChart(String line, List<Dot> dots, double baselineY, String baseline
         return new TrendChart(line.toString(), dots, dots.get(0).y(), "baseline " + baseline.value().toPlainString(), bands, yTicks, xTicks);
     }
 
-    public int width() {
-        return WIDTH;
-    }
-
-    public int height() {
-        return HEIGHT;
-    }
-
-    public int plotLeft() {
-        return LEFT;
-    }
-
-    public int plotRight() {
-        return WIDTH - RIGHT;
-    }
-
-    public int plotTop() {
-        return TOP;
-    }
-
-    public int plotBottom() {
-        return HEIGHT - BOTTOM;
+    @Override
+    public SvgPlot.Frame frame() {
+        return FRAME;
     }
 
     private static String plain(BigDecimal value) {
