@@ -2,32 +2,30 @@ package org.exotrace.characterization.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.exotrace.quality.SizeDistribution;
+import org.exotrace.shared.chart.ChartNumbers;
+import org.exotrace.shared.chart.NiceScale;
+import org.exotrace.shared.chart.SvgPlot;
 
 /**
  * A size distribution laid out for an inline SVG: the curve of {@link SizeDistribution#curve()} as
  * a line and a filled area in a 640×240 box, with 1-2-5 ticks on the diameter axis and a marker at
  * the mode.
  */
-record DistributionChart(String line, String area, List<Tick> ticks, double modeX, String modeLabel) {
+record DistributionChart(String line, String area, List<Tick> ticks, double modeX, String modeLabel) implements SvgPlot {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 240;
-    static final int LEFT = 40;
-    static final int RIGHT = 12;
-    static final int TOP = 12;
-    static final int BOTTOM = 36;
+    static final SvgPlot.Frame FRAME = new SvgPlot.Frame(640, 240, 40, 12, 12, 36);
+    private static final int LEFT = FRAME.left();
+    private static final int TOP = FRAME.top();
 
     record Tick(double x, String label) {}
 
     static DistributionChart of(List<SizeDistribution.Point> points, String method) {
         List<SizeDistribution.Point> curve = new SizeDistribution(null, method, points, null, null).curve();
-        double xMax = curve.get(curve.size() - 1).diameterNm();
-        double step = niceStep(xMax / 6);
-        xMax = Math.ceil(xMax / step) * step;
-        double plotW = WIDTH - LEFT - RIGHT;
-        double plotH = HEIGHT - TOP - BOTTOM;
+        NiceScale.Axis axis = NiceScale.fromZero(curve.get(curve.size() - 1).diameterNm(), 6);
+        double xMax = axis.max();
+        double plotW = FRAME.plotWidth();
+        double plotH = FRAME.plotHeight();
         StringBuilder line = new StringBuilder();
         SizeDistribution.Point mode = curve.get(0);
         for (SizeDistribution.Point p : curve) {
@@ -38,42 +36,17 @@ record DistributionChart(String line, String area, List<Tick> ticks, double mode
         String area = line + " L" + fmt(LEFT + curve.get(curve.size() - 1).diameterNm() / xMax * plotW) + "," + fmt(TOP + plotH)
                 + " L" + fmt(LEFT + curve.get(0).diameterNm() / xMax * plotW) + "," + fmt(TOP + plotH) + " Z";
         List<Tick> ticks = new ArrayList<>();
-        for (double d = 0; d <= xMax + step / 1000; d += step) ticks.add(new Tick(LEFT + d / xMax * plotW, fmt(d)));
+        for (double d : axis.ticks()) ticks.add(new Tick(LEFT + d / xMax * plotW, fmt(d)));
         return new DistributionChart(line.toString(), area, ticks, LEFT + mode.diameterNm() / xMax * plotW,
-                "mode " + String.format(Locale.ROOT, "%.0f nm", mode.diameterNm()));
+                "mode " + ChartNumbers.fixed(mode.diameterNm(), 0) + " nm");
     }
 
-    public int width() {
-        return WIDTH;
-    }
-
-    public int height() {
-        return HEIGHT;
-    }
-
-    public int plotLeft() {
-        return LEFT;
-    }
-
-    public int plotRight() {
-        return WIDTH - RIGHT;
-    }
-
-    public int plotTop() {
-        return TOP;
-    }
-
-    public int plotBottom() {
-        return HEIGHT - BOTTOM;
-    }
-
-    private static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double n = raw / magnitude;
-        return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * magnitude;
+    @Override
+    public SvgPlot.Frame frame() {
+        return FRAME;
     }
 
     private static String fmt(double v) {
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v)) : String.format(Locale.ROOT, "%.1f", v);
+        return ChartNumbers.wholeOrFixed(v, 1);
     }
 }

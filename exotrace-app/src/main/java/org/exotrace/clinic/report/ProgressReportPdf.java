@@ -1,38 +1,45 @@
 package org.exotrace.clinic.report;
 
+import static org.exotrace.shared.pdf.PdfStyle.ACCENT;
+import static org.exotrace.shared.pdf.PdfStyle.INK;
+import static org.exotrace.shared.pdf.PdfStyle.MUTED;
+import static org.exotrace.shared.pdf.PdfStyle.bodyCell;
+import static org.exotrace.shared.pdf.PdfStyle.borderless;
+import static org.exotrace.shared.pdf.PdfStyle.font;
+import static org.exotrace.shared.pdf.PdfStyle.headerCell;
+import static org.exotrace.shared.pdf.PdfStyle.letterheadRule;
+import static org.exotrace.shared.pdf.PdfStyle.paragraph;
+import static org.exotrace.shared.pdf.PdfStyle.phrase;
+import static org.exotrace.shared.pdf.PdfStyle.zebra;
+
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.exotrace.clinic.AdverseEvent;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Progress;
 import org.exotrace.clinic.Suggestion;
 import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentSession;
+import org.exotrace.shared.Texts;
+import org.exotrace.shared.pdf.NumberedPages;
+import org.exotrace.shared.pdf.PdfStyle;
+import org.exotrace.shared.pdf.StandardFonts;
+import org.exotrace.shared.pdf.WinAnsiText;
 
 /**
  * Renders a patient's progress report as an A4 portrait PDF: the clinic and the patient (name,
@@ -52,11 +59,6 @@ final class ProgressReportPdf {
     static final String DISCLAIMER = "Decision support, not medical or legal advice.";
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
-    private static final Color INK = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x66, 0x66, 0x66);
-    private static final Color ACCENT = new Color(0x1F, 0x4E, 0x79);
-    private static final Color RULE = new Color(0xBF, 0xBF, 0xBF);
-    private static final Color ZEBRA = new Color(0xF3, 0xF6, 0xF9);
     private static final Color SUGGESTION = new Color(0xFF, 0xF6, 0xE0);
     private static final Color SUGGESTION_EDGE = new Color(0xC9, 0x8B, 0x2B);
     private static final Color REFUSED = new Color(0xC6, 0x28, 0x28);
@@ -65,44 +67,33 @@ final class ProgressReportPdf {
 
     private final BaseFont regular;
     private final BaseFont bold;
+    private final NumberedPages pages;
 
     ProgressReportPdf() {
-        try {
-            regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-            bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-        } catch (DocumentException | IOException e) {
-            throw new IllegalStateException("Standard Helvetica fonts are unavailable", e);
-        }
+        StandardFonts fonts = StandardFonts.helvetica();
+        regular = fonts.regular();
+        bold = fonts.bold();
+        pages = new NumberedPages(fonts, PageSize.A4, MARGIN, FOOTER_SPACE);
     }
 
     /** The PDF bytes; rendered twice, the first pass only counting the pages the footers print. */
     byte[] render(ProgressReportContent c) {
-        Rendered draft = pass(c, 0);
-        return pass(c, draft.pages()).bytes();
-    }
-
-    private record Rendered(byte[] bytes, int pages) {}
-
-    private Rendered pass(ProgressReportContent c, int totalPages) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, FOOTER_SPACE);
-        Footer footer = new Footer(c, totalPages);
+        NumberedPages.Footer footer = new NumberedPages.Footer("Generated " + DATE_TIME.format(c.generatedAt().atZone(c.zone()))
+                + " by " + c.generatedBy() + "  |  " + c.patient().pseudonym(), DISCLAIMER, bold, 8, 14);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(footer);
-            document.addTitle("Progress report " + c.patient().pseudonym());
-            document.addCreator("Exotrace");
-            document.open();
-            header(document, c);
-            for (ProgressReportContent.PlanSection plan : c.plans()) plan(document, plan, c);
-            if (c.plans().isEmpty()) document.add(paragraph("No treatment plan.", font(regular, 9.5f, MUTED), 6));
-            endpoints(document, writer, c.progress());
-            adverseEvents(document, c.adverseEvents());
-            document.close();
+            return pages.render(footer, document -> {
+                document.addTitle("Progress report " + c.patient().pseudonym());
+                document.addCreator("Exotrace");
+            }, (document, writer) -> {
+                header(document, c);
+                for (ProgressReportContent.PlanSection plan : c.plans()) plan(document, plan, c);
+                if (c.plans().isEmpty()) document.add(paragraph("No treatment plan.", font(regular, 9.5f, MUTED), 6));
+                endpoints(document, writer, c.progress());
+                adverseEvents(document, c.adverseEvents());
+            });
         } catch (DocumentException e) {
             throw new IllegalStateException("Could not lay out the progress report of " + c.patient().pseudonym(), e);
         }
-        return new Rendered(out.toByteArray(), footer.pages);
     }
 
     private void header(Document document, ProgressReportContent c) throws DocumentException {
@@ -118,12 +109,7 @@ final class ProgressReportPdf {
         t.setAlignment(Element.ALIGN_RIGHT);
         title.addElement(t);
         header.addCell(title);
-        for (PdfPCell cell : header.getRow(0).getCells()) {
-            cell.setBorder(Rectangle.BOTTOM);
-            cell.setBorderColor(ACCENT);
-            cell.setBorderWidth(1.2f);
-            cell.setPaddingBottom(8);
-        }
+        letterheadRule(header);
         header.setSpacingAfter(10);
         document.add(header);
         Patient p = c.patient();
@@ -162,7 +148,7 @@ final class ProgressReportPdf {
             PdfPTable sessions = table(new float[] {5, 11, 19, 14, 8, 13, 30}, "#", "Date", "Unit", "Lot", "mL", "Dose", "Device settings");
             int row = 0;
             for (TreatmentSession s : section.sessions()) {
-                Color shade = row++ % 2 == 0 ? Color.WHITE : ZEBRA;
+                Color shade = zebra(row++);
                 cells(sessions, shade, String.valueOf(s.number()), s.performedOn().toString(), s.unitCode(), s.lotCode(),
                         plain(s.volumeMl()), s.doseParticles() == null ? "unknown" : scientific(s.doseParticles()) + " particles",
                         device(s));
@@ -186,8 +172,8 @@ final class ProgressReportPdf {
         cell.setBorderWidth(0.8f);
         cell.setPadding(6);
         Paragraph title = new Paragraph();
-        title.add(new Chunk(legible(s.label()) + "   ", font(bold, 8.5f, SUGGESTION_EDGE)));
-        title.add(new Chunk(legible(s.kind().label()), font(bold, 9.5f, INK)));
+        title.add(new Chunk(WinAnsiText.legible(s.label()) + "   ", font(bold, 8.5f, SUGGESTION_EDGE)));
+        title.add(new Chunk(WinAnsiText.legible(s.kind().label()), font(bold, 9.5f, INK)));
         cell.addElement(title);
         cell.addElement(paragraph(s.finding(), font(regular, 8.5f, MUTED), 1));
         cell.addElement(paragraph(s.text(), font(regular, 9.5f, INK), 1));
@@ -224,7 +210,7 @@ final class ProgressReportPdf {
             values.setSpacingAfter(0);
             int row = 0;
             for (Progress.Point p : s.points()) {
-                Color shade = row++ % 2 == 0 ? Color.WHITE : ZEBRA;
+                Color shade = zebra(row++);
                 cells(values, shade, p.on().toString(), p.value() == null ? "" : p.value().toPlainString(), p.band() == null ? "" : p.band());
             }
             PdfPCell left = borderless();
@@ -258,7 +244,7 @@ final class ProgressReportPdf {
         PdfPTable table = table(new float[] {11, 27, 11, 9, 13, 13, 16}, "Onset", "Term", "Severity", "Serious", "Causality", "Outcome", "Unit");
         int row = 0;
         for (AdverseEvent e : events) {
-            Color shade = row++ % 2 == 0 ? Color.WHITE : ZEBRA;
+            Color shade = zebra(row++);
             cells(table, shade, e.onsetOn().toString(), e.term() + (e.actionTaken() == null ? "" : " (action: " + e.actionTaken() + ")"),
                     lower(e.severity().name()), e.serious() ? "yes" : "no", lower(e.causality().name()), lower(e.outcome().name()), e.unitCode());
         }
@@ -283,38 +269,17 @@ final class ProgressReportPdf {
         table.setHeaderRows(1);
         table.setSpacingAfter(6);
         for (String h : headings) {
-            PdfPCell cell = new PdfPCell(phrase(h, font(bold, 8.5f, Color.WHITE)));
-            cell.setBackgroundColor(ACCENT);
-            cell.setBorderColor(ACCENT);
-            cell.setPadding(4);
-            table.addCell(cell);
+            table.addCell(headerCell(h, font(bold, 8.5f, Color.WHITE), 4));
         }
         return table;
     }
 
     private void cells(PdfPTable table, Color shade, String... values) {
-        for (String v : values) {
-            PdfPCell cell = new PdfPCell(phrase(v, font(regular, 8.5f, INK)));
-            cell.setBackgroundColor(shade);
-            cell.setBorderColor(RULE);
-            cell.setBorderWidth(0.5f);
-            cell.setPadding(3.5f);
-            table.addCell(cell);
-        }
+        for (String v : values) table.addCell(bodyCell(v, font(regular, 8.5f, INK), shade, 3.5f));
     }
 
     private void detail(PdfPTable table, String key, String value, int valueColumns) {
-        PdfPCell keyCell = new PdfPCell(phrase(key, font(bold, 8.5f, MUTED)));
-        PdfPCell valueCell = new PdfPCell(phrase(value, font(regular, 9, INK)));
-        valueCell.setColspan(valueColumns);
-        for (PdfPCell cell : new PdfPCell[] {keyCell, valueCell}) {
-            cell.setBorder(Rectangle.BOTTOM);
-            cell.setBorderColor(RULE);
-            cell.setBorderWidth(0.5f);
-            cell.setPaddingTop(3);
-            cell.setPaddingBottom(4);
-            table.addCell(cell);
-        }
+        PdfStyle.detail(table, key, font(bold, 8.5f, MUTED), value, font(regular, 9, INK), valueColumns, 3, 4);
     }
 
     /** The heading and what follows it on one page when they fit, so a heading never ends a page alone. */
@@ -332,30 +297,7 @@ final class ProgressReportPdf {
     }
 
     private Paragraph heading(String text) {
-        Paragraph heading = paragraph(text, font(bold, 11.5f, ACCENT), 10);
-        heading.setSpacingAfter(5);
-        return heading;
-    }
-
-    private static PdfPCell borderless() {
-        PdfPCell cell = new PdfPCell();
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPadding(0);
-        return cell;
-    }
-
-    private static Font font(BaseFont base, float size, Color color) {
-        return new Font(base, size, Font.NORMAL, color);
-    }
-
-    private static Phrase phrase(String text, Font font) {
-        return new Phrase(legible(text), font);
-    }
-
-    private static Paragraph paragraph(String text, Font font, float spacingBefore) {
-        Paragraph paragraph = new Paragraph(legible(text), font);
-        paragraph.setSpacingBefore(spacingBefore);
-        return paragraph;
+        return PdfStyle.heading(text, font(bold, 11.5f, ACCENT), 10, 5);
     }
 
     private static String lower(String name) {
@@ -363,7 +305,7 @@ final class ProgressReportPdf {
     }
 
     private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Texts.number(value);
     }
 
     /** Three significant digits times a power of ten: "1.5 x 10^9". */
@@ -373,68 +315,5 @@ final class ProgressReportPdf {
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent >= 0 && exponent < 4) return rounded.stripTrailingZeros().toPlainString();
         return rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString() + " \u00d7 10^" + exponent;
-    }
-
-    private static final Charset CP1252 = Charset.forName("windows-1252");
-    private static final Map<Character, String> SPELLED = Map.of('\u2265', ">=", '\u2264', "<=", '\u2192', "->", '\u2212', "-",
-            '\u2009', " ", '\u202f', " ", '\u2248', "~");
-    private static final String SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b";
-
-    /** The text as the standard fonts (WinAnsi) can print it: superscripts as "^9", other characters spelled out, or "?". */
-    static String legible(String text) {
-        if (text == null) return "";
-        CharsetEncoder encoder = CP1252.newEncoder();
-        if (encoder.canEncode(text)) return text;
-        StringBuilder out = new StringBuilder();
-        boolean inSuperscript = false;
-        for (char ch : text.toCharArray()) {
-            int sup = SUPERSCRIPTS.indexOf(ch);
-            if (sup >= 0) {
-                if (!inSuperscript) out.append('^');
-                out.append(sup == 10 ? "-" : String.valueOf(sup));
-                inSuperscript = true;
-                continue;
-            }
-            inSuperscript = false;
-            out.append(encoder.canEncode(ch) ? String.valueOf(ch) : SPELLED.getOrDefault(ch, "?"));
-        }
-        return out.toString();
-    }
-
-    private final class Footer extends PdfPageEventHelper {
-
-        private final String generated;
-        private final int totalPages;
-        private int pages;
-
-        Footer(ProgressReportContent c, int totalPages) {
-            this.generated = legible("Generated " + DATE_TIME.format(c.generatedAt().atZone(c.zone())) + " by " + c.generatedBy()
-                    + "  |  " + c.patient().pseudonym());
-            this.totalPages = totalPages;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            pages = writer.getPageNumber();
-            PdfContentByte cb = writer.getDirectContent();
-            float left = document.left();
-            float right = document.right();
-            float ruleY = document.bottom() - 14;
-            cb.saveState();
-            cb.setColorStroke(RULE);
-            cb.setLineWidth(0.5f);
-            cb.moveTo(left, ruleY);
-            cb.lineTo(right, ruleY);
-            cb.stroke();
-            cb.restoreState();
-            cb.beginText();
-            cb.setColorFill(MUTED);
-            cb.setFontAndSize(regular, 8);
-            cb.showTextAligned(Element.ALIGN_LEFT, generated, left, ruleY - 11, 0);
-            cb.showTextAligned(Element.ALIGN_RIGHT, totalPages > 0 ? "Page " + pages + " of " + totalPages : "Page " + pages, right, ruleY - 11, 0);
-            cb.setFontAndSize(bold, 8);
-            cb.showTextAligned(Element.ALIGN_CENTER, DISCLAIMER, (left + right) / 2, ruleY - 23, 0);
-            cb.endText();
-        }
     }
 }

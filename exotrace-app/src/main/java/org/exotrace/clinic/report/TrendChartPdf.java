@@ -1,19 +1,23 @@
 package org.exotrace.clinic.report;
 
-import com.lowagie.text.BadElementException;
+import static org.exotrace.shared.pdf.PdfCharts.AXIS;
+import static org.exotrace.shared.pdf.PdfCharts.LINE;
+import static org.exotrace.shared.pdf.PdfCharts.MARKER;
+
 import com.lowagie.text.Element;
 import com.lowagie.text.Image;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import org.exotrace.clinic.Progress;
+import org.exotrace.shared.chart.ChartNumbers;
+import org.exotrace.shared.chart.NiceScale;
+import org.exotrace.shared.pdf.PdfCharts;
+import org.exotrace.shared.pdf.WinAnsiText;
 
 /**
  * One endpoint's values over time as vector graphics, like the progress page's chart: a line
@@ -22,11 +26,6 @@ import org.exotrace.clinic.Progress;
  * maximum), dates under the points.
  */
 final class TrendChartPdf {
-
-    private static final Color AXIS = new Color(0x33, 0x33, 0x33);
-    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-    private static final Color LINE = new Color(0x1F, 0x5A, 0x8C);
-    private static final Color BASELINE = new Color(0xB0, 0x3A, 0x2E);
 
     private static final float LEFT = 40;
     private static final float RIGHT = 30;
@@ -46,35 +45,24 @@ final class TrendChartPdf {
         float plotW = width - LEFT - RIGHT;
         float plotH = height - TOP - BOTTOM;
         double top = points.stream().mapToDouble(p -> p.value().doubleValue()).max().orElse(0);
-        double step = niceStep(Math.max(top * 1.15, 1e-3) / 4);
-        double yMax = Math.max(step, Math.ceil(top * 1.15 / step) * step);
+        NiceScale.Axis axis = NiceScale.fromZero(top * 1.15, 4);
         if (series.instrument().max().isPresent() && series.part() == null) {
-            yMax = Math.min(yMax, series.instrument().max().get().doubleValue());
-            if (yMax <= 0) yMax = 1;
+            double capped = Math.min(axis.max(), series.instrument().max().get().doubleValue());
+            axis = axis.endingAt(capped <= 0 ? 1 : capped);
         }
+        List<Double> ticks = axis.ticks();
         LocalDate first = points.get(0).on();
         long span = ChronoUnit.DAYS.between(first, points.get(points.size() - 1).on());
-        double max = yMax;
+        double max = axis.max();
         java.util.function.ToDoubleFunction<Progress.Point> x = p -> LEFT + (span == 0 ? plotW / 2
                 : ChronoUnit.DAYS.between(first, p.on()) * plotW / span);
         java.util.function.DoubleUnaryOperator y = v -> BOTTOM + plotH * v / max;
 
+        PdfCharts.horizontalGrid(cb, LEFT, plotW, ticks.subList(1, ticks.size()).stream().map(v -> (float) y.applyAsDouble(v)).toList());
+        PdfCharts.axes(cb, LEFT, BOTTOM, plotW, plotH);
         cb.saveState();
-        cb.setLineWidth(0.4f);
-        cb.setColorStroke(GRID);
-        for (double v = step; v <= yMax + step / 1000; v += step) {
-            cb.moveTo(LEFT, (float) y.applyAsDouble(v));
-            cb.lineTo(LEFT + plotW, (float) y.applyAsDouble(v));
-        }
-        cb.stroke();
-        cb.setColorStroke(AXIS);
-        cb.setLineWidth(0.8f);
-        cb.moveTo(LEFT, BOTTOM + plotH);
-        cb.lineTo(LEFT, BOTTOM);
-        cb.lineTo(LEFT + plotW, BOTTOM);
-        cb.stroke();
         float baseY = (float) y.applyAsDouble(points.get(0).value().doubleValue());
-        cb.setColorStroke(BASELINE);
+        cb.setColorStroke(MARKER);
         cb.setLineWidth(0.7f);
         cb.setLineDash(4f, 2.5f, 0);
         cb.moveTo(LEFT, baseY);
@@ -92,7 +80,7 @@ final class TrendChartPdf {
         }
         cb.stroke();
         for (int i = 0; i < points.size(); i++) {
-            cb.setColorFill(i == 0 ? BASELINE : LINE);
+            cb.setColorFill(i == 0 ? MARKER : LINE);
             cb.circle((float) x.applyAsDouble(points.get(i)), (float) y.applyAsDouble(points.get(i).value().doubleValue()), 2.8f);
             cb.fill();
         }
@@ -101,38 +89,21 @@ final class TrendChartPdf {
         cb.beginText();
         cb.setColorFill(AXIS);
         cb.setFontAndSize(regular, 7);
-        for (double v = 0; v <= yMax + step / 1000; v += step) {
-            cb.showTextAligned(Element.ALIGN_RIGHT, format(v), LEFT - 4, (float) y.applyAsDouble(v) - 2.5f, 0);
+        for (double v : ticks) {
+            cb.showTextAligned(Element.ALIGN_RIGHT, ChartNumbers.trimmed(v, 3), LEFT - 4, (float) y.applyAsDouble(v) - 2.5f, 0);
         }
         for (int i = 0; i < points.size(); i++) {
             if (points.size() <= 6 || i == 0 || i == points.size() - 1) {
                 cb.showTextAligned(Element.ALIGN_CENTER, points.get(i).on().toString(), (float) x.applyAsDouble(points.get(i)), BOTTOM - 11, 0);
             }
         }
-        cb.setColorFill(BASELINE);
+        cb.setColorFill(MARKER);
         cb.showTextAligned(Element.ALIGN_LEFT, "baseline " + points.get(0).value().toPlainString(), LEFT + 4, baseY + 3, 0);
         cb.setColorFill(AXIS);
-        cb.showTextAligned(Element.ALIGN_CENTER, ProgressReportPdf.legible(series.endpoint()
+        cb.showTextAligned(Element.ALIGN_CENTER, WinAnsiText.legible(series.endpoint()
                         + (series.unit().isEmpty() ? "" : " (" + series.unit() + ")") + " by date"),
                 LEFT + plotW / 2, 3, 0);
         cb.endText();
-        try {
-            Image image = Image.getInstance(cb);
-            image.setAlignment(Element.ALIGN_LEFT);
-            return image;
-        } catch (BadElementException e) {
-            throw new IllegalStateException("Could not place the trend chart of " + series.endpoint(), e);
-        }
-    }
-
-    private static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double n = raw / magnitude;
-        return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * magnitude;
-    }
-
-    private static String format(double v) {
-        BigDecimal d = BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString().toLowerCase(Locale.ROOT);
+        return PdfCharts.image(cb, Element.ALIGN_LEFT, "trend chart of " + series.endpoint());
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import org.exotrace.clinic.Progress;
 import org.exotrace.outcome.Bands;
 import org.exotrace.outcome.ComponentEntry;
+import org.exotrace.shared.chart.ChartNumbers;
+import org.exotrace.shared.chart.NiceScale;
+import org.exotrace.shared.chart.SvgPlot;
 
 /**
  * One endpoint's values over time laid out for an inline SVG in a 640×240 box: a line through the
@@ -15,14 +18,11 @@ import org.exotrace.outcome.ComponentEntry;
  * round number above the highest value, no higher than the instrument's maximum.
  */
 record TrendChart(String line, List<Dot> dots, double baselineY, String baselineLabel, List<Level> bands, List<Tick> yTicks,
-                  List<Tick> xTicks) {
+                  List<Tick> xTicks) implements SvgPlot {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 240;
-    static final int LEFT = 44;
-    static final int RIGHT = 96;
-    static final int TOP = 14;
-    static final int BOTTOM = 34;
+    static final SvgPlot.Frame FRAME = new SvgPlot.Frame(640, 240, 44, 96, 14, 34);
+    private static final int LEFT = FRAME.left();
+    private static final int TOP = FRAME.top();
 
     /** An assessment: where it is drawn and what its tooltip says. */
     record Dot(double x, double y, boolean baseline, String title) {}
@@ -36,14 +36,14 @@ record TrendChart(String line, List<Dot> dots, double baselineY, String baseline
     static TrendChart of(Progress.Series series) {
         List<Progress.Point> points = series.points();
         double top = points.stream().mapToDouble(p -> p.value().doubleValue()).max().orElse(0);
-        double step = niceStep(Math.max(top * 1.15, 1e-3) / 4);
-        double yMax = Math.max(step, Math.ceil(top * 1.15 / step) * step);
+        NiceScale.Axis axis = NiceScale.fromZero(top * 1.15, 4);
         if (series.instrument().max().isPresent() && series.part() == null) {
-            yMax = Math.min(yMax, series.instrument().max().get().doubleValue());
-            if (yMax <= 0) yMax = 1;
+            double capped = Math.min(axis.max(), series.instrument().max().get().doubleValue());
+            axis = axis.endingAt(capped <= 0 ? 1 : capped);
         }
-        double plotW = WIDTH - LEFT - RIGHT;
-        double plotH = HEIGHT - TOP - BOTTOM;
+        double yMax = axis.max();
+        double plotW = FRAME.plotWidth();
+        double plotH = FRAME.plotHeight();
         long span = ChronoUnit.DAYS.between(points.get(0).on(), points.get(points.size() - 1).on());
         List<Dot> dots = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -58,7 +58,7 @@ record TrendChart(String line, List<Dot> dots, double baselineY, String baseline
             if (points.size() <= 8 || i == 0 || i == points.size() - 1) xTicks.add(new Tick(x, p.on().toString()));
         }
         List<Tick> yTicks = new ArrayList<>();
-        for (double v = 0; v <= yMax + step / 1000; v += step) yTicks.add(new Tick(TOP + plotH * (1 - v / yMax), fmt(v)));
+        for (double v : axis.ticks()) yTicks.add(new Tick(TOP + plotH * (1 - v / yMax), fmt(v)));
         List<Level> bands = new ArrayList<>();
         if (series.part() == null) {
             for (Bands.Band band : ComponentEntry.bands(series.instrument()).map(Bands::bands).orElse(List.of())) {
@@ -72,28 +72,9 @@ record TrendChart(String line, List<Dot> dots, double baselineY, String baseline
         return new TrendChart(line.toString(), dots, dots.get(0).y(), "baseline " + baseline.value().toPlainString(), bands, yTicks, xTicks);
     }
 
-    public int width() {
-        return WIDTH;
-    }
-
-    public int height() {
-        return HEIGHT;
-    }
-
-    public int plotLeft() {
-        return LEFT;
-    }
-
-    public int plotRight() {
-        return WIDTH - RIGHT;
-    }
-
-    public int plotTop() {
-        return TOP;
-    }
-
-    public int plotBottom() {
-        return HEIGHT - BOTTOM;
+    @Override
+    public SvgPlot.Frame frame() {
+        return FRAME;
     }
 
     private static String plain(BigDecimal value) {
@@ -101,14 +82,7 @@ record TrendChart(String line, List<Dot> dots, double baselineY, String baseline
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
-    private static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double n = raw / magnitude;
-        return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * magnitude;
-    }
-
     private static String fmt(double v) {
-        if (Math.abs(v - Math.rint(v)) < 1e-9) return String.valueOf((long) Math.rint(v));
-        return BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return ChartNumbers.trimmed(v, 3);
     }
 }

@@ -1,27 +1,38 @@
 package org.exotrace.release.internal;
 
+import static org.exotrace.shared.pdf.PdfStyle.ACCENT;
+import static org.exotrace.shared.pdf.PdfStyle.INK;
+import static org.exotrace.shared.pdf.PdfStyle.MUTED;
+import static org.exotrace.shared.pdf.PdfStyle.bodyCell;
+import static org.exotrace.shared.pdf.PdfStyle.borderless;
+import static org.exotrace.shared.pdf.PdfStyle.font;
+import static org.exotrace.shared.pdf.PdfStyle.headerCell;
+import static org.exotrace.shared.pdf.PdfStyle.heading;
+import static org.exotrace.shared.pdf.PdfStyle.letterheadRule;
+import static org.exotrace.shared.pdf.PdfStyle.paragraph;
+import static org.exotrace.shared.pdf.PdfStyle.phrase;
+import static org.exotrace.shared.pdf.PdfStyle.zebra;
+
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import org.exotrace.release.internal.CertificateContent.Row;
+import org.exotrace.shared.pdf.NumberedPages;
+import org.exotrace.shared.pdf.PdfStyle;
+import org.exotrace.shared.pdf.StandardFonts;
 
 /**
  * Renders the certificate of analysis (CoA) of one exosome product lot as an A4 portrait PDF.
@@ -50,11 +61,6 @@ public final class CertificatePdf {
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx '('VV')'", Locale.ROOT);
 
-  private static final Color INK = new Color(0x22, 0x22, 0x22);
-  private static final Color MUTED = new Color(0x66, 0x66, 0x66);
-  private static final Color ACCENT = new Color(0x1F, 0x4E, 0x79);
-  private static final Color RULE = new Color(0xBF, 0xBF, 0xBF);
-  private static final Color ZEBRA = new Color(0xF3, 0xF6, 0xF9);
   private static final Color PASS = new Color(0x2E, 0x7D, 0x32);
   private static final Color WARNING = new Color(0xF2, 0xA9, 0x00);
   private static final Color FAIL = new Color(0xC6, 0x28, 0x28);
@@ -65,14 +71,13 @@ public final class CertificatePdf {
 
   private final BaseFont regular;
   private final BaseFont bold;
+  private final NumberedPages pages;
 
   public CertificatePdf() {
-    try {
-      regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-      bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-    } catch (DocumentException | IOException e) {
-      throw new IllegalStateException("Standard Helvetica fonts are unavailable", e);
-    }
+    StandardFonts fonts = StandardFonts.helvetica();
+    regular = fonts.regular();
+    bold = fonts.bold();
+    pages = new NumberedPages(fonts, PageSize.A4, MARGIN, FOOTER_SPACE);
   }
 
   /**
@@ -81,37 +86,26 @@ public final class CertificatePdf {
    */
   public byte[] render(CertificateContent c) {
     Objects.requireNonNull(c, "certificate content is required");
-    Rendered draft = renderPass(c, 0);
-    return renderPass(c, draft.pages()).bytes();
-  }
-
-  private record Rendered(byte[] bytes, int pages) {
-  }
-
-  private Rendered renderPass(CertificateContent c, int totalPages) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, FOOTER_SPACE);
-    Footer footer = new Footer(c.certificateNumber(), c.lotCode(), totalPages);
+    NumberedPages.Footer footer = new NumberedPages.Footer(
+        "Certificate " + c.certificateNumber() + "  |  Lot " + c.lotCode(), RECORD_STATEMENT, regular, 7.5f, 16);
     try {
-      PdfWriter writer = PdfWriter.getInstance(document, out);
-      writer.setPageEvent(footer);
-      document.addTitle("Certificate of Analysis " + c.certificateNumber());
-      document.addSubject(c.productName() + ", lot " + c.lotCode());
-      document.addAuthor(c.labName());
-      document.addCreator("Exotrace");
-      document.open();
-      addHeader(document, c);
-      addLotDetails(document, c);
-      addResults(document, c);
-      addConclusionAndSignature(document, c);
-      if (!c.sizeDistribution().isEmpty()) {
-        addChart(document, writer, c);
-      }
-      document.close();
+      return pages.render(footer, document -> {
+        document.addTitle("Certificate of Analysis " + c.certificateNumber());
+        document.addSubject(c.productName() + ", lot " + c.lotCode());
+        document.addAuthor(c.labName());
+        document.addCreator("Exotrace");
+      }, (document, writer) -> {
+        addHeader(document, c);
+        addLotDetails(document, c);
+        addResults(document, c);
+        addConclusionAndSignature(document, c);
+        if (!c.sizeDistribution().isEmpty()) {
+          addChart(document, writer, c);
+        }
+      });
     } catch (DocumentException e) {
       throw new IllegalStateException("Could not lay out certificate " + c.certificateNumber(), e);
     }
-    return new Rendered(out.toByteArray(), footer.pages);
   }
 
   private void addHeader(Document document, CertificateContent c) throws DocumentException {
@@ -131,12 +125,7 @@ public final class CertificatePdf {
     number.addElement(label);
     number.addElement(value);
     header.addCell(number);
-    for (PdfPCell cell : header.getRow(0).getCells()) {
-      cell.setBorder(Rectangle.BOTTOM);
-      cell.setBorderColor(ACCENT);
-      cell.setBorderWidth(1.2f);
-      cell.setPaddingBottom(8);
-    }
+    letterheadRule(header);
     document.add(header);
     Paragraph title = paragraph("Certificate of Analysis", font(bold, 20, INK), 14);
     title.setAlignment(Element.ALIGN_CENTER);
@@ -160,17 +149,7 @@ public final class CertificatePdf {
   }
 
   private void detail(PdfPTable table, String key, String value, int valueColumns) {
-    PdfPCell keyCell = new PdfPCell(phrase(key, font(bold, 8.5f, MUTED)));
-    PdfPCell valueCell = new PdfPCell(phrase(value, font(regular, 9.5f, INK)));
-    valueCell.setColspan(valueColumns);
-    for (PdfPCell cell : new PdfPCell[] {keyCell, valueCell}) {
-      cell.setBorder(Rectangle.BOTTOM);
-      cell.setBorderColor(RULE);
-      cell.setBorderWidth(0.5f);
-      cell.setPaddingTop(4);
-      cell.setPaddingBottom(5);
-      table.addCell(cell);
-    }
+    PdfStyle.detail(table, key, font(bold, 8.5f, MUTED), value, font(regular, 9.5f, INK), valueColumns, 4, 5);
   }
 
   private void addResults(Document document, CertificateContent c) throws DocumentException {
@@ -180,15 +159,11 @@ public final class CertificatePdf {
     table.setHeaderRows(1);
     table.setSpacingAfter(14);
     for (String heading : new String[] {"Test", "Method", "Result", "Unit", "Limits", "Verdict"}) {
-      PdfPCell cell = new PdfPCell(phrase(heading, font(bold, 9, Color.WHITE)));
-      cell.setBackgroundColor(ACCENT);
-      cell.setBorderColor(ACCENT);
-      cell.setPadding(5);
-      table.addCell(cell);
+      table.addCell(headerCell(heading, font(bold, 9, Color.WHITE), 5));
     }
     int index = 0;
     for (Row row : c.rows()) {
-      Color shade = index++ % 2 == 0 ? Color.WHITE : ZEBRA;
+      Color shade = zebra(index++);
       table.addCell(resultCell(row.test(), font(bold, 9, INK), shade));
       table.addCell(resultCell(row.method(), font(regular, 8.5f, INK), shade));
       table.addCell(resultCell(row.result(), font(regular, 9, INK), shade));
@@ -200,11 +175,7 @@ public final class CertificatePdf {
   }
 
   private PdfPCell resultCell(String text, Font font, Color shade) {
-    PdfPCell cell = new PdfPCell(phrase(text, font));
-    cell.setBackgroundColor(shade);
-    cell.setBorderColor(RULE);
-    cell.setBorderWidth(0.5f);
-    cell.setPadding(4.5f);
+    PdfPCell cell = bodyCell(text, font, shade, 4.5f);
     cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
     return cell;
   }
@@ -264,72 +235,10 @@ public final class CertificatePdf {
   }
 
   private Paragraph sectionHeading(String text) {
-    Paragraph heading = paragraph(text, font(bold, 11, ACCENT), 4);
-    heading.setSpacingAfter(6);
-    return heading;
+    return heading(text, font(bold, 11, ACCENT), 4, 6);
   }
 
   private String dateTime(Instant instant, CertificateContent c) {
     return DATE_TIME.format(instant.atZone(c.zone()));
-  }
-
-  private static PdfPCell borderless() {
-    PdfPCell cell = new PdfPCell();
-    cell.setBorder(Rectangle.NO_BORDER);
-    cell.setPadding(0);
-    return cell;
-  }
-
-  private static Font font(BaseFont base, float size, Color color) {
-    return new Font(base, size, Font.NORMAL, color);
-  }
-
-  private static Phrase phrase(String text, Font font) {
-    return new Phrase(WinAnsiText.legible(text), font);
-  }
-
-  private static Paragraph paragraph(String text, Font font, float spacingBefore) {
-    Paragraph paragraph = new Paragraph(WinAnsiText.legible(text), font);
-    paragraph.setSpacingBefore(spacingBefore);
-    return paragraph;
-  }
-
-  private final class Footer extends PdfPageEventHelper {
-    private final String certificateNumber;
-    private final String lotCode;
-    private final int totalPages;
-    private int pages;
-
-    Footer(String certificateNumber, String lotCode, int totalPages) {
-      this.certificateNumber = WinAnsiText.legible(certificateNumber);
-      this.lotCode = WinAnsiText.legible(lotCode);
-      this.totalPages = totalPages;
-    }
-
-    @Override
-    public void onEndPage(PdfWriter writer, Document document) {
-      pages = writer.getPageNumber();
-      PdfContentByte cb = writer.getDirectContent();
-      float left = document.left();
-      float right = document.right();
-      float ruleY = document.bottom() - 16;
-      cb.saveState();
-      cb.setColorStroke(RULE);
-      cb.setLineWidth(0.5f);
-      cb.moveTo(left, ruleY);
-      cb.lineTo(right, ruleY);
-      cb.stroke();
-      cb.restoreState();
-      String page = totalPages > 0 ? "Page " + pages + " of " + totalPages : "Page " + pages;
-      cb.beginText();
-      cb.setColorFill(MUTED);
-      cb.setFontAndSize(regular, 8);
-      cb.showTextAligned(Element.ALIGN_LEFT, "Certificate " + certificateNumber + "  |  Lot " + lotCode,
-          left, ruleY - 11, 0);
-      cb.showTextAligned(Element.ALIGN_RIGHT, page, right, ruleY - 11, 0);
-      cb.setFontAndSize(regular, 7.5f);
-      cb.showTextAligned(Element.ALIGN_CENTER, RECORD_STATEMENT, (left + right) / 2, ruleY - 23, 0);
-      cb.endText();
-    }
   }
 }

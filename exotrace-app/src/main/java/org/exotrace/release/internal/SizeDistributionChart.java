@@ -1,6 +1,9 @@
 package org.exotrace.release.internal;
 
-import com.lowagie.text.BadElementException;
+import static org.exotrace.shared.pdf.PdfCharts.AXIS;
+import static org.exotrace.shared.pdf.PdfCharts.LINE;
+import static org.exotrace.shared.pdf.PdfCharts.MARKER;
+
 import com.lowagie.text.Element;
 import com.lowagie.text.Image;
 import com.lowagie.text.pdf.BaseFont;
@@ -8,10 +11,13 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.exotrace.release.internal.CertificateContent.SizePoint;
+import org.exotrace.shared.chart.ChartNumbers;
+import org.exotrace.shared.chart.NiceScale;
+import org.exotrace.shared.pdf.PdfCharts;
 
 /**
  * Draws a number-weighted particle size distribution as vector graphics: filled area under
@@ -19,11 +25,7 @@ import org.exotrace.release.internal.CertificateContent.SizePoint;
  */
 final class SizeDistributionChart {
 
-  private static final Color AXIS = new Color(0x33, 0x33, 0x33);
-  private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
   private static final Color FILL = new Color(0xC6, 0xDB, 0xEF);
-  private static final Color LINE = new Color(0x1F, 0x5A, 0x8C);
-  private static final Color MODE = new Color(0xB0, 0x3A, 0x2E);
 
   private static final float LEFT = 52;
   private static final float BOTTOM = 34;
@@ -51,8 +53,8 @@ final class SizeDistributionChart {
 
     double maxDiameter = points.get(points.size() - 1).diameterNm();
     double maxFraction = points.stream().mapToDouble(SizePoint::fraction).max().orElse(0);
-    double xStep = niceStep(maxDiameter > 0 ? maxDiameter : 100, 8);
-    double yStep = niceStep(maxFraction > 0 ? maxFraction * 1.08 : 1, 5);
+    double xStep = NiceScale.stepWithQuarters((maxDiameter > 0 ? maxDiameter : 100) / 8);
+    double yStep = NiceScale.stepWithQuarters((maxFraction > 0 ? maxFraction * 1.08 : 1) / 5);
     double xMax = Math.max(xStep, Math.ceil(maxDiameter / xStep) * xStep);
     double yMax = Math.ceil((maxFraction > 0 ? maxFraction * 1.08 : 1) / yStep) * yStep;
     Scale scale = new Scale(LEFT, BOTTOM, plotWidth / xMax, plotHeight / yMax);
@@ -60,16 +62,10 @@ final class SizeDistributionChart {
     drawGridAndTicks(canvas, scale, xStep, xMax, yStep, yMax, plotWidth, plotHeight);
     drawCurve(canvas, scale, points);
     drawModeMarker(canvas, scale, points, LEFT + plotWidth, plotHeight);
-    drawAxes(canvas, plotWidth, plotHeight);
+    PdfCharts.axes(canvas, LEFT, BOTTOM, plotWidth, plotHeight);
     drawAxisTitles(canvas, plotWidth, plotHeight);
 
-    try {
-      Image image = Image.getInstance(canvas);
-      image.setAlignment(Element.ALIGN_CENTER);
-      return image;
-    } catch (BadElementException e) {
-      throw new IllegalStateException("Could not place the size distribution chart", e);
-    }
+    return PdfCharts.image(canvas, Element.ALIGN_CENTER, "size distribution chart");
   }
 
   private record Scale(float originX, float originY, double perNm, double perFraction) {
@@ -84,15 +80,12 @@ final class SizeDistributionChart {
 
   private void drawGridAndTicks(PdfContentByte cb, Scale s, double xStep, double xMax,
       double yStep, double yMax, float plotWidth, float plotHeight) {
-    cb.saveState();
-    cb.setLineWidth(0.4f);
-    cb.setColorStroke(GRID);
+    List<Float> gridYs = new ArrayList<>();
     for (int i = 1; i * yStep <= yMax + yStep / 1000; i++) {
-      float y = s.y(i * yStep);
-      cb.moveTo(LEFT, y);
-      cb.lineTo(LEFT + plotWidth, y);
+      gridYs.add(s.y(i * yStep));
     }
-    cb.stroke();
+    PdfCharts.horizontalGrid(cb, LEFT, plotWidth, gridYs);
+    cb.saveState();
     cb.setColorStroke(AXIS);
     cb.setLineWidth(0.6f);
     for (int i = 0; i * xStep <= xMax + xStep / 1000; i++) {
@@ -108,15 +101,15 @@ final class SizeDistributionChart {
     cb.stroke();
     cb.restoreState();
 
-    int yDecimals = decimals(yStep);
+    int yDecimals = ChartNumbers.decimals(yStep);
     cb.beginText();
     cb.setColorFill(AXIS);
     cb.setFontAndSize(regular, 7.5f);
     for (int i = 0; i * xStep <= xMax + xStep / 1000; i++) {
-      cb.showTextAligned(Element.ALIGN_CENTER, format(i * xStep, decimals(xStep)), s.x(i * xStep), BOTTOM - 11, 0);
+      cb.showTextAligned(Element.ALIGN_CENTER, ChartNumbers.fixed(i * xStep, ChartNumbers.decimals(xStep)), s.x(i * xStep), BOTTOM - 11, 0);
     }
     for (int i = 0; i * yStep <= yMax + yStep / 1000; i++) {
-      cb.showTextAligned(Element.ALIGN_RIGHT, format(i * yStep, yDecimals), LEFT - 5, s.y(i * yStep) - 2.5f, 0);
+      cb.showTextAligned(Element.ALIGN_RIGHT, ChartNumbers.fixed(i * yStep, yDecimals), LEFT - 5, s.y(i * yStep) - 2.5f, 0);
     }
     cb.endText();
   }
@@ -151,7 +144,7 @@ final class SizeDistributionChart {
     float x = s.x(mode.diameterNm());
     float top = s.y(mode.fraction());
     cb.saveState();
-    cb.setColorStroke(MODE);
+    cb.setColorStroke(MARKER);
     cb.setLineWidth(0.7f);
     cb.setLineDash(2.5f, 2f, 0);
     cb.moveTo(x, BOTTOM);
@@ -159,9 +152,9 @@ final class SizeDistributionChart {
     cb.stroke();
     cb.restoreState();
     cb.beginText();
-    cb.setColorFill(MODE);
+    cb.setColorFill(MARKER);
     cb.setFontAndSize(regular, 7.5f);
-    String label = "mode " + format(mode.diameterNm(), 0) + " nm";
+    String label = "mode " + ChartNumbers.fixed(mode.diameterNm(), 0) + " nm";
     float labelY = Math.min(top + 4, BOTTOM + plotHeight + 4);
     if (x + 3 + regular.getWidthPoint(label, 7.5f) <= plotRight) {
       cb.showTextAligned(Element.ALIGN_LEFT, label, x + 3, labelY, 0);
@@ -171,17 +164,6 @@ final class SizeDistributionChart {
     cb.endText();
   }
 
-  private void drawAxes(PdfContentByte cb, float plotWidth, float plotHeight) {
-    cb.saveState();
-    cb.setColorStroke(AXIS);
-    cb.setLineWidth(0.8f);
-    cb.moveTo(LEFT, BOTTOM + plotHeight);
-    cb.lineTo(LEFT, BOTTOM);
-    cb.lineTo(LEFT + plotWidth, BOTTOM);
-    cb.stroke();
-    cb.restoreState();
-  }
-
   private void drawAxisTitles(PdfContentByte cb, float plotWidth, float plotHeight) {
     cb.beginText();
     cb.setColorFill(AXIS);
@@ -189,23 +171,5 @@ final class SizeDistributionChart {
     cb.showTextAligned(Element.ALIGN_CENTER, "Diameter (nm)", LEFT + plotWidth / 2, 4, 0);
     cb.showTextAligned(Element.ALIGN_CENTER, "Relative number per nm", 10, BOTTOM + plotHeight / 2, 90);
     cb.endText();
-  }
-
-  static double niceStep(double range, int targetTicks) {
-    double raw = range / targetTicks;
-    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-    double normalised = raw / magnitude;
-    double nice = normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 2.5 ? 2.5 : normalised <= 5 ? 5 : 10;
-    return nice * magnitude;
-  }
-
-  private static int decimals(double step) {
-    int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
-    double scaled = step * Math.pow(10, decimals);
-    return Math.abs(scaled - Math.rint(scaled)) > 1e-6 ? decimals + 1 : decimals;
-  }
-
-  private static String format(double value, int decimals) {
-    return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 }
