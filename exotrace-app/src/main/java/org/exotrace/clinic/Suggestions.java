@@ -92,14 +92,14 @@ public class Suggestions {
     @Transactional(readOnly = true)
     public List<Suggestion> forPlan(UUID planId) {
         TreatmentPlan plan = plans.get(planId);
-        return plan.allocationConcealed() ? List.of() : forPlan(plan, assessments.progress(plan.patientId()));
+        return plan.allocationConcealed() ? List.of() : forPlan(plan, assessments.forPatient(plan.patientId()));
     }
 
     /** Every suggestion of every plan of the patient, newest plan first. */
     @Transactional(readOnly = true)
     public List<Suggestion> forPatient(UUID patientId) {
-        Progress progress = assessments.progress(patientId);
-        return plans.forPatient(patientId).stream().filter(p -> !p.allocationConcealed()).flatMap(p -> forPlan(p, progress).stream()).toList();
+        List<Assessment> all = assessments.forPatient(patientId);
+        return plans.forPatient(patientId).stream().filter(p -> !p.allocationConcealed()).flatMap(p -> forPlan(p, all).stream()).toList();
     }
 
     /**
@@ -121,7 +121,7 @@ public class Suggestions {
             Texts.check(errors, "reason", reason, 1000, false);
         }
         if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid decision", errors);
-        Suggestion s = forPlan(plan, assessments.progress(plan.patientId())).stream().filter(x -> x.ruleCode().equals(ruleCode)).findFirst()
+        Suggestion s = forPlan(plan, assessments.forPatient(plan.patientId())).stream().filter(x -> x.ruleCode().equals(ruleCode)).findFirst()
                 .orElseThrow(() -> DomainProblem.notFound("Suggestion", ruleCode));
         if (s.decision() != null) throw DomainProblem.conflict("This suggestion was already decided: " + s.decision().text());
         if (!s.permitted()) {
@@ -142,10 +142,11 @@ public class Suggestions {
         audit.put("decision", outcome.name());
         if (Texts.blankToNull(reason) != null) audit.put("reason", reason.strip());
         events.publishEvent(RecordChanged.created("adjustment_decision", id, audit));
-        return forPlan(plan, assessments.progress(plan.patientId())).stream().filter(x -> x.ruleCode().equals(ruleCode)).findFirst().orElseThrow();
+        return forPlan(plan, assessments.forPatient(plan.patientId())).stream().filter(x -> x.ruleCode().equals(ruleCode)).findFirst().orElseThrow();
     }
 
-    private List<Suggestion> forPlan(TreatmentPlan plan, Progress progress) {
+    private List<Suggestion> forPlan(TreatmentPlan plan, List<Assessment> all) {
+        Progress progress = Progress.of(patients.get(plan.patientId()), course(plan, all), List.of(plan), List.of(), LocalDate.now());
         Clinic clinic = clinics.get(plan.clinicId());
         List<Rule> rules = jdbc.sql("select * from adjustment_rule where template_id = ? order by by_week, code").param(plan.templateId())
                 .query(Suggestions::rule).list();
@@ -158,6 +159,14 @@ public class Suggestions {
         Function<Route, ComplianceDecision> check = route -> regulatoryRules.check(clinic.jurisdiction(), plan.sourceType(), route,
                 plan.purpose(), today);
         return evaluate(plan, running ? rules : List.of(), progress, check, decisions);
+    }
+
+    /**
+     * The assessments of this course: those recorded under the plan, and those recorded under no plan
+     * from its start. A second course is judged from its own baseline, not the first course's.
+     */
+    static List<Assessment> course(TreatmentPlan plan, List<Assessment> all) {
+        return all.stream().filter(a -> plan.id().equals(a.planId()) || (a.planId() == null && !a.assessedOn().isBefore(plan.startOn()))).toList();
     }
 
     /** The suggestions of the rules that fire on {@code progress}, then the decided ones whose rules no longer fire. */

@@ -72,6 +72,12 @@ class SuggestionIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$[1].compliance").value(startsWith("Permitted with caution")))
                 .andExpect(jsonPath("$[1].compliance").value(containsString("MFDS")));
         getJson("/api/patients/" + patient + "/suggestions", doctor).andExpect(jsonPath("$.length()").value(2));
+
+        // A second course starting today is judged from its own baseline, not the first course's week 8.
+        String second = planWeeksAgo(patient, 0);
+        easi(patient, second, LocalDate.now(), 2, 2, 2, 1);
+        getJson("/api/plans/" + second + "/suggestions", doctor).andExpect(jsonPath("$.length()").value(0));
+        getJson("/api/plans/" + plan + "/suggestions", doctor).andExpect(jsonPath("$.length()").value(2));
     }
 
     @Test
