@@ -46,7 +46,16 @@ class TreatmentPlanBrowserTest extends BrowserTest {
         assertThat(refusal).containsText("FDA Public Safety Notification on Exosome Products (6 Dec 2019)");
         assertThat(refusal).containsText("not legal advice");
         assertThat(page.locator("#plans .plan")).hasCount(0);
+        // What was chosen stays chosen, and the attempt is kept for the record.
+        assertThat(page.locator("#plan-form select[name=productCode]")).hasValue("HMSC-EXO-INJ");
+        assertThat(page.locator("#plan-refusals")).containsText("Refused by the rules: 1 attempt");
         screenshot("injection-blocked");
+
+        // Without a protocol the form says so beside the field.
+        page.locator("#plan-form select[name=templateId]").selectOption("");
+        button("Plan the treatment").click();
+        assertThat(page.locator("label:has(select[name=templateId]) .field-error")).hasText("choose a protocol template");
+        assertThat(page.locator("#plan-form select[name=productCode]")).hasValue("HMSC-EXO-INJ");
 
         form = page.locator("#plan-form");
         form.locator("select[name=templateId]").selectOption(new SelectOption().setLabel("Photoaging: microneedling with exosomes (split-face vs saline) (Topical after microneedling)"));

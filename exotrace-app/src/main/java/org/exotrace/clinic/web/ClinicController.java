@@ -21,6 +21,7 @@ import org.exotrace.donor.SourceType;
 import org.exotrace.compliance.Jurisdictions;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,6 +93,8 @@ class ClinicController {
         model.addAttribute("consents", patients.consents(id));
         model.addAttribute("kinds", PatientConsent.Kind.values());
         model.addAttribute("today", LocalDate.now());
+        if (!model.containsAttribute("planForm")) model.addAttribute("planForm", PlanForm.blank());
+        if (!model.containsAttribute("planErrors")) model.addAttribute("planErrors", Map.of());
         model.addAttribute("plans", plans.forPatient(id));
         model.addAttribute("refusals", plans.refusals(id));
         List<ProtocolTemplate> templates = plans.templates();
@@ -104,24 +107,38 @@ class ClinicController {
         return "clinic/patient";
     }
 
+    /** The plan form as typed, kept when the plan is refused so nothing has to be chosen again. */
+    record PlanForm(String templateId, String productCode, String sourceType, String purpose, String trialId,
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, String allocation, String blindedAssessor) {
+
+        static PlanForm blank() {
+            return new PlanForm("", "", "", "", "", LocalDate.now(), "RANDOM", "");
+        }
+    }
+
     @PostMapping("/patients/{id}/plans")
-    String plan(@PathVariable UUID id, @RequestParam(required = false) UUID templateId, @RequestParam(defaultValue = "") String productCode,
-                @RequestParam(defaultValue = "") String sourceType, @RequestParam(defaultValue = "") String purpose,
-                @RequestParam(defaultValue = "") String trialId,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
-                @RequestParam(defaultValue = "") String allocation, @RequestParam(defaultValue = "") String blindedAssessor,
-                RedirectAttributes redirect) {
+    String plan(@PathVariable UUID id, PlanForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        UUID templateId = null;
         try {
-            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(templateId, productCode, sourceType, null, purpose, trialId, startOn,
-                    allocation, blindedAssessor));
+            templateId = form.templateId() == null || form.templateId().isBlank() ? null : UUID.fromString(form.templateId());
+        } catch (IllegalArgumentException e) {
+            // an unknown template reads as none chosen, and gets its field message below
+        }
+        try {
+            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(templateId, form.productCode(), form.sourceType(), null, form.purpose(),
+                    form.trialId(), form.startOn(), form.allocation(), form.blindedAssessor()));
             redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled."
                     + (p.splitFace() ? " Split-face: " + p.allocation() + (Boolean.TRUE.equals(p.randomized()) ? " (randomized)." : ".") : ""));
+            return "redirect:/patients/" + id + "#plans";
         } catch (DomainProblem e) {
-            redirect.addFlashAttribute("planError", e.title());
-            redirect.addFlashAttribute("planReasons", e.reasons().isEmpty() ? List.copyOf(e.fieldErrors().entrySet().stream()
-                    .map(en -> en.getKey() + ": " + en.getValue()).toList()) : e.reasons());
+            response.setStatus(e.kind() == DomainProblem.Kind.RULE_VIOLATION ? 422 : 400);
+            model.addAttribute("planError", e.kind() == DomainProblem.Kind.INVALID_INPUT ? e.title() + ": nothing was planned; see the messages beside the fields."
+                    : e.title());
+            model.addAttribute("planReasons", e.reasons());
+            model.addAttribute("planErrors", e.fieldErrors());
+            model.addAttribute("planForm", form);
+            return patient(id, model);
         }
-        return "redirect:/patients/" + id;
     }
 
     @PostMapping("/patients/{id}/consents")
