@@ -29,12 +29,13 @@ public final class PdfStyle {
         return new Font(base, size, Font.NORMAL, color);
     }
 
+    /** The text in {@code font}, with any Korean, Japanese or Chinese in it set in an Asian font ({@link CjkText}). */
     public static Phrase phrase(String text, Font font) {
-        return new Phrase(WinAnsiText.legible(text), font);
+        return CjkText.phrase(text, font);
     }
 
     public static Paragraph paragraph(String text, Font font, float spacingBefore) {
-        Paragraph paragraph = new Paragraph(WinAnsiText.legible(text), font);
+        Paragraph paragraph = CjkText.contains(text) ? new Paragraph(CjkText.phrase(text, font)) : new Paragraph(WinAnsiText.legible(text), font);
         paragraph.setSpacingBefore(spacingBefore);
         return paragraph;
     }

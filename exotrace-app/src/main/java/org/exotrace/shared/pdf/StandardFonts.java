@@ -7,7 +7,8 @@ import java.io.IOException;
 /**
  * The two standard Helvetica faces, WinAnsi (cp1252) encoded and not embedded, in which every
  * Exotrace PDF is set; its text stays extractable. Pass text through {@link WinAnsiText#legible}
- * first: characters outside cp1252 would otherwise vanish.
+ * first (or build text with {@link PdfStyle#phrase}, which sets Korean, Japanese and Chinese in an
+ * Asian font): characters outside cp1252 would otherwise vanish.
  */
 public record StandardFonts(BaseFont regular, BaseFont bold) {
 
