@@ -17,8 +17,9 @@ class SessionAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
         String clinician = Role.CLINICIAN.name();
         r.requestMatchers(HttpMethod.GET, "/plans/*", "/plans/*/unit-preview", "/api/plans/*/unit-preview", "/api/plans/*/sessions",
-                "/api/sessions/*", "/api/patients/*/sessions", "/api/patients/*/adverse-events", "/api/adverse-events/*", "/api/patients/*/fhir", "/patients/*/fhir").hasRole(clinician);
+                "/api/sessions/*", "/api/patients/*/sessions", "/api/plans/*/voided-sessions", "/api/patients/*/adverse-events", "/api/adverse-events/*", "/api/patients/*/fhir", "/patients/*/fhir").hasRole(clinician);
         r.requestMatchers(HttpMethod.POST, "/plans/*/sessions", "/sessions/*/adverse-events", "/adverse-events/*/follow-ups",
-                "/api/plans/*/sessions", "/api/sessions/*/adverse-events", "/api/adverse-events/*/follow-ups").hasRole(clinician);
+                "/api/plans/*/sessions", "/api/sessions/*/adverse-events", "/api/adverse-events/*/follow-ups", "/sessions/*/void",
+                "/api/sessions/*/void").hasRole(clinician);
     }
 }

@@ -123,7 +123,7 @@ public class Sessions {
             return new UnitPreview(check.unitCode(), null, null, null, null, null, null, List.of(), check.reasons());
         }
         List<String> refusals = new ArrayList<>(check.reasons());
-        jdbc.sql("select number, performed_on from treatment_session where unit_id = ?").param(unit.get().id())
+        jdbc.sql("select number, performed_on from treatment_session where unit_id = ? and status = 'RECORDED'").param(unit.get().id())
                 .query((rs, n) -> "unit " + check.unitCode() + " was already used on " + rs.getDate(2).toLocalDate() + ": a unit is used once")
                 .optional().ifPresent(refusals::add);
         Lot lot = lots.get(unit.get().lotId());
@@ -194,7 +194,11 @@ public class Sessions {
                     + ": checked against the rules with the unit's real source");
         }
         if (unit.particlesPerMl() == null) warnings.add("lot " + unit.lotCode() + " has no particle concentration: the dose is not known");
-        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from treatment_session where plan_id = ?").param(planId).query(Integer.class).single();
+        // The lowest number not held by a recorded session: a voided session gives its number back.
+        int number = jdbc.sql("""
+                select min(n) from generate_series(1, 101) n
+                where not exists (select 1 from treatment_session t where t.plan_id = ? and t.number = n and t.status = 'RECORDED')""")
+                .param(planId).query(Integer.class).single();
         if (number > MAX_SESSIONS) throw DomainProblem.conflict("This plan already has " + MAX_SESSIONS + " sessions: plan a new course.");
         LotUnit lotUnit = lots.unitByCode(unit.unitCode()).orElseThrow();
         UUID id = UUID.randomUUID();
@@ -237,7 +241,8 @@ public class Sessions {
     @Transactional(readOnly = true)
     public List<TreatmentSession> forPlan(UUID planId) {
         TreatmentPlan plan = plans.get(planId);
-        return jdbc.sql("select * from treatment_session where plan_id = ? order by number").param(planId).query(Sessions::session).list()
+        return jdbc.sql("select * from treatment_session where plan_id = ? and status = 'RECORDED' order by number").param(planId)
+                .query(Sessions::session).list()
                 .stream().map(s -> concealed(plan, s)).toList();
     }
 
@@ -245,7 +250,7 @@ public class Sessions {
     public List<TreatmentSession> forPatient(UUID patientId) {
         Map<UUID, TreatmentPlan> byId = new LinkedHashMap<>();
         plans.forPatient(patientId).forEach(p -> byId.put(p.id(), p));
-        return jdbc.sql("select * from treatment_session where patient_id = ? order by performed_on, number").param(patientId)
+        return jdbc.sql("select * from treatment_session where patient_id = ? and status = 'RECORDED' order by performed_on, number").param(patientId)
                 .query(Sessions::session).list().stream().map(s -> concealed(byId.get(s.planId()), s)).toList();
     }
 
@@ -257,10 +262,57 @@ public class Sessions {
                 s.recordedAt());
     }
 
+    /** A session voided because it was recorded in error, with why, by whom and when. */
+    public record VoidedSession(TreatmentSession session, String reason, String voidedBy, java.time.Instant voidedAt) {}
+
+    /**
+     * Voids a session recorded in error (the wrong unit scanned, the wrong patient): it is kept, marked
+     * voided with the reason, and no longer holds its unit (which may be used again) or its number.
+     * A session with adverse events is not voided: they stay linked to its unit.
+     */
+    @Transactional
+    public VoidedSession voidSession(UUID sessionId, String reason) {
+        TreatmentSession s = get(sessionId);
+        Patient patient = patients.get(s.patientId());
+        if (plans.get(s.planId()).allocationConcealed()) {
+            throw DomainProblem.forbidden("You assess this patient blinded: a colleague who knows the allocation corrects the sessions.");
+        }
+        Texts.check("reason", reason, 1000, true);
+        if (jdbc.sql("select count(*) from adverse_event where session_id = ?").param(sessionId).query(Long.class).single() > 0) {
+            throw DomainProblem.conflict("Session " + s.number() + " has adverse events reported against unit " + s.unitCode()
+                    + ": it stays on record and cannot be voided.");
+        }
+        int updated = jdbc.sql("""
+                update treatment_session set status = 'VOIDED', void_reason = ?, voided_by = ?, voided_at = now()
+                where id = ? and status = 'RECORDED'""").params(reason.strip(), Actors.current(), sessionId).update();
+        if (updated != 1) throw DomainProblem.conflict("This session was already voided.");
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("patient", patient.pseudonym());
+        before.put("session", s.number());
+        before.put("unit", s.unitCode());
+        before.put("status", "RECORDED");
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("status", "VOIDED");
+        events.publishEvent(RecordChanged.changed("treatment_session", sessionId, "VOID", before, after, reason.strip()));
+        return voided(s.planId()).stream().filter(v -> v.session().id().equals(sessionId)).findFirst().orElseThrow();
+    }
+
+    /** The plan's voided sessions, newest first. */
+    @Transactional(readOnly = true)
+    public List<VoidedSession> voided(UUID planId) {
+        TreatmentPlan plan = plans.get(planId);
+        return jdbc.sql("select * from treatment_session where plan_id = ? and status = 'VOIDED' order by voided_at desc").param(planId)
+                .query((rs, n) -> new VoidedSession(concealed(plan, session(rs, n)), rs.getString("void_reason"), rs.getString("voided_by"),
+                        rs.getTimestamp("voided_at").toInstant())).list();
+    }
+
     /** Reports an adverse event after a session; linked to the session's unit and lot. */
     @Transactional
     public AdverseEvent report(UUID sessionId, NewAdverseEvent e) {
         TreatmentSession session = get(sessionId);
+        if ("VOIDED".equals(jdbc.sql("select status from treatment_session where id = ?").param(sessionId).query(String.class).single())) {
+            throw DomainProblem.conflict("Session " + session.number() + " was voided as recorded in error: report the event against the session given.");
+        }
         Patient patient = patients.get(session.patientId());
         Map<String, String> errors = new LinkedHashMap<>();
         Texts.check(errors, "term", e.term(), 200, true);

@@ -276,6 +276,41 @@ class SessionIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from treatment_session where unit_code = ?").param(units.get(0)).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aSessionRecordedInErrorIsVoidedWithAReasonAndGivesBackItsUnitAndNumber() throws Exception {
+        List<String> units = clinics.split(lots.released(qa), analyst, 2);
+        clinics.shipAndReceive(clinic, analyst, doctor, units);
+        String wrong = read(postJson("/api/plans/" + plan + "/sessions", doctor, session(units.get(0), 0.5)).andExpect(status().isCreated())
+                .andReturn(), "$.id");
+
+        List<Long> before = counts("treatment_session", "audit_entry");
+        postJson("/api/sessions/" + wrong + "/void", doctor, "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.reason").value("is required"));
+        postJson("/api/sessions/" + wrong + "/void", otherDoctor, "{\"reason\": \"x\"}").andExpect(status().isNotFound());
+        assertThat(counts("treatment_session", "audit_entry")).isEqualTo(before);
+        postJson("/api/sessions/" + wrong + "/void", doctor, "{\"reason\": \"scanned the unit from the next tray\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.reason").value("scanned the unit from the next tray"));
+        postJson("/api/sessions/" + wrong + "/void", doctor, "{\"reason\": \"again\"}").andExpect(status().isConflict());
+        assertThat(jdbc.sql("select reason from audit_entry where record_type = 'treatment_session' and action = 'VOID' and record_id = ?")
+                .param(wrong).query(String.class).single()).isEqualTo("scanned the unit from the next tray");
+
+        // The voided session is kept but out of the plan's sessions; its unit and its number are free again.
+        getJson("/api/plans/" + plan + "/sessions", doctor).andExpect(jsonPath("$.length()").value(0));
+        getJson("/api/plans/" + plan + "/voided-sessions", doctor).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].session.unitCode").value(units.get(0)));
+        String right = read(postJson("/api/plans/" + plan + "/sessions", doctor, session(units.get(1), 0.5)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.number").value(1)).andReturn(), "$.id");
+        postJson("/api/sessions/" + wrong + "/adverse-events", doctor, "{\"term\": \"Erythema\", \"onsetOn\": \"" + LocalDate.now()
+                + "\", \"severity\": \"MILD\", \"causality\": \"POSSIBLE\", \"outcome\": \"RECOVERING\"}").andExpect(status().isConflict());
+        getJson("/api/plans/" + plan + "/unit-preview?code=" + units.get(0), doctor).andExpect(jsonPath("$.usable").value(true));
+
+        // A session with an adverse event stays on record.
+        postJson("/api/sessions/" + right + "/adverse-events", doctor, "{\"term\": \"Erythema\", \"onsetOn\": \"" + LocalDate.now()
+                + "\", \"severity\": \"MILD\", \"causality\": \"POSSIBLE\", \"outcome\": \"RECOVERING\"}").andExpect(status().isCreated());
+        postJson("/api/sessions/" + right + "/void", doctor, "{\"reason\": \"oops\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("has adverse events")));
+    }
+
     private List<String> refusal(String unit) throws Exception {
         MvcResult r = postJson("/api/plans/" + plan + "/sessions", doctor, session(unit, 0.5)).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(422);

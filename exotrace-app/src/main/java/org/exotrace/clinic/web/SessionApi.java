@@ -63,6 +63,19 @@ class SessionApi {
         return sessions.get(id);
     }
 
+    record Void(String reason) {}
+
+    @PostMapping("/sessions/{id}/void")
+    @Operation(summary = "Void a session recorded in error, with a reason: it is kept, marked voided, and its unit may be used again")
+    Sessions.VoidedSession voidSession(@PathVariable UUID id, @RequestBody(required = false) Void body) {
+        return sessions.voidSession(id, body == null ? null : body.reason());
+    }
+
+    @GetMapping("/plans/{id}/voided-sessions")
+    List<Sessions.VoidedSession> voided(@PathVariable UUID id) {
+        return sessions.voided(id);
+    }
+
     @PostMapping("/sessions/{id}/adverse-events")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report an adverse event after a session (term, severity, seriousness criteria, WHO-UMC causality, outcome)")

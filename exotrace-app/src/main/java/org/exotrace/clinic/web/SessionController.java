@@ -126,6 +126,19 @@ class SessionController {
         return "redirect:/plans/" + s.planId() + "#adverse-events";
     }
 
+    @PostMapping("/sessions/{id}/void")
+    String voidSession(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        TreatmentSession s = sessions.get(id);
+        try {
+            sessions.voidSession(id, reason);
+            redirect.addFlashAttribute("message", "Session " + s.number() + " voided; unit " + s.unitCode() + " may be used again.");
+        } catch (DomainProblem e) {
+            redirect.addFlashAttribute("voidSession", id);
+            redirect.addFlashAttribute("voidError", e.fieldErrors().isEmpty() ? e.getMessage() : "Reason: " + e.fieldErrors().get("reason"));
+        }
+        return "redirect:/plans/" + s.planId() + "#sessions";
+    }
+
     @PostMapping("/adverse-events/{id}/follow-ups")
     String followUp(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate resolvedOn,
@@ -152,6 +165,7 @@ class SessionController {
         model.addAttribute("clinic", clinics.get(plan.clinicId()));
         model.addAttribute("visits", visits(plan, done));
         model.addAttribute("sessions", done);
+        model.addAttribute("voided", sessions.voided(plan.id()));
         model.addAttribute("doses", done.stream().collect(Collectors.toMap(TreatmentSession::id,
                 s -> s.doseParticles() == null ? "unknown" : Doses.particles(s.doseParticles()))));
         model.addAttribute("devices", done.stream().collect(Collectors.toMap(TreatmentSession::id, SessionController::device)));
