@@ -36,7 +36,10 @@ class WorklistBrowserTest extends BrowserTest {
         assertThat(worklist.locator("tr", new Locator.LocatorOptions().setHasText("Kang, Min-ji")).first()).containsText("9 d late");
         screenshot("worklist");
 
-        worklist.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Park, Ji-woo")).first().click();
+        // The visit links to the plan; the patient's name is left to the patient list below, so it links to one place only.
+        Locator parkToday = worklist.locator("tr", new Locator.LocatorOptions().setHasText("Park, Ji-woo")).first();
+        assertThat(parkToday).containsText("P-");
+        parkToday.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Session 1")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/plans/[0-9a-f-]{36}$"));
         assertThat(page.locator("h1")).containsText("Atopic dermatitis facial redness");
     }
