@@ -15,6 +15,7 @@ import org.exotrace.clinic.Patients;
 import org.exotrace.clinic.ProtocolTemplate;
 import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentPlans;
+import org.exotrace.clinic.Worklist;
 import org.exotrace.batch.Products;
 import org.exotrace.compliance.Purpose;
 import org.exotrace.donor.SourceType;
@@ -47,12 +48,14 @@ class ClinicController {
     private final Patients patients;
     private final TreatmentPlans plans;
     private final Products products;
+    private final Worklist worklist;
 
-    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products) {
+    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist) {
         this.clinics = clinics;
         this.patients = patients;
         this.plans = plans;
         this.products = products;
+        this.worklist = worklist;
     }
 
     @GetMapping("/clinic")
@@ -61,6 +64,7 @@ class ClinicController {
         Map<Clinic, List<Patient>> byClinic = new LinkedHashMap<>();
         mine.forEach(c -> byClinic.put(c, patients.search(c.id(), q)));
         model.addAttribute("clinics", byClinic);
+        model.addAttribute("worklists", worklist.mine(LocalDate.now()));
         model.addAttribute("q", q);
         return "clinic/home";
     }
