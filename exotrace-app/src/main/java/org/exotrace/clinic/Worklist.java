@@ -119,7 +119,7 @@ public class Worklist {
                 join protocol_template t on t.id = tp.template_id
                where tp.clinic_id = :clinic and v.due_on <= :until
                  and not exists (select 1 from treatment_session s
-                                  where v.kind = 'SESSION' and s.plan_id = v.plan_id and s.number = v.number)
+                                  where v.kind = 'SESSION' and s.plan_id = v.plan_id and s.number = v.number and s.status = 'RECORDED')
                  and not exists (select 1 from outcome_assessment a
                                   where v.kind = 'FOLLOW_UP' and a.patient_id = tp.patient_id and a.status = 'VALID'
                                     and (a.plan_id is null or a.plan_id = tp.id) and a.assessed_on >= v.due_on - :early)
