@@ -18,7 +18,6 @@ import org.exotrace.compliance.RegulatoryRules;
 import org.exotrace.compliance.Route;
 import org.exotrace.compliance.RuleVerdict;
 import org.exotrace.outcome.BaselineComparison.Response.Outcome;
-import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
@@ -33,9 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Adjustment suggestions from the rules of a plan's template (table {@code adjustment_rule}),
  * evaluated against the patient's {@link Progress}, and the clinician's decisions on them.
  *
- * <p>A rule names an instrument, a criterion and a week. It is due once the endpoint has an
- * assessment at least that many weeks after its baseline (weeks count from the baseline, as the
- * responses on the progress page do), and it fires when the latest assessment does not meet the
+ * <p>A rule ({@link AdjustmentRule}, edited by the clinic through {@link AdjustmentRules}) names an
+ * instrument, a criterion and a week. It is due once the endpoint has an assessment at least that
+ * many weeks after its baseline (weeks count from the baseline, as the responses on the progress
+ * page do), and it fires when the latest assessment does not meet the
  * criterion: a named response ("EASI-50") not achieved, or a percent improvement from baseline
  * below the rule's threshold. A response that is not applicable (a baseline of 0) fires nothing.
  * The endpoint is the whole-area series, or on a split-face plan the treated side's when the user
@@ -53,17 +53,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Suggestions {
-
-    /** A template's rule as stored. */
-    record Rule(String code, Instrument instrument, String responseName, BigDecimal improvementBelow, int byWeek, Suggestion.Kind kind,
-                Route proposedRoute, String text) {
-
-        /** "EASI-50 not achieved", "mMASI improved by less than 25 %". */
-        String criterion() {
-            return responseName != null ? responseName + " not achieved"
-                    : instrument.code() + " improved by less than " + improvementBelow.stripTrailingZeros().toPlainString() + " %";
-        }
-    }
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -148,8 +137,8 @@ public class Suggestions {
     private List<Suggestion> forPlan(TreatmentPlan plan, List<Assessment> all) {
         Progress progress = Progress.of(patients.get(plan.patientId()), course(plan, all), List.of(plan), List.of(), LocalDate.now());
         Clinic clinic = clinics.get(plan.clinicId());
-        List<Rule> rules = jdbc.sql("select * from adjustment_rule where template_id = ? order by by_week, code").param(plan.templateId())
-                .query(Suggestions::rule).list();
+        List<AdjustmentRule> rules = jdbc.sql("select * from adjustment_rule where template_id = ? order by by_week, code").param(plan.templateId())
+                .query(AdjustmentRules::rule).list();
         Map<String, Stored> decisions = new LinkedHashMap<>();
         jdbc.sql("select * from adjustment_decision where plan_id = ? order by decided_at").param(plan.id())
                 .query(Suggestions::stored).list().forEach(d -> decisions.put(d.ruleCode(), d));
@@ -170,10 +159,10 @@ public class Suggestions {
     }
 
     /** The suggestions of the rules that fire on {@code progress}, then the decided ones whose rules no longer fire. */
-    static List<Suggestion> evaluate(TreatmentPlan plan, List<Rule> rules, Progress progress, Function<Route, ComplianceDecision> check,
+    static List<Suggestion> evaluate(TreatmentPlan plan, List<AdjustmentRule> rules, Progress progress, Function<Route, ComplianceDecision> check,
                                      Map<String, Stored> decisions) {
         List<Suggestion> out = new ArrayList<>();
-        for (Rule rule : rules) {
+        for (AdjustmentRule rule : rules) {
             if (rule.proposedRoute() == plan.route()) continue;
             Optional<String> finding = finding(plan, rule, progress);
             if (finding.isEmpty()) continue;
@@ -197,7 +186,7 @@ public class Suggestions {
     }
 
     /** Why the rule fires on this plan's endpoint, or empty when it does not (not due yet, criterion met, no such endpoint). */
-    private static Optional<String> finding(TreatmentPlan plan, Rule rule, Progress progress) {
+    private static Optional<String> finding(TreatmentPlan plan, AdjustmentRule rule, Progress progress) {
         Optional<Progress.Series> series = progress.series().stream()
                 .filter(s -> s.instrument() == rule.instrument() && s.part() == null && s.comparison() != null)
                 .filter(s -> s.side() == Side.BOTH || s.side() == plan.treatedSide())
@@ -226,13 +215,6 @@ public class Suggestions {
         return new Stored(rs.getString("rule_code"), Suggestion.Kind.valueOf(rs.getString("kind")), rs.getString("suggestion"),
                 new Suggestion.Decision(Suggestion.Outcome.valueOf(rs.getString("decision")), rs.getString("reason"),
                         rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant()));
-    }
-
-    private static Rule rule(ResultSet rs, int n) throws SQLException {
-        String route = rs.getString("proposed_route");
-        return new Rule(rs.getString("code"), Instrument.valueOf(rs.getString("instrument")), rs.getString("response_name"),
-                rs.getBigDecimal("improvement_below"), rs.getInt("by_week"), Suggestion.Kind.valueOf(rs.getString("kind")),
-                route == null ? null : Route.valueOf(route), rs.getString("text"));
     }
 
     private static String truncate(String text, int max) {

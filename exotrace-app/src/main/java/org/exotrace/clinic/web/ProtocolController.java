@@ -1,14 +1,20 @@
 package org.exotrace.clinic.web;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.exotrace.clinic.AdjustmentRule;
+import org.exotrace.clinic.AdjustmentRules;
 import org.exotrace.clinic.Clinic;
 import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Design;
 import org.exotrace.clinic.ProtocolTemplate;
+import org.exotrace.clinic.Suggestion;
 import org.exotrace.clinic.TreatmentPlans;
+import org.exotrace.compliance.Route;
+import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A protocol template's page: what it prescribes, "copy to my clinic" for a shipped one, the edit form for a clinic's copy. */
+/**
+ * A protocol template's page: what it prescribes and its adjustment rules, "copy to my clinic" for a shipped one, the edit
+ * forms of the template and of its rules for a clinic's copy.
+ */
 @Controller
 class ProtocolController {
 
@@ -48,11 +57,40 @@ class ProtocolController {
         }
     }
 
+    /** An adjustment rule as typed; the threshold and the week stay text, as in {@link TemplateForm}. */
+    record RuleForm(String code, String instrument, String responseName, String improvementBelow, String byWeek, String kind,
+                    String proposedRoute, String text, String reason) {
+
+        static final RuleForm BLANK = new RuleForm("", "EASI", "", "", "8", "REVIEW", "", "", "");
+
+        static RuleForm of(AdjustmentRule r) {
+            return new RuleForm(r.code(), r.instrument().name(), r.responseName() == null ? "" : r.responseName(),
+                    r.improvementBelow() == null ? "" : r.improvementBelow().stripTrailingZeros().toPlainString(), String.valueOf(r.byWeek()),
+                    r.kind().name(), r.proposedRoute() == null ? "" : r.proposedRoute().name(), r.text(), "");
+        }
+
+        AdjustmentRules.RuleInput input() {
+            return new AdjustmentRules.RuleInput(code, instrument, responseName, decimal(improvementBelow), TemplateForm.number(byWeek), kind,
+                    proposedRoute, text);
+        }
+
+        /** Not a number: out of range, so the service names the field. */
+        private static BigDecimal decimal(String text) {
+            try {
+                return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                return BigDecimal.valueOf(-1);
+            }
+        }
+    }
+
     private final TreatmentPlans plans;
+    private final AdjustmentRules rules;
     private final Clinics clinics;
 
-    ProtocolController(TreatmentPlans plans, Clinics clinics) {
+    ProtocolController(TreatmentPlans plans, AdjustmentRules rules, Clinics clinics) {
         this.plans = plans;
+        this.rules = rules;
         this.clinics = clinics;
     }
 
@@ -76,6 +114,44 @@ class ProtocolController {
         }
     }
 
+    @PostMapping("/protocol-templates/{id}/adjustment-rules")
+    String addRule(@PathVariable UUID id, @ModelAttribute RuleForm form, Model model, RedirectAttributes redirect) {
+        ProtocolTemplate t = plans.template(id);
+        try {
+            AdjustmentRule added = rules.add(id, form.input());
+            redirect.addFlashAttribute("message", "Rule " + added.code() + " added; plans made from this copy are suggested by it from now on.");
+            return "redirect:/protocol-templates/" + id + "#adjustment-rules";
+        } catch (DomainProblem e) {
+            return page(t, TemplateForm.of(t), Map.of(), RuleRefusal.of(NEW, form, e), model);
+        }
+    }
+
+    @PostMapping("/protocol-templates/{id}/adjustment-rules/{code}")
+    String updateRule(@PathVariable UUID id, @PathVariable String code, @ModelAttribute RuleForm form, Model model,
+                      RedirectAttributes redirect) {
+        ProtocolTemplate t = plans.template(id);
+        try {
+            rules.update(id, code, form.input(), form.reason());
+            redirect.addFlashAttribute("message", "Rule " + code + " saved; decisions already taken keep the suggestion as it was shown.");
+            return "redirect:/protocol-templates/" + id + "#adjustment-rules";
+        } catch (DomainProblem e) {
+            return page(t, TemplateForm.of(t), Map.of(), RuleRefusal.of(code, form, e), model);
+        }
+    }
+
+    @PostMapping("/protocol-templates/{id}/adjustment-rules/{code}/removal")
+    String removeRule(@PathVariable UUID id, @PathVariable String code, @RequestParam(required = false) String reason, Model model,
+                      RedirectAttributes redirect) {
+        ProtocolTemplate t = plans.template(id);
+        try {
+            rules.remove(id, code, reason);
+            redirect.addFlashAttribute("message", "Rule " + code + " removed; decisions already taken on it stay on their plans.");
+            return "redirect:/protocol-templates/" + id + "#adjustment-rules";
+        } catch (DomainProblem e) {
+            return page(t, TemplateForm.of(t), Map.of(), RuleRefusal.of(code, null, e).removing(reason), model);
+        }
+    }
+
     @PostMapping("/protocol-templates/{id}/copies")
     String copy(@PathVariable UUID id, @RequestParam(required = false) UUID clinicId, RedirectAttributes redirect) {
         try {
@@ -89,12 +165,63 @@ class ProtocolController {
         }
     }
 
+    /** The key of the add form in {@code ruleForms} and {@code ruleErrors}; rule codes never contain a space. */
+    private static final String NEW = "new rule";
+
+    /**
+     * A refused rule form, shown again open with its messages beside its fields (a refusal without fields above the form).
+     *
+     * @param key   the rule's code, or {@link #NEW} for the add form
+     * @param typed what was typed, or null for a removal (the rule's form shows the rule as stored)
+     */
+    record RuleRefusal(String key, RuleForm typed, Map<String, String> errors, String removalReason) {
+
+        static final RuleRefusal NONE = new RuleRefusal("", null, Map.of(), "");
+
+        static RuleRefusal of(String key, RuleForm typed, DomainProblem e) {
+            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+            if (errors.isEmpty()) errors.put("form", e.getMessage());
+            return new RuleRefusal(key, typed, errors, "");
+        }
+
+        RuleRefusal removing(String reason) {
+            return new RuleRefusal(key, typed, errors, reason == null ? "" : reason);
+        }
+    }
+
     private String page(ProtocolTemplate t, TemplateForm form, Map<String, String> errors, Model model) {
-        List<Clinic> mine = clinics.mine();
+        return page(t, form, errors, RuleRefusal.NONE, model);
+    }
+
+    private String page(ProtocolTemplate t, TemplateForm form, Map<String, String> errors, RuleRefusal refusal, Model model) {
+        List<AdjustmentRule> ruleList = rules.forTemplate(t.id());
+        Map<String, RuleForm> ruleForms = new LinkedHashMap<>();
+        Map<String, Map<String, String>> ruleErrors = new LinkedHashMap<>();
+        for (AdjustmentRule r : ruleList) {
+            ruleForms.put(r.code(), RuleForm.of(r));
+            ruleErrors.put(r.code(), Map.of());
+        }
+        ruleForms.put(NEW, RuleForm.BLANK);
+        ruleErrors.put(NEW, Map.of());
+        if (refusal.typed() != null) ruleForms.put(refusal.key(), refusal.typed());
+        ruleErrors.put(refusal.key(), refusal.errors());
+        Map<Instrument, List<String>> responses = new LinkedHashMap<>();
+        for (Instrument i : AdjustmentRules.instruments()) {
+            if (!AdjustmentRules.responses(i).isEmpty()) responses.put(i, AdjustmentRules.responses(i));
+        }
+        model.addAttribute("rules", ruleList);
+        model.addAttribute("ruleForms", ruleForms);
+        model.addAttribute("ruleErrors", ruleErrors);
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("newRuleKey", NEW);
+        model.addAttribute("instruments", AdjustmentRules.instruments());
+        model.addAttribute("responses", responses);
+        model.addAttribute("kinds", Suggestion.Kind.values());
+        model.addAttribute("routes", Route.values());
         model.addAttribute("template", t);
         model.addAttribute("owner", t.clinicId() == null ? null : clinics.get(t.clinicId()));
         model.addAttribute("copiedFrom", copiedFrom(t));
-        model.addAttribute("myClinics", mine);
+        model.addAttribute("myClinics", clinics.mine());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("designs", Design.values());
