@@ -58,6 +58,24 @@ public final class ClinicScenarios {
                 + "\", \"productCode\": \"" + productCode + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\"}", 201), "$.id");
     }
 
+    /** A cosmetic plan on the template with this id, for the umbilical-cord MSC serum, starting on {@code startOn}; its id. */
+    public String planFrom(String patient, TestUser doctor, String templateId, java.time.LocalDate startOn) throws Exception {
+        return read(post("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \"" + templateId
+                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"startOn\": \""
+                + startOn + "\"}", 201), "$.id");
+    }
+
+    /** An EASI under the plan with only the lower limbs affected, 70 % (area score 5): 0.4 x 5 x the sum of the four signs. */
+    public void lowerLimbEasi(String patient, TestUser doctor, String plan, java.time.LocalDate on, double erythema, double oedema,
+                              double excoriation, double lichenification) throws Exception {
+        String clear = "{\"erythema\": 0, \"oedemaPapulation\": 0, \"excoriation\": 0, \"lichenification\": 0, \"areaPercent\": 0}";
+        String lower = "{\"erythema\": %s, \"oedemaPapulation\": %s, \"excoriation\": %s, \"lichenification\": %s, \"areaPercent\": 70}"
+                .formatted(erythema, oedema, excoriation, lichenification);
+        post("/api/patients/" + patient + "/assessments", doctor, "{\"instrument\": \"EASI\", \"assessedOn\": \"" + on + "\", \"planId\": \""
+                + plan + "\", \"components\": {\"headNeck\": " + clear + ", \"upperLimbs\": " + clear + ", \"trunk\": " + clear
+                + ", \"lowerLimbs\": " + lower + "}}", 201);
+    }
+
     /** Splits a lot into {@code count} units of 1 mL; their codes. */
     public List<String> split(String lot, TestUser analyst, int count) throws Exception {
         return read(post("/api/lots/" + lot + "/units", analyst, "{\"count\": " + count + ", \"volumeEachMl\": 1.0}", 201), "$[*].code");

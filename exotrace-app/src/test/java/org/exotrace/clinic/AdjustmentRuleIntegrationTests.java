@@ -31,7 +31,6 @@ import org.springframework.test.web.servlet.ResultActions;
 class AdjustmentRuleIntegrationTests extends IntegrationTest {
 
     private static final String[] TABLES = {"adjustment_rule", "audit_entry"};
-    private static final String CLEAR = "{\"erythema\": 0, \"oedemaPapulation\": 0, \"excoriation\": 0, \"lichenification\": 0, \"areaPercent\": 0}";
     private static final String EASI75_W4_STOP = """
             {"instrument": "EASI", "responseName": "easi-75", "byWeek": 4, "kind": "STOP",
              "text": "EASI-75 not reached by week 4: consider stopping and an established treatment."}""";
@@ -255,18 +254,12 @@ class AdjustmentRuleIntegrationTests extends IntegrationTest {
 
     /** A cosmetic plan on {@code template} (electroporation, umbilical-cord MSC product) that started {@code weeks} weeks ago; its id. */
     private String planWeeksAgo(String patient, String template, int weeks) throws Exception {
-        return read(postJson("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \"" + template
-                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"startOn\": \""
-                + LocalDate.now().minusWeeks(weeks) + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
+        return scenarios.planFrom(patient, doctor, template, LocalDate.now().minusWeeks(weeks));
     }
 
     /** An EASI of the lower limbs only, 70 % of the area (area score 5): 0.4 x 5 x the sum of the four signs. */
     private void easi(String patient, String plan, LocalDate on, double erythema, double oedema, double excoriation, double lichenification)
             throws Exception {
-        String lower = "{\"erythema\": %s, \"oedemaPapulation\": %s, \"excoriation\": %s, \"lichenification\": %s, \"areaPercent\": 70}"
-                .formatted(erythema, oedema, excoriation, lichenification);
-        postJson("/api/patients/" + patient + "/assessments", doctor, "{\"instrument\": \"EASI\", \"assessedOn\": \"" + on + "\", \"planId\": \""
-                + plan + "\", \"components\": {\"headNeck\": " + CLEAR + ", \"upperLimbs\": " + CLEAR + ", \"trunk\": " + CLEAR
-                + ", \"lowerLimbs\": " + lower + "}}").andExpect(status().isCreated());
+        scenarios.lowerLimbEasi(patient, doctor, plan, on, erythema, oedema, excoriation, lichenification);
     }
 }

@@ -28,7 +28,6 @@ class SuggestionIntegrationTests extends IntegrationTest {
     static final String INTERVAL = "EASI50-W8-INTERVAL";
     static final String MICRONEEDLING = "EASI50-W8-MICRONEEDLING";
     private static final String[] TABLES = {"adjustment_decision", "audit_entry"};
-    private static final String CLEAR = "{\"erythema\": 0, \"oedemaPapulation\": 0, \"excoriation\": 0, \"lichenification\": 0, \"areaPercent\": 0}";
 
     private TestUser admin;
     private TestUser doctor;
@@ -272,18 +271,12 @@ class SuggestionIntegrationTests extends IntegrationTest {
 
     /** A cosmetic AD-REDNESS-EP plan (electroporation, umbilical-cord MSC product) that started {@code weeks} weeks ago; its id. */
     private String planWeeksAgo(String patient, int weeks) throws Exception {
-        return read(postJson("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \"" + scenarios.templateId("AD-REDNESS-EP", doctor)
-                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"startOn\": \""
-                + LocalDate.now().minusWeeks(weeks) + "\"}").andExpect(status().isCreated()).andReturn(), "$.id");
+        return scenarios.planFrom(patient, doctor, scenarios.templateId("AD-REDNESS-EP", doctor), LocalDate.now().minusWeeks(weeks));
     }
 
     /** An EASI of the lower limbs only, 70 % of the area (area score 5): 0.4 x 5 x the sum of the four signs. */
     private void easi(String patient, String plan, LocalDate on, double erythema, double oedema, double excoriation, double lichenification)
             throws Exception {
-        String lower = "{\"erythema\": %s, \"oedemaPapulation\": %s, \"excoriation\": %s, \"lichenification\": %s, \"areaPercent\": 70}"
-                .formatted(erythema, oedema, excoriation, lichenification);
-        postJson("/api/patients/" + patient + "/assessments", doctor, "{\"instrument\": \"EASI\", \"assessedOn\": \"" + on + "\", \"planId\": \""
-                + plan + "\", \"components\": {\"headNeck\": " + CLEAR + ", \"upperLimbs\": " + CLEAR + ", \"trunk\": " + CLEAR
-                + ", \"lowerLimbs\": " + lower + "}}").andExpect(status().isCreated());
+        scenarios.lowerLimbEasi(patient, doctor, plan, on, erythema, oedema, excoriation, lichenification);
     }
 }
