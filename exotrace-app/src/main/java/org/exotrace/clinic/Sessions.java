@@ -255,11 +255,7 @@ public class Sessions {
     }
 
     private static TreatmentSession concealed(TreatmentPlan plan, TreatmentSession s) {
-        if (!plan.allocationConcealed()) return s;
-        return new TreatmentSession(s.id(), s.planId(), s.patientId(), s.clinicId(), s.number(), s.performedOn(), s.unitCode(), s.lotId(),
-                s.lotCode(), s.productCode(), s.sourceTypes(), s.volumeMl(), s.particlesPerMl(), s.concentrationSource(), s.doseParticles(),
-                s.route(), s.device(), s.operator(), s.area(), null, s.complianceVerdict(), s.complianceMessage(), s.warnings(), s.recordedBy(),
-                s.recordedAt());
+        return plan.allocationConcealed() ? s.withoutSide() : s;
     }
 
     /** A session voided because it was recorded in error, with why, by whom and when. */

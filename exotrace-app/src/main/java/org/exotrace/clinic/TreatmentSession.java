@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.exotrace.compliance.Route;
 import org.exotrace.compliance.RuleVerdict;
 import org.exotrace.donor.SourceType;
+import org.exotrace.shared.Texts;
 
 /**
  * One treatment given under a plan, traced to the unit it used. The dose is the lot's particle
@@ -32,10 +33,28 @@ public record TreatmentSession(UUID id, UUID planId, UUID patientId, UUID clinic
     public record Device(String name, Double needleDepthMm, Double energyMj, Integer passes, String note) {
 
         public static final Device NONE = new Device(null, null, null, null, null);
+
+        /** The settings given, in order, as a clinician writes them: "Dermapen 4", "0.5 mm", "12 mJ", "3 passes", the note. */
+        public List<String> settings() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (name != null) parts.add(name);
+            if (needleDepthMm != null) parts.add(Texts.number(needleDepthMm) + " mm");
+            if (energyMj != null) parts.add(Texts.number(energyMj) + " mJ");
+            if (passes != null) parts.add(passes + (passes == 1 ? " pass" : " passes"));
+            if (note != null) parts.add(note);
+            return parts;
+        }
     }
 
     public TreatmentSession {
         sourceTypes = List.copyOf(sourceTypes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** This session as the plan's blinded assessor may read it: without the side, which would give the allocation away. */
+    public TreatmentSession withoutSide() {
+        return new TreatmentSession(id, planId, patientId, clinicId, number, performedOn, unitCode, lotId, lotCode, productCode, sourceTypes,
+                volumeMl, particlesPerMl, concentrationSource, doseParticles, route, device, operator, area, null, complianceVerdict,
+                complianceMessage, warnings, recordedBy, recordedAt);
     }
 }

@@ -23,8 +23,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +30,7 @@ import java.util.Locale;
 import org.exotrace.clinic.AdverseEvent;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Progress;
+import org.exotrace.clinic.Doses;
 import org.exotrace.clinic.Suggestion;
 import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentSession;
@@ -150,7 +149,7 @@ final class ProgressReportPdf {
             for (TreatmentSession s : section.sessions()) {
                 Color shade = zebra(row++);
                 cells(sessions, shade, String.valueOf(s.number()), s.performedOn().toString(), s.unitCode(), s.lotCode(),
-                        plain(s.volumeMl()), s.doseParticles() == null ? "unknown" : scientific(s.doseParticles()) + " particles",
+                        Texts.number(s.volumeMl()), s.doseParticles() == null ? "unknown" : Doses.particles(s.doseParticles()),
                         device(s));
             }
             document.add(sessions);
@@ -252,13 +251,7 @@ final class ProgressReportPdf {
     }
 
     private static String device(TreatmentSession s) {
-        TreatmentSession.Device d = s.device();
-        List<String> parts = new ArrayList<>();
-        if (d.name() != null) parts.add(d.name());
-        if (d.needleDepthMm() != null) parts.add("needle " + plain(d.needleDepthMm()) + " mm");
-        if (d.energyMj() != null) parts.add(plain(d.energyMj()) + " mJ");
-        if (d.passes() != null) parts.add(d.passes() + " passes");
-        if (d.note() != null) parts.add(d.note());
+        List<String> parts = new ArrayList<>(s.device().settings());
         parts.add(s.route().label());
         return String.join(", ", parts);
     }
@@ -302,18 +295,5 @@ final class ProgressReportPdf {
 
     private static String lower(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static String plain(double value) {
-        return Texts.number(value);
-    }
-
-    /** Three significant digits times a power of ten: "1.5 x 10^9". */
-    static String scientific(double value) {
-        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) return String.valueOf(value);
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent >= 0 && exponent < 4) return rounded.stripTrailingZeros().toPlainString();
-        return rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString() + " \u00d7 10^" + exponent;
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.exotrace.clinic.AdverseEvent;
 import org.exotrace.clinic.Clinics;
+import org.exotrace.clinic.Doses;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Patients;
 import org.exotrace.clinic.Sessions;
@@ -168,7 +169,7 @@ class SessionController {
         model.addAttribute("voided", sessions.voided(plan.id()));
         model.addAttribute("doses", done.stream().collect(Collectors.toMap(TreatmentSession::id,
                 s -> s.doseParticles() == null ? "unknown" : Doses.particles(s.doseParticles()))));
-        model.addAttribute("devices", done.stream().collect(Collectors.toMap(TreatmentSession::id, SessionController::device)));
+        model.addAttribute("devices", done.stream().collect(Collectors.toMap(TreatmentSession::id, s -> String.join(" · ", s.device().settings()))));
         model.addAttribute("notes", done.stream().collect(Collectors.toMap(TreatmentSession::id,
                 s -> s.warnings().stream().filter(w -> !plan.complianceMessage().startsWith(w)).toList())));
         model.addAttribute("events", events);
@@ -185,18 +186,6 @@ class SessionController {
         model.addAttribute("outcomes", AdverseEvent.Outcome.values());
         model.addAttribute("today", LocalDate.now());
         return "clinic/plan";
-    }
-
-    /** The device and its settings in one line: "Dermapen 4 · 0.5 mm · 3 passes". */
-    static String device(TreatmentSession s) {
-        TreatmentSession.Device d = s.device();
-        List<String> parts = new ArrayList<>();
-        if (d.name() != null) parts.add(d.name());
-        if (d.needleDepthMm() != null) parts.add(Texts.number(d.needleDepthMm()) + " mm");
-        if (d.energyMj() != null) parts.add(Texts.number(d.energyMj()) + " mJ");
-        if (d.passes() != null) parts.add(d.passes() + (d.passes() == 1 ? " pass" : " passes"));
-        if (d.note() != null) parts.add(d.note());
-        return String.join(" · ", parts);
     }
 
     /** Each scheduled visit with its session, when one was recorded: sessions are matched to session visits by number. */

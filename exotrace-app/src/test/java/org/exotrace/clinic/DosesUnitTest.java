@@ -1,4 +1,4 @@
-package org.exotrace.clinic.web;
+package org.exotrace.clinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,24 @@
-package org.exotrace.clinic.web;
+package org.exotrace.clinic;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Particle counts as clinicians read them: three significant digits times a power of ten, "1.5 × 10⁹ particles". */
-final class Doses {
+/**
+ * Particle counts as clinicians read them: three significant digits times a power of ten, "1.5 × 10⁹
+ * particles". A PDF in WinAnsi prints the exponent as {@code 10^9} ({@code WinAnsiText#legible}).
+ */
+public final class Doses {
 
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private Doses() {
     }
 
-    static String particles(Double count) {
+    public static String particles(Double count) {
         return count == null ? "unknown" : scientific(count) + " particles";
     }
 
-    static String scientific(double value) {
+    public static String scientific(double value) {
         if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) return String.valueOf(value);
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
         int exponent = rounded.precision() - rounded.scale() - 1;
