@@ -421,7 +421,7 @@ public class TreatmentPlans {
 
     @Transactional(readOnly = true)
     public TreatmentPlan get(UUID id) {
-        TreatmentPlan p = jdbc.sql("select * from treatment_plan where id = ?").param(id).query(this::plan).optional()
+        TreatmentPlan p = jdbc.sql(PLANS + " where tp.id = ?").param(id).query(this::plan).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Treatment plan", id));
         patients.get(p.patientId());
         return p;
@@ -430,14 +430,20 @@ public class TreatmentPlans {
     @Transactional(readOnly = true)
     public List<TreatmentPlan> forPatient(UUID patientId) {
         patients.get(patientId);
-        return jdbc.sql("select * from treatment_plan where patient_id = ? order by start_on desc").param(patientId).query(this::plan).list();
+        return jdbc.sql(PLANS + " where tp.patient_id = ? order by tp.start_on desc").param(patientId).query(this::plan).list();
     }
+
+    /** Plans with their visits in the same row ("SESSION:1:2026-01-05,..."), so that a list of plans is one query. */
+    private static final String PLANS = """
+            select tp.*, (select string_agg(v.kind || ':' || v.number || ':' || v.due_on, ',' order by v.due_on, v.kind desc, v.number)
+                          from plan_visit v where v.plan_id = tp.id) as visit_list
+            from treatment_plan tp""";
 
     private TreatmentPlan plan(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        List<TreatmentPlan.Visit> visits = jdbc.sql("select kind, number, due_on from plan_visit where plan_id = ? order by due_on, kind desc, number")
-                .param(id).query((r, i) -> new TreatmentPlan.Visit(TreatmentPlan.VisitKind.valueOf(r.getString(1)), r.getInt(2),
-                        r.getDate(3).toLocalDate())).list();
+        String visitList = rs.getString("visit_list");
+        List<TreatmentPlan.Visit> visits = visitList == null ? List.of() : Arrays.stream(visitList.split(",")).map(v -> v.split(":"))
+                .map(v -> new TreatmentPlan.Visit(TreatmentPlan.VisitKind.valueOf(v[0]), Integer.parseInt(v[1]), LocalDate.parse(v[2]))).toList();
         String verdict = rs.getString("compliance_verdict");
         String side = rs.getString("treated_side");
         return new TreatmentPlan(id, rs.getObject("patient_id", UUID.class), rs.getObject("clinic_id", UUID.class),
