@@ -140,7 +140,9 @@ public class Results {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
         }
         Texts.check("reason", reason, 1000, true);
-        return changeStatus(r, Result.Status.INVALIDATED, reason.strip(), "INVALIDATE");
+        Result after = changeStatus(r, Result.Status.INVALIDATED, reason.strip(), "INVALIDATE");
+        events.publishEvent(new ResultInvalidated(r.id(), lot.id(), lot.code(), r.testCode(), reason.strip()));
+        return after;
     }
 
     @Transactional
