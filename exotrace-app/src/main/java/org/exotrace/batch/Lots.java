@@ -83,6 +83,7 @@ public class Lots {
         Checks c = new Checks();
         if (count < 1 || count > MAX_UNITS_PER_SPLIT) c.fail("count", "give between 1 and " + MAX_UNITS_PER_SPLIT + " units");
         if (Double.isNaN(volumeEachMl) || Double.isInfinite(volumeEachMl) || volumeEachMl <= 0) c.fail("volumeEachMl", "must be greater than zero");
+        c.atMost("volumeEachMl", volumeEachMl, Bounds.UNIT_VOLUME_ML, "mL");
         c.throwIfAny();
         double remaining = remainingVolume(lot);
         double total = count * volumeEachMl;
@@ -241,9 +242,11 @@ public class Lots {
         if (c.ok("productCode") && product.isEmpty()) c.fail("productCode", "no product with code " + lot.productCode().strip());
         c.finite("concentrationPerMl", lot.concentrationPerMl());
         c.notNegative("concentrationPerMl", lot.concentrationPerMl());
+        c.atMost("concentrationPerMl", lot.concentrationPerMl(), Bounds.PARTICLES_PER_ML, "particles/mL");
         c.required("volumeMl", lot.volumeMl());
         c.finite("volumeMl", lot.volumeMl());
         c.positive("volumeMl", lot.volumeMl());
+        c.atMost("volumeMl", lot.volumeMl(), Bounds.BULK_VOLUME_ML, "mL");
         c.past("manufacturedOn", lot.manufacturedOn(), true);
         if (lot.manufacturedOn() != null && notBefore != null && lot.manufacturedOn().isBefore(notBefore)) {
             c.fail("manufacturedOn", "cannot be before " + notBeforeWhat + " (" + notBefore + ")");
