@@ -49,6 +49,18 @@ class MalformedInputIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aResultTooLargeToConvertToTheSpecificationUnitIsRefused() throws Exception {
+        String lot = scenarios.lotInTesting();
+        List<Long> before = counts("result", "audit_entry");
+
+        scenarios.recordResult(lot, analyst, LotScenarios.numericJson("size_d50", 1e308, "µm"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.value").value(containsString("too large to express in nm")));
+
+        assertThat(counts("result", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
     void physicalQuantitiesHavePlausibleUpperBounds() throws Exception {
         String donor = scenarios.humanDonor(LotScenarios.PRODUCT_SCOPES).id();
         String batch = scenarios.batch(donor);
