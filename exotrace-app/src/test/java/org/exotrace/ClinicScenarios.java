@@ -38,8 +38,19 @@ public final class ClinicScenarios {
         return id;
     }
 
-    /** A patient (born 1985) of the clinic with the given indication; their id. */
+    /**
+     * A patient (born 1985) of the clinic with the given indication, who signed the treatment consent
+     * at registration (over a year ago, so that plans may start in the past); their id.
+     */
     public String patient(String clinic, TestUser doctor, String indication) throws Exception {
+        String patient = unconsentedPatient(clinic, doctor, indication);
+        post("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
+                + java.time.LocalDate.now().minusDays(400) + "\", \"signedBy\": \"Test Patient\"}", 201);
+        return patient;
+    }
+
+    /** A patient of the clinic who has signed no consent yet; their id. */
+    public String unconsentedPatient(String clinic, TestUser doctor, String indication) throws Exception {
         return read(post("/api/clinics/" + clinic + "/patients", doctor, """
                 {"givenName": "Test", "familyName": "Patient", "dateOfBirth": "1985-02-01", "sex": "FEMALE", "indications": ["%s"]}"""
                 .formatted(indication), 201), "$.id");

@@ -46,7 +46,6 @@ class SessionIntegrationTests extends IntegrationTest {
         clinic = clinics.clinic("KR", doctor);
         clinics.clinic("KR", otherDoctor);
         patient = clinics.patient(clinic, doctor, "melasma");
-        treatmentConsent(patient, doctor);
         plan = clinics.plan(patient, doctor, "MELASMA-MN", LotScenarios.PRODUCT);
     }
 
@@ -126,7 +125,6 @@ class SessionIntegrationTests extends IntegrationTest {
         TestUser usDoctor = user(Role.CLINICIAN);
         String us = clinics.clinic("US", usDoctor);
         String usPatient = clinics.patient(us, usDoctor, "androgenetic alopecia");
-        treatmentConsent(usPatient, usDoctor);
         // Planned as a plant-derived injection, which no US rule covers: planned, for review.
         String usPlan = read(postJson("/api/patients/" + usPatient + "/plans", usDoctor, "{\"templateId\": \""
                 + clinics.templateId("AGA-INTRADERMAL", usDoctor) + "\", \"productCode\": \"HMSC-EXO-INJ\", \"sourceType\": \"PLANT\", "
@@ -315,11 +313,6 @@ class SessionIntegrationTests extends IntegrationTest {
         MvcResult r = postJson("/api/plans/" + plan + "/sessions", doctor, session(unit, 0.5)).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(422);
         return read(r, "$.reasons");
-    }
-
-    private void treatmentConsent(String patient, TestUser doctor) throws Exception {
-        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
-                + LocalDate.now().minusDays(1) + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
     }
 
     private static String session(String unit, double volumeMl) {
