@@ -160,6 +160,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         else if (type == java.util.UUID.class) expected = "give an id like 3f2b0c1e-8a4d-4c6e-9b1a-2d7e5f6a8b9c";
         else if (type == String.class) expected = "give text in quotes";
         else return null;
+        if (mismatch instanceof tools.jackson.databind.exc.InvalidFormatException invalid && invalid.getValue() != null) {
+            expected = "'" + invalid.getValue() + "' is not valid: " + expected;
+        }
         return Map.entry(path.toString(), expected);
     }
 
