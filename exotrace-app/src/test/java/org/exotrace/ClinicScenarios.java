@@ -38,8 +38,24 @@ public final class ClinicScenarios {
         return id;
     }
 
-    /** A patient (born 1985) of the clinic with the given indication; their id. */
+    /**
+     * A patient (born 1985) of the clinic with the given indication, who signed the treatment consent
+     * at registration (over a year ago, so that plans may start in the past); their id.
+     */
     public String patient(String clinic, TestUser doctor, String indication) throws Exception {
+        String patient = unconsentedPatient(clinic, doctor, indication);
+        treatmentConsent(patient, doctor);
+        return patient;
+    }
+
+    /** Records the patient's signed treatment consent, dated over a year ago so that plans may start in the past. */
+    public void treatmentConsent(String patient, TestUser doctor) throws Exception {
+        post("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
+                + java.time.LocalDate.now().minusDays(400) + "\", \"signedBy\": \"Test Patient\"}", 201);
+    }
+
+    /** A patient of the clinic who has signed no consent yet; their id. */
+    public String unconsentedPatient(String clinic, TestUser doctor, String indication) throws Exception {
         return read(post("/api/clinics/" + clinic + "/patients", doctor, """
                 {"givenName": "Test", "familyName": "Patient", "dateOfBirth": "1985-02-01", "sex": "FEMALE", "indications": ["%s"]}"""
                 .formatted(indication), 201), "$.id");
@@ -52,16 +68,17 @@ public final class ClinicScenarios {
         return ids.get(0);
     }
 
-    /** A cosmetic plan on a shipped template for an umbilical-cord MSC product, starting today; its id. */
+    /** A cosmetic plan on a shipped template for an umbilical-cord MSC product, starting today (beside any running one); its id. */
     public String plan(String patient, TestUser doctor, String templateCode, String productCode) throws Exception {
         return read(post("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \"" + templateId(templateCode, doctor)
-                + "\", \"productCode\": \"" + productCode + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\"}", 201), "$.id");
+                + "\", \"productCode\": \"" + productCode + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", "
+                + "\"confirmDuplicate\": true}", 201), "$.id");
     }
 
-    /** A cosmetic plan on the template with this id, for the umbilical-cord MSC serum, starting on {@code startOn}; its id. */
+    /** A cosmetic plan on the template with this id, for the umbilical-cord MSC serum, starting on {@code startOn} (beside any running one); its id. */
     public String planFrom(String patient, TestUser doctor, String templateId, java.time.LocalDate startOn) throws Exception {
         return read(post("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \"" + templateId
-                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"startOn\": \""
+                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"confirmDuplicate\": true, \"startOn\": \""
                 + startOn + "\"}", 201), "$.id");
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Hashes;
 import org.exotrace.shared.Page;
+import org.exotrace.shared.SearchText;
 import org.exotrace.shared.RecordChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,12 +90,13 @@ public class AuditTrail {
                 + " and (:text = '' or record_id ilike :like or reason ilike :like or new_value ilike :like)";
         String type = recordType == null ? "" : recordType.strip();
         String who = actor == null ? "" : actor.strip();
-        String q = text == null ? "" : text.strip();
+        String q = SearchText.of("q", text).text();
+        String like = new SearchText(q).containsPattern();
         long total = jdbc.sql("select count(*) from audit_entry" + where)
-                .param("type", type).param("actor", who).param("text", q).param("like", "%" + q + "%")
+                .param("type", type).param("actor", who).param("text", q).param("like", like)
                 .query(Long.class).single();
         List<AuditEntry> rows = jdbc.sql("select * from audit_entry" + where + " order by seq desc limit :limit offset :offset")
-                .param("type", type).param("actor", who).param("text", q).param("like", "%" + q + "%")
+                .param("type", type).param("actor", who).param("text", q).param("like", like)
                 .param("limit", page.size()).param("offset", page.offset())
                 .query(AuditTrail::entry).list();
         return new Page<>(rows, page.number(), page.size(), total);

@@ -11,4 +11,11 @@ import java.util.UUID;
  */
 public record Batch(UUID id, String code, UUID donorId, IsolationMethod method, Double gForce, Integer durationMinutes,
                     String methodDetail, Double inputVolumeMl, Long inputCellCount, Integer passage, LocalDate startedOn,
-                    LocalDate completedOn, String operator, String notes, Instant createdAt, String createdBy) {}
+                    LocalDate completedOn, String operator, String notes, Instant createdAt, String createdBy) {
+
+    /** The batch without the reference to its donor, for people who may not identify donors. */
+    public Batch withoutDonor() {
+        return new Batch(id, code, null, method, gForce, durationMinutes, methodDetail, inputVolumeMl, inputCellCount, passage, startedOn,
+                completedOn, operator, notes, createdAt, createdBy);
+    }
+}

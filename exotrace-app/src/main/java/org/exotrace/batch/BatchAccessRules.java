@@ -16,9 +16,11 @@ class BatchAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
+        // the forms that make batches and lots list donors and lots to choose from: only those who make them see them
+        r.requestMatchers(HttpMethod.GET, "/batches/new", "/lots/*/derive", "/lots/pool").hasRole(Role.LAB_ANALYST.name());
         r.requestMatchers(HttpMethod.GET, "/batches", "/batches/**", "/api/batches", "/api/batches/**", "/api/products",
                         "/api/lots", "/api/lots/*", "/api/lots/*/lineage", "/api/lots/*/units",
-                        "/lots/*/units", "/lots/*/labels", "/lots/*/lineage", "/lots/*/derive", "/lots/pool")
+                        "/lots/*/units", "/lots/*/labels", "/lots/*/lineage")
                 .hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER, Role.RESEARCHER, Role.ADMIN));
         r.requestMatchers(HttpMethod.POST, "/batches", "/batches/**", "/api/batches", "/api/batches/**",
                         "/api/lots/*/units", "/api/lots/*/derivatives", "/api/lots/pools",

@@ -14,6 +14,7 @@ import org.exotrace.donor.Donors;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
+import org.exotrace.shared.SearchText;
 import org.exotrace.shared.RecordChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,14 +100,17 @@ public class Batches {
     /** Searches by batch code, method, operator or the donor's code. Newest first. */
     @Transactional(readOnly = true)
     public Page<Batch> search(String text, Page.Request page) {
-        String q = text == null ? "" : text.strip();
-        UUID donor = q.isEmpty() ? null : donors.findByCode(q).map(Donor::id).orElse(null);
+        SearchText typed = SearchText.of("q", text);
+        String q = typed.text();
+        String like = typed.containsPattern();
+        // only those who may see donor codes may find batches by one
+        UUID donor = q.isEmpty() || !Donors.mayIdentifyDonors() ? null : donors.findByCode(q).map(Donor::id).orElse(null);
         String where = " where (:q = '' or code ilike :like or method ilike :like or coalesce(operator, '') ilike :like"
                 + " or coalesce(method_detail, '') ilike :like or donor_id = :donor)";
-        long total = jdbc.sql("select count(*) from batch" + where).param("q", q).param("like", "%" + q + "%").param("donor", donor)
+        long total = jdbc.sql("select count(*) from batch" + where).param("q", q).param("like", like).param("donor", donor)
                 .query(Long.class).single();
         List<Batch> rows = jdbc.sql("select * from batch" + where + " order by created_at desc, code desc limit :limit offset :offset")
-                .param("q", q).param("like", "%" + q + "%").param("donor", donor).param("limit", page.size()).param("offset", page.offset())
+                .param("q", q).param("like", like).param("donor", donor).param("limit", page.size()).param("offset", page.offset())
                 .query(Batches::batch).list();
         return new Page<>(rows, page.number(), page.size(), total);
     }
@@ -137,7 +141,9 @@ public class Batches {
         c.required("method", b.method());
         c.finite("gForce", b.gForce());
         c.positive("gForce", b.gForce());
+        c.atMost("gForce", b.gForce(), Bounds.G_FORCE, "× g");
         c.positive("durationMinutes", b.durationMinutes());
+        c.atMost("durationMinutes", b.durationMinutes(), Bounds.DURATION_MINUTES, "minutes");
         if (b.method() != null && b.method().needsCentrifugation()) {
             if (b.gForce() == null) c.fail("gForce", "give the g-force: ultracentrifugation is not reproducible without it");
             if (b.durationMinutes() == null) c.fail("durationMinutes", "give the duration in minutes of the ultracentrifugation");
@@ -145,8 +151,11 @@ public class Batches {
         c.text("methodDetail", b.methodDetail(), 500, false);
         c.finite("inputVolumeMl", b.inputVolumeMl());
         c.notNegative("inputVolumeMl", b.inputVolumeMl());
+        c.atMost("inputVolumeMl", b.inputVolumeMl(), Bounds.BULK_VOLUME_ML, "mL");
         c.notNegative("inputCellCount", b.inputCellCount());
+        c.atMost("inputCellCount", b.inputCellCount(), Bounds.CELL_COUNT, "cells");
         c.notNegative("passage", b.passage());
+        c.atMost("passage", b.passage(), Bounds.PASSAGE, "");
         c.past("startedOn", b.startedOn(), true);
         c.past("completedOn", b.completedOn(), false);
         if (b.startedOn() != null && b.completedOn() != null && b.completedOn().isBefore(b.startedOn())) {

@@ -35,6 +35,18 @@ final class Checks {
         if (value != null && !(value.doubleValue() > 0)) fail(field, "must be greater than zero");
     }
 
+    /** Refuses a value above a plausibility bound (see {@link Bounds}), saying the bound and its unit. */
+    void atMost(String field, Number value, double max, String unit) {
+        if (value != null && value.doubleValue() > max && ok(field)) {
+            String bound = org.exotrace.shared.Texts.number(max);
+            if (max >= 1e7) {
+                int exponent = (int) Math.floor(Math.log10(max));
+                bound = org.exotrace.shared.Texts.number(Math.round(max / Math.pow(10, exponent) * 1000) / 1000.0) + " × 10^" + exponent;
+            }
+            fail(field, "must be at most " + bound + (unit.isEmpty() ? "" : " " + unit) + "; check the value");
+        }
+    }
+
     void finite(String field, Double value) {
         if (value != null && (value.isNaN() || value.isInfinite())) fail(field, "must be a number");
     }

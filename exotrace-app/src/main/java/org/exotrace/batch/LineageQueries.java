@@ -75,8 +75,11 @@ class LineageQueries {
         return new LineageNode("batch", b.id(), b.code(), b.method().label() + " · started " + b.startedOn(), donor);
     }
 
+    /** A donor as the caller may see them: researchers learn the source type, not the code or the record. */
     private static LineageNode donorNode(Donor d) {
-        return new LineageNode("donor", d.id(), d.code().display(), d.sourceType().label() + (d.retired() ? " · retired" : ""), List.of());
+        String label = d.sourceType().label() + (d.retired() ? " · retired" : "");
+        if (!Donors.mayIdentifyDonors()) return new LineageNode("donor", null, null, label + " · donor code withheld", List.of());
+        return new LineageNode("donor", d.id(), d.code().display(), label, List.of());
     }
 
     private static LineageNode lotNode(Lot l, List<LineageNode> children) {

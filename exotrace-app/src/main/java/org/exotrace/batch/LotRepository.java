@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Page;
+import org.exotrace.shared.SearchText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -118,15 +119,17 @@ class LotRepository {
     }
 
     Page<Lot> search(String text, LotState state, Page.Request page) {
-        String q = text == null ? "" : text.strip();
+        SearchText typed = SearchText.of("q", text);
+        String q = typed.text();
+        String like = typed.containsPattern();
         String where = " where (:q = '' or l.code ilike :like or l.product_code ilike :like or coalesce(b.code, '') ilike :like)"
                 + " and (:state = '' or l.state = :state)";
         String from = " from lot l left join batch b on b.id = l.batch_id";
         String s = state == null ? "" : state.name();
-        long total = jdbc.sql("select count(*)" + from + where).param("q", q).param("like", "%" + q + "%").param("state", s)
+        long total = jdbc.sql("select count(*)" + from + where).param("q", q).param("like", like).param("state", s)
                 .query(Long.class).single();
         List<Lot> rows = jdbc.sql("select l.*" + from + where + " order by l.created_at desc, l.code desc limit :limit offset :offset")
-                .param("q", q).param("like", "%" + q + "%").param("state", s).param("limit", page.size()).param("offset", page.offset())
+                .param("q", q).param("like", like).param("state", s).param("limit", page.size()).param("offset", page.offset())
                 .query(LotRepository::lot).list();
         return new Page<>(rows, page.number(), page.size(), total);
     }

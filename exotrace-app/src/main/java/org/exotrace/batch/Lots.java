@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.exotrace.donor.Donors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;
@@ -38,9 +39,12 @@ public class Lots {
     private final Batches batches;
     private final Products products;
     private final Codes codes;
+    private final Donors donors;
     private final ApplicationEventPublisher events;
 
-    Lots(LotRepository repository, LineageQueries lineage, Batches batches, Products products, Codes codes, ApplicationEventPublisher events) {
+    Lots(LotRepository repository, LineageQueries lineage, Batches batches, Products products, Codes codes, Donors donors,
+         ApplicationEventPublisher events) {
+        this.donors = donors;
         this.repository = repository;
         this.lineage = lineage;
         this.batches = batches;
@@ -53,14 +57,15 @@ public class Lots {
     @Transactional
     public Lot create(UUID batchId, NewLot lot) {
         Batch batch = batches.get(batchId);
-        return insert(LotKind.PRIMARY, batchId, List.of(), lot, batch.startedOn(), "the batch started");
+        return insert(LotKind.PRIMARY, batchId, List.of(), lot, batch.startedOn(), "the batch started", Set.of(batch.donorId()));
     }
 
     /** A DERIVATIVE lot, e.g. a serum formulated from a bulk isolate; it carries its own concentration. */
     @Transactional
     public Lot derive(UUID parentLotId, NewLot lot) {
         Lot parent = usableParent(parentLotId, "parentLotId");
-        return insert(LotKind.DERIVATIVE, null, List.of(parent), lot, parent.manufacturedOn(), "the parent lot was made");
+        return insert(LotKind.DERIVATIVE, null, List.of(parent), lot, parent.manufacturedOn(), "the parent lot was made",
+                lineage.donorIds(parent.id()));
     }
 
     /** A POOL of two or more distinct parent lots. */
@@ -72,7 +77,9 @@ public class Lots {
         List<Lot> parents = new ArrayList<>();
         for (UUID id : distinct) parents.add(usableParent(id, "parentLotIds"));
         LocalDate latest = parents.stream().map(Lot::manufacturedOn).max(LocalDate::compareTo).orElseThrow();
-        return insert(LotKind.POOL, null, parents, lot, latest, "the newest parent lot was made");
+        Set<UUID> roots = new LinkedHashSet<>();
+        parents.forEach(p -> roots.addAll(lineage.donorIds(p.id())));
+        return insert(LotKind.POOL, null, parents, lot, latest, "the newest parent lot was made", roots);
     }
 
     /** Fills {@code count} units of {@code volumeEachMl} from the lot's remaining volume, numbered after any earlier units. */
@@ -83,6 +90,7 @@ public class Lots {
         Checks c = new Checks();
         if (count < 1 || count > MAX_UNITS_PER_SPLIT) c.fail("count", "give between 1 and " + MAX_UNITS_PER_SPLIT + " units");
         if (Double.isNaN(volumeEachMl) || Double.isInfinite(volumeEachMl) || volumeEachMl <= 0) c.fail("volumeEachMl", "must be greater than zero");
+        c.atMost("volumeEachMl", volumeEachMl, Bounds.UNIT_VOLUME_ML, "mL");
         c.throwIfAny();
         double remaining = remainingVolume(lot);
         double total = count * volumeEachMl;
@@ -234,16 +242,23 @@ public class Lots {
         return after;
     }
 
-    private Lot insert(LotKind kind, UUID batchId, List<Lot> parents, NewLot lot, LocalDate notBefore, String notBeforeWhat) {
+    private Lot insert(LotKind kind, UUID batchId, List<Lot> parents, NewLot lot, LocalDate notBefore, String notBeforeWhat,
+                       Set<UUID> donorIds) {
         Checks c = new Checks();
         c.required("productCode", Checks.blankToNull(lot.productCode()));
         Optional<Product> product = products.find(lot.productCode());
         if (c.ok("productCode") && product.isEmpty()) c.fail("productCode", "no product with code " + lot.productCode().strip());
+        product.ifPresent(p -> donorIds.stream().map(donors::find).flatMap(Optional::stream)
+                .filter(d -> !p.madeFrom(d.sourceType())).findFirst()
+                .ifPresent(d -> c.fail("productCode", p.name() + " is made from " + p.sourcesText() + "; this material comes from "
+                        + Product.withArticle(d.sourceType()) + " source")));
         c.finite("concentrationPerMl", lot.concentrationPerMl());
         c.notNegative("concentrationPerMl", lot.concentrationPerMl());
+        c.atMost("concentrationPerMl", lot.concentrationPerMl(), Bounds.PARTICLES_PER_ML, "particles/mL");
         c.required("volumeMl", lot.volumeMl());
         c.finite("volumeMl", lot.volumeMl());
         c.positive("volumeMl", lot.volumeMl());
+        c.atMost("volumeMl", lot.volumeMl(), Bounds.BULK_VOLUME_ML, "mL");
         c.past("manufacturedOn", lot.manufacturedOn(), true);
         if (lot.manufacturedOn() != null && notBefore != null && lot.manufacturedOn().isBefore(notBefore)) {
             c.fail("manufacturedOn", "cannot be before " + notBeforeWhat + " (" + notBefore + ")");

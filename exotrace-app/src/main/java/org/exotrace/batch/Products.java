@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.exotrace.donor.ConsentScope;
+import org.exotrace.donor.SourceType;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,14 @@ public class Products {
         String scopes = rs.getString("required_consent_scopes");
         return new Product(rs.getString("code"), rs.getString("name"), ProductForm.valueOf(rs.getString("form")),
                 IntendedUse.valueOf(rs.getString("intended_use")),
-                scopes.isBlank() ? java.util.Set.of() : Arrays.stream(scopes.split(",")).map(String::strip).map(ConsentScope::valueOf).collect(Collectors.toSet()),
-                (Double) rs.getObject("ampoule_volume_ml"), (Integer) rs.getObject("shelf_life_months"));
+                list(scopes, ConsentScope::valueOf),
+                (Double) rs.getObject("ampoule_volume_ml"), (Integer) rs.getObject("shelf_life_months"),
+                list(rs.getString("source_types"), SourceType::valueOf));
+    }
+
+    /** A comma-separated column of enum names as a set; empty for a blank column. */
+    private static <E> java.util.Set<E> list(String names, java.util.function.Function<String, E> parse) {
+        return names == null || names.isBlank() ? java.util.Set.of()
+                : Arrays.stream(names.split(",")).map(String::strip).map(parse).collect(Collectors.toSet());
     }
 }

@@ -24,7 +24,7 @@ class ClinicAccessRules implements AccessRules {
         r.requestMatchers(HttpMethod.GET, "/api/shipments/*").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
         r.requestMatchers(HttpMethod.GET, "/api/plan-refusals").hasRole(Role.COMPLIANCE_OFFICER.name());
         String clinician = Role.CLINICIAN.name();
-        r.requestMatchers(HttpMethod.GET, "/clinic", "/clinic/*/patients/new", "/patients/*", "/api/clinics/*/patients", "/api/patients/*",
+        r.requestMatchers(HttpMethod.GET, "/clinic", "/clinic/*/patients/new", "/patients/*", "/patients/*/plan-fields", "/api/clinics/*/patients", "/api/patients/*",
                 "/api/patients/*/consents", "/api/clinics/*/inventory", "/api/clinics/*/unit-check", "/api/protocol-templates",
                 "/api/protocol-templates/*", "/api/patients/*/plans", "/api/plans/*", "/api/patients/*/plan-refusals").hasRole(clinician);
         r.requestMatchers(HttpMethod.POST, "/api/protocol-templates/*/copies", "/api/patients/*/plans", "/patients/*/plans").hasRole(clinician);

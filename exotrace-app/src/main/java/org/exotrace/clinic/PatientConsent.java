@@ -8,7 +8,21 @@ import java.util.UUID;
 public record PatientConsent(UUID id, UUID patientId, Kind kind, String formVersion, LocalDate signedOn, String signedBy,
                              String recordedBy, Instant recordedAt, LocalDate withdrawnOn, String withdrawalReason) {
 
-    public enum Kind { TREATMENT, PHOTOGRAPHS, RESEARCH_USE }
+    public enum Kind {
+        TREATMENT("Treatment"),
+        PHOTOGRAPHS("Photographs"),
+        RESEARCH_USE("Research use");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     public boolean activeOn(LocalDate day) {
         return !signedOn.isAfter(day) && (withdrawnOn == null || day.isBefore(withdrawnOn));

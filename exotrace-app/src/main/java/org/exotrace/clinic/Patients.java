@@ -13,6 +13,7 @@ import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
+import org.exotrace.shared.SearchText;
 import org.exotrace.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,7 +105,7 @@ public class Patients {
     @Transactional(readOnly = true)
     public List<Patient> search(UUID clinicId, String query) {
         clinics.requireMember(clinicId);
-        String like = "%" + (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        String like = SearchText.of("q", query).containsPatternLowerCase();
         return jdbc.sql("""
                 select * from patient where clinic_id = ? and (lower(given_name || ' ' || family_name) like ? or lower(pseudonym) like ?)
                 order by family_name, given_name limit 200""").params(clinicId, like, like).query(Patients::patient).list();

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
 import org.exotrace.compliance.ComplianceDecision;
 import org.exotrace.compliance.Purpose;
@@ -48,15 +50,30 @@ public class TreatmentPlans {
      *                        or RANDOM (the default when blank) to draw it; must be blank or RANDOM for a whole-area template
      * @param blindedAssessor for a split-face template: the user name of a clinician of the same clinic who assesses without
      *                        knowing the allocation; optional
+     * @param sourceType      one of the product's sources; may be blank when the product has only one
+     * @param route           blank, or the template's route: the template sets it
+     * @param confirmDuplicate true to plan although the patient has an active plan from the same template with the same product
      */
     public record NewPlan(UUID templateId, String productCode, String sourceType, String route, String purpose, String trialId,
-                          LocalDate startOn, String allocation, String blindedAssessor) {
+                          LocalDate startOn, String allocation, String blindedAssessor, Boolean confirmDuplicate) {
+
+        public NewPlan {
+            confirmDuplicate = Boolean.TRUE.equals(confirmDuplicate);
+        }
+
+        public NewPlan(UUID templateId, String productCode, String sourceType, String route, String purpose, String trialId,
+                       LocalDate startOn, String allocation, String blindedAssessor) {
+            this(templateId, productCode, sourceType, route, purpose, trialId, startOn, allocation, blindedAssessor, false);
+        }
 
         /** A plan without allocation choices: randomized, with no blinded assessor, when the template is split-face. */
         public NewPlan(UUID templateId, String productCode, String sourceType, String route, String purpose, String trialId, LocalDate startOn) {
-            this(templateId, productCode, sourceType, route, purpose, trialId, startOn, null, null);
+            this(templateId, productCode, sourceType, route, purpose, trialId, startOn, null, null, false);
         }
     }
+
+    /** A plan of the patient that is still running (its last visit is today or later) from the same template with the same product. */
+    public record Duplicate(UUID planId, LocalDate startOn, LocalDate lastVisitOn) {}
 
     /**
      * A clinic's change to its copy of a template. Follow-ups are typed as a comma-separated list of
@@ -246,11 +263,14 @@ public class TreatmentPlans {
                 errors.put("templateId", "this copy belongs to another clinic: use a shipped template or your clinic's copy");
             }
         }
-        if (p.productCode() == null || p.productCode().isBlank() || products.find(p.productCode().strip()).isEmpty()) {
-            errors.put("productCode", "choose one of the lab's products");
+        Product product = p.productCode() == null || p.productCode().isBlank() ? null : products.find(p.productCode().strip()).orElse(null);
+        if (product == null) errors.put("productCode", "choose one of the lab's products");
+        Route route = template == null ? null : template.route();
+        if (template != null && p.route() != null && !p.route().isBlank() && !p.route().strip().equalsIgnoreCase(template.route().name())) {
+            errors.put("route", "the protocol sets the route: " + template.route().label().toLowerCase(Locale.ROOT));
         }
-        SourceType source = Choices.parse(SourceType.class, p.sourceType(), "sourceType", errors);
-        Route route = p.route() == null || p.route().isBlank() ? (template == null ? null : template.route()) : Choices.parse(Route.class, p.route(), "route", errors);
+        if (product != null && route != null && !ProductRoutes.fits(product, route)) errors.put("productCode", ProductRoutes.misfit(product, route));
+        SourceType source = sourceOf(product, p.sourceType(), errors);
         Purpose purpose = Choices.parse(Purpose.class, p.purpose(), "purpose", errors);
         if (purpose == Purpose.CLINICAL_INVESTIGATION && (p.trialId() == null || p.trialId().isBlank())) {
             errors.put("trialId", "a clinical investigation names its trial (registry id or authorization number)");
@@ -267,8 +287,19 @@ public class TreatmentPlans {
         ComplianceDecision decision = rules.check(clinic.jurisdiction(), source, route, purpose, start);
         boolean authorizedTrial = decision.verdict() == RuleVerdict.NEEDS_TRIAL_AUTHORIZATION && purpose == Purpose.CLINICAL_INVESTIGATION;
         if (decision.blocks() && !authorizedTrial) {
-            refused(patient, clinic, template, p.productCode().strip(), source, route, purpose, decision);
+            refused(patient, clinic, template, product.code(), source, route, purpose, decision);
             throw new PlanRefused(clinic.jurisdiction(), List.of(decision.message(), decision.disclaimer()));
+        }
+        // after the rules, so that an attempt the rules forbid is kept for the compliance officer whatever else is missing
+        if (patients.consents(patientId).stream().noneMatch(c -> c.kind() == PatientConsent.Kind.TREATMENT && c.activeOn(start))) {
+            throw DomainProblem.ruleViolation("No treatment consent", List.of("the patient has no treatment consent active on " + start
+                    + ": record the signed consent on this page first, then plan the course"));
+        }
+        Optional<Duplicate> running = duplicate(patientId, template.id(), product.code());
+        if (running.isPresent() && !p.confirmDuplicate()) { // never null: the constructor made it false
+            throw DomainProblem.conflict("This patient already has a running plan from " + template.name() + " with " + product.name()
+                    + " (started " + running.get().startOn() + ", last visit due " + running.get().lastVisitOn()
+                    + "). Confirm to plan a second course alongside it.");
         }
         String message = decision.message() + (template.investigational()
                 ? " Investigational: no human exosome clinical study was found for " + template.indication() + "." : "")
@@ -279,7 +310,7 @@ public class TreatmentPlans {
                   compliance_verdict, compliance_message, created_by, design, treated_side, comparator, randomized, blinded_assessor,
                   allocation_salt, allocation_commitment)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, patientId, clinic.id(), template.id(), p.productCode().strip(), source.name(), route.name(), purpose.name(),
+                .params(id, patientId, clinic.id(), template.id(), product.code(), source.name(), route.name(), purpose.name(),
                         Texts.blankToNull(p.trialId()), Date.valueOf(start), decision.verdict() == null ? null : decision.verdict().name(),
                         message.length() > 2000 ? message.substring(0, 2000) : message, Actors.current(), template.design().name(),
                         allocation.side() == null ? null : allocation.side().name(), allocation.comparator(), allocation.randomized(),
@@ -293,7 +324,7 @@ public class TreatmentPlans {
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("patient", patient.pseudonym());
         audit.put("template", template.code());
-        audit.put("product", p.productCode().strip());
+        audit.put("product", product.code());
         audit.put("route", route.name());
         audit.put("purpose", purpose.name());
         audit.put("compliance", decision.verdict() == null ? "NO_RULE" : decision.verdict().name());
@@ -379,6 +410,39 @@ public class TreatmentPlans {
         audit.put("purpose", purpose.name());
         audit.put("verdict", decision.verdict().name());
         events.publishEvent(RecordChanged.created("plan_refusal", id, audit));
+    }
+
+    /**
+     * The patient's running plan from the template with the product, if any: its last visit is due
+     * today or later. A second identical course is allowed only when the clinician confirms it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Duplicate> duplicate(UUID patientId, UUID templateId, String productCode) {
+        return jdbc.sql("""
+                select tp.id, tp.start_on, max(v.due_on) as last_visit from treatment_plan tp join plan_visit v on v.plan_id = tp.id
+                where tp.patient_id = ? and tp.template_id = ? and tp.product_code = ?
+                group by tp.id, tp.start_on having max(v.due_on) >= current_date order by tp.start_on desc limit 1""")
+                .params(patientId, templateId, productCode)
+                .query((rs, n) -> new Duplicate(rs.getObject("id", UUID.class), rs.getDate("start_on").toLocalDate(),
+                        rs.getDate("last_visit").toLocalDate())).optional();
+    }
+
+    /** The products a template's route can deliver, for the plan form. */
+    @Transactional(readOnly = true)
+    public List<Product> productsFor(ProtocolTemplate template) {
+        return products.all().stream().filter(p -> ProductRoutes.fits(p, template.route())).toList();
+    }
+
+    /** The product's source named in the request, or its only source when none is named. */
+    private static SourceType sourceOf(Product product, String typed, Map<String, String> errors) {
+        if ((typed == null || typed.isBlank()) && product != null && product.sourceTypes().size() == 1) {
+            return product.sourceTypes().iterator().next();
+        }
+        SourceType source = Choices.parse(SourceType.class, typed, "sourceType", errors);
+        if (source != null && product != null && !product.madeFrom(source)) {
+            errors.put("sourceType", product.name() + " is made from " + product.sourcesText() + ", not " + Product.inSentence(source));
+        }
+        return source;
     }
 
     /** The refused plan attempts of a patient, newest first, for the staff of their clinic. */

@@ -13,7 +13,7 @@ class DonorAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
         r.requestMatchers(HttpMethod.GET, "/donors", "/donors/**", "/api/donors", "/api/donors/**")
-                .hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER, Role.ADMIN));
+                .hasAnyRole(Role.names(Donors.IDENTIFYING_ROLES.toArray(Role[]::new)));
         r.requestMatchers(HttpMethod.POST, "/donors", "/donors/**", "/api/donors", "/api/donors/**")
                 .hasRole(Role.LAB_ANALYST.name());
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
@@ -16,6 +17,8 @@ import org.exotrace.shared.Hashes;
 import org.exotrace.shared.Texts;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;
+import org.exotrace.shared.Role;
+import org.exotrace.shared.SearchText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,17 @@ public class Donors {
     public record ScreeningEntry(String test, Screening.Result result, LocalDate sampledOn) {}
 
     public record ConsentEntry(ConsentScope scope, LocalDate grantedOn, String documentReference) {}
+
+    /**
+     * The roles that may see donors: their records, codes and which lots they are in. Clinicians and
+     * researchers never see a donor's code, not even in a lot's lineage or a release refusal.
+     */
+    public static final Set<Role> IDENTIFYING_ROLES = Set.of(Role.LAB_ANALYST, Role.QA_RELEASER, Role.ADMIN);
+
+    /** Whether the current user may see donor codes; start-up and seeding work ({@code system}) may. */
+    public static boolean mayIdentifyDonors() {
+        return Actors.SYSTEM.equals(Actors.current()) || Actors.holdsAny(IDENTIFYING_ROLES.toArray(Role[]::new));
+    }
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -136,7 +150,7 @@ public class Donors {
         Donor donor = get(donorId);
         if (!donor.sourceType().isHuman()) return new UseCheck(true, List.of());
         List<String> reasons = new ArrayList<>();
-        String who = "Donor " + donor.code().display();
+        String who = mayIdentifyDonors() ? "Donor " + donor.code().display() : "A donor (" + donor.sourceType().label() + ")";
         List<Consent> forScope = consents(donorId).stream().filter(c -> c.scope() == scope).toList();
         if (forScope.stream().noneMatch(Consent::isActive)) {
             forScope.stream().filter(c -> c.status() == Consent.Status.WITHDRAWN).reduce((a, b) -> b).ifPresentOrElse(
@@ -166,11 +180,16 @@ public class Donors {
 
     @Transactional(readOnly = true)
     public Page<Donor> search(String text, Page.Request page) {
-        String q = text == null ? "" : text.replace(" ", "").strip();
-        String where = " where (:q = '' or code ilike :like or source_type ilike :like or coalesce(source_detail, '') ilike :like)";
-        long total = jdbc.sql("select count(*) from donor" + where).param("q", q).param("like", "%" + q + "%").query(Long.class).single();
+        SearchText typed = SearchText.of("q", text);
+        String q = typed.text();
+        String like = typed.containsPattern();
+        // codes are printed with spaces (X0001 26 000001 K) and stored without
+        String codeLike = new SearchText(q.replace(" ", "")).containsPattern();
+        String where = " where (:q = '' or code ilike :codeLike or source_type ilike :like or coalesce(source_detail, '') ilike :like)";
+        long total = jdbc.sql("select count(*) from donor" + where).param("q", q).param("like", like).param("codeLike", codeLike)
+                .query(Long.class).single();
         List<Donor> rows = jdbc.sql("select * from donor" + where + " order by created_at desc, code desc limit :limit offset :offset")
-                .param("q", q).param("like", "%" + q + "%").param("limit", page.size()).param("offset", page.offset())
+                .param("q", q).param("like", like).param("codeLike", codeLike).param("limit", page.size()).param("offset", page.offset())
                 .query(Donors::donor).list();
         return new Page<>(rows, page.number(), page.size(), total);
     }

@@ -69,6 +69,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** Two requests raced for the same thing (a double-clicked save, one unit scanned twice): the database kept one. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> race(DataIntegrityViolationException e) {
+        if (DatabaseErrors.unstorableCharacter(e)) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, PlatformMessages.UNSTORABLE);
+            p.setTitle("Invalid input");
+            p.setType(URI.create("urn:exotrace:problem:invalid-input"));
+            return ResponseEntity.badRequest().body(p);
+        }
         log.info("Refused a write that would break a database rule: {}", e.getMostSpecificCause().getMessage());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, PlatformMessages.RACE);
         p.setTitle("Conflict");
@@ -113,10 +119,51 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        Map.Entry<String, String> field = fieldProblem(ex);
+        if (field != null) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field.getKey() + ": " + field.getValue());
+            p.setTitle("Invalid input");
+            p.setType(URI.create("urn:exotrace:problem:invalid-input"));
+            p.setProperty("errors", Map.of(field.getKey(), field.getValue()));
+            return ResponseEntity.badRequest().body(p);
+        }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readable(ex));
         p.setTitle("Malformed request body");
         p.setType(URI.create("urn:exotrace:problem:malformed-body"));
         return ResponseEntity.badRequest().body(p);
+    }
+
+    /**
+     * Well-formed JSON whose value does not fit its field (a number where a date belongs, a word
+     * where a number belongs): the field's path and what it takes, as a field message.
+     */
+    private static Map.Entry<String, String> fieldProblem(HttpMessageNotReadableException ex) {
+        if (!(ex.getMostSpecificCause() instanceof tools.jackson.databind.exc.MismatchedInputException mismatch)
+                || mismatch instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference r : mismatch.getPath()) {
+            if (r.getPropertyName() != null) path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+            else if (r.getIndex() >= 0) path.append('[').append(r.getIndex()).append(']');
+        }
+        Class<?> type = mismatch.getTargetType();
+        if (path.isEmpty() || type == null) return null;
+        String expected;
+        if (type == java.time.LocalDate.class) expected = "give a date as text in the form \"2026-01-31\"";
+        else if (type == java.time.Instant.class || type == java.time.LocalDateTime.class || type == java.time.OffsetDateTime.class) {
+            expected = "give a date and time as text in the form \"2026-01-31T14:30:00Z\"";
+        } else if (type.isEnum()) {
+            expected = "choose one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        } else if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) expected = "give a number";
+        else if (type == Boolean.class || type == boolean.class) expected = "give true or false";
+        else if (type == java.util.UUID.class) expected = "give an id like 3f2b0c1e-8a4d-4c6e-9b1a-2d7e5f6a8b9c";
+        else if (type == String.class) expected = "give text in quotes";
+        else return null;
+        if (mismatch instanceof tools.jackson.databind.exc.InvalidFormatException invalid && invalid.getValue() != null) {
+            expected = "'" + invalid.getValue() + "' is not valid: " + expected;
+        }
+        return Map.entry(path.toString(), expected);
     }
 
     private static String describe(Map<String, String> errors) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -37,11 +38,28 @@ class PageProblemHandler {
     /** Two requests raced for the same thing (a double-clicked save): the database kept one; this one saved nothing. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ModelAndView race(DataIntegrityViolationException e) {
+        if (DatabaseErrors.unstorableCharacter(e)) return page(HttpStatus.BAD_REQUEST, "Invalid input", PlatformMessages.UNSTORABLE);
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(HttpStatus.CONFLICT);
         mav.addObject("status", HttpStatus.CONFLICT.value());
         mav.addObject("title", "Conflict");
         mav.addObject("detail", PlatformMessages.RACE);
+        return mav;
+    }
+
+    /** A malformed id or number in the address (/lots/xyz, ?page=abc): the page names the parameter instead of a bare 400. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView malformed(MethodArgumentTypeMismatchException e) {
+        return page(HttpStatus.BAD_REQUEST, "Invalid address", "'" + e.getValue() + "' is not a valid value for " + e.getName()
+                + "; check the link or go back.");
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String detail) {
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("title", title);
+        mav.addObject("detail", detail);
         return mav;
     }
 }

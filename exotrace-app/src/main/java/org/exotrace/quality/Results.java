@@ -84,6 +84,7 @@ public class Results {
             } catch (IncompatibleUnit ex) {
                 throw DomainProblem.invalid("unit", ex.getMessage());
             }
+            if (!Double.isFinite(inSpecUnit)) throw DomainProblem.invalid("value", "is too large to express in " + test.unit() + "; check the value and unit");
             if (e.value() < 0 && !"°C".equals(test.unit())) throw DomainProblem.invalid("value", "cannot be negative for " + test.name());
             unit = MeasurementUnits.normalise(unit);
             verdict = test.judge(inSpecUnit);

@@ -52,7 +52,7 @@ class BatchPagesIntegrationTest extends IntegrationTest {
                 .andExpect(content().string(Matchers.containsString(lot.code() + "-U002")));
         mvc.perform(get("/lots/" + lot.id() + "/derive").with(ANALYST)).andExpect(status().isOk());
         mvc.perform(get("/lots/pool").with(ANALYST)).andExpect(status().isOk()).andExpect(content().string(Matchers.containsString(other.code())));
-        mvc.perform(get("/lots/" + lot.id() + "/lineage").with(RESEARCHER)).andExpect(status().isOk())
+        mvc.perform(get("/lots/" + lot.id() + "/lineage").with(ANALYST)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("/donors/" + d.id())))
                 .andExpect(content().string(Matchers.containsString("/batches/" + b.id())))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))));

@@ -227,9 +227,12 @@ class AssessmentIntegrationTests extends IntegrationTest {
                 + ", \"trunk\": " + CLEAR + ", \"lowerLimbs\": " + lowerLimbs + "}}").andExpect(status().isCreated());
     }
 
+    /** A patient who signed the treatment consent at registration. */
     private String register(String given, String family, LocalDate born) throws Exception {
-        return read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
+        String patient = read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
                 {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "FEMALE", "indications": ["atopic dermatitis"]}"""
                 .formatted(given, family, born)).andExpect(status().isCreated()).andReturn(), "$.id");
+        new ClinicScenarios(mvc, doctor).treatmentConsent(patient, doctor);
+        return patient;
     }
 }

@@ -51,8 +51,6 @@ class FhirExportIntegrationTests extends IntegrationTest {
         String clinic = clinics.clinic("KR", doctor);
         clinics.clinic("KR", otherDoctor);
         String patient = clinics.patient(clinic, doctor, "melasma");
-        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
-                + LocalDate.now() + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
         String plan = clinics.plan(patient, doctor, "MELASMA-MN", LotScenarios.PRODUCT);
         List<String> units = clinics.split(lots.released(qa), analyst, 1);
         clinics.shipAndReceive(clinic, analyst, doctor, units);

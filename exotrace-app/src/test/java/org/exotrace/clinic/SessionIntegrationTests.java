@@ -1,6 +1,7 @@
 package org.exotrace.clinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -46,7 +47,6 @@ class SessionIntegrationTests extends IntegrationTest {
         clinic = clinics.clinic("KR", doctor);
         clinics.clinic("KR", otherDoctor);
         patient = clinics.patient(clinic, doctor, "melasma");
-        treatmentConsent(patient, doctor);
         plan = clinics.plan(patient, doctor, "MELASMA-MN", LotScenarios.PRODUCT);
     }
 
@@ -126,21 +126,26 @@ class SessionIntegrationTests extends IntegrationTest {
         TestUser usDoctor = user(Role.CLINICIAN);
         String us = clinics.clinic("US", usDoctor);
         String usPatient = clinics.patient(us, usDoctor, "androgenetic alopecia");
-        treatmentConsent(usPatient, usDoctor);
-        // Planned as a plant-derived injection, which no US rule covers: planned, for review.
-        String usPlan = read(postJson("/api/patients/" + usPatient + "/plans", usDoctor, "{\"templateId\": \""
+        // A human MSC product cannot be planned as plant material, which no US rule covers: the plan itself is refused.
+        long plans = count("treatment_plan");
+        postJson("/api/patients/" + usPatient + "/plans", usDoctor, "{\"templateId\": \""
                 + clinics.templateId("AGA-INTRADERMAL", usDoctor) + "\", \"productCode\": \"HMSC-EXO-INJ\", \"sourceType\": \"PLANT\", "
-                + "\"purpose\": \"COSMETIC\"}").andExpect(status().isCreated()).andReturn(), "$.id");
-        List<String> units = clinics.split(lots.released(qa), analyst, 1);
-        clinics.shipAndReceive(us, analyst, usDoctor, units);
+                + "\"purpose\": \"COSMETIC\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.sourceType").value(containsString("made from umbilical-cord MSC")));
+        assertThat(count("treatment_plan")).isEqualTo(plans);
 
-        long sessions = count("treatment_session");
-        MvcResult refused = postJson("/api/plans/" + usPlan + "/sessions", usDoctor, session(units.get(0), 0.5))
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.title").value("Not permitted in US")).andReturn();
-        List<String> reasons = read(refused, "$.reasons");
-        assertThat(reasons.get(0)).contains("Prohibited").contains("FDA");
-        assertThat(reasons).contains("Decision support from the rules your compliance officer maintains, not legal advice.");
-        assertThat(count("treatment_session")).isEqualTo(sessions);
+        // Planned as bone-marrow MSC, the unit's umbilical-cord material is what the session is checked and recorded with.
+        String bmPlan = read(postJson("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \""
+                + clinics.templateId("MELASMA-MN", doctor) + "\", \"productCode\": \"" + LotScenarios.PRODUCT
+                + "\", \"sourceType\": \"BONE_MARROW_MSC\", \"purpose\": \"COSMETIC\", \"confirmDuplicate\": true}")
+                .andExpect(status().isCreated()).andReturn(), "$.id");
+        List<String> units = clinics.split(lots.released(qa), analyst, 1);
+        clinics.shipAndReceive(clinic, analyst, doctor, units);
+        MvcResult recorded = postJson("/api/plans/" + bmPlan + "/sessions", doctor, session(units.get(0), 0.5))
+                .andExpect(status().isCreated()).andReturn();
+        List<String> warnings = read(recorded, "$.warnings");
+        assertThat(warnings).contains("the unit's source is Umbilical-cord MSC; the plan named Bone-marrow MSC: checked against the rules "
+                + "with the unit's real source");
     }
 
     @Test
@@ -241,7 +246,8 @@ class SessionIntegrationTests extends IntegrationTest {
     void aUnitCannotBeRecordedAsUsedBeforeItArrived() throws Exception {
         String earlier = read(postJson("/api/patients/" + patient + "/plans", doctor, "{\"templateId\": \""
                 + clinics.templateId("MELASMA-MN", doctor) + "\", \"productCode\": \"" + LotScenarios.PRODUCT
-                + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"startOn\": \"" + LocalDate.now().minusDays(10) + "\"}")
+                + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"COSMETIC\", \"confirmDuplicate\": true, \"startOn\": \""
+                + LocalDate.now().minusDays(10) + "\"}")
                 .andExpect(status().isCreated()).andReturn(), "$.id");
         List<String> units = clinics.split(lots.released(qa), analyst, 1);
         clinics.shipAndReceive(clinic, analyst, doctor, units);
@@ -315,11 +321,6 @@ class SessionIntegrationTests extends IntegrationTest {
         MvcResult r = postJson("/api/plans/" + plan + "/sessions", doctor, session(unit, 0.5)).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(422);
         return read(r, "$.reasons");
-    }
-
-    private void treatmentConsent(String patient, TestUser doctor) throws Exception {
-        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
-                + LocalDate.now().minusDays(1) + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
     }
 
     private static String session(String unit, double volumeMl) {

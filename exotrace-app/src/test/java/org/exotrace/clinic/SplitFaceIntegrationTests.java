@@ -143,7 +143,8 @@ class SplitFaceIntegrationTests extends IntegrationTest {
                 "{\"clinicId\": \"" + clinic + "\"}").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.design").value("SPLIT_FACE")).andExpect(jsonPath("$.comparator").value("saline")).andReturn(), "$.id");
         MvcResult earlier = postJson("/api/patients/" + patient + "/plans", doctor, """
-                {"templateId": "%s", "productCode": "HMSC-EXO-SERUM", "sourceType": "UMBILICAL_CORD_MSC", "purpose": "COSMETIC"}"""
+                {"templateId": "%s", "productCode": "HMSC-EXO-SERUM", "sourceType": "UMBILICAL_CORD_MSC", "purpose": "COSMETIC",
+                 "confirmDuplicate": true}"""
                 .formatted(copy)).andExpect(status().isCreated()).andExpect(jsonPath("$.visits.length()").value(4)).andReturn();
         String earlierPlan = read(earlier, "$.id");
         List<String> earlierVisits = read(earlier, "$.visits[*].dueOn");
@@ -169,7 +170,8 @@ class SplitFaceIntegrationTests extends IntegrationTest {
         MvcResult kept = getJson("/api/plans/" + earlierPlan, doctor).andExpect(jsonPath("$.comparator").value("saline")).andReturn();
         assertThat((List<String>) read(kept, "$.visits[*].dueOn")).isEqualTo(earlierVisits);
         postJson("/api/patients/" + patient + "/plans", doctor, """
-                {"templateId": "%s", "productCode": "HMSC-EXO-SERUM", "sourceType": "UMBILICAL_CORD_MSC", "purpose": "COSMETIC"}"""
+                {"templateId": "%s", "productCode": "HMSC-EXO-SERUM", "sourceType": "UMBILICAL_CORD_MSC", "purpose": "COSMETIC",
+                 "confirmDuplicate": true}"""
                 .formatted(copy)).andExpect(status().isCreated()).andExpect(jsonPath("$.visits.length()").value(6))
                 .andExpect(jsonPath("$.comparator").value("hyaluronic acid serum"));
 
@@ -220,7 +222,7 @@ class SplitFaceIntegrationTests extends IntegrationTest {
     private String splitPlan(String allocation, String blindedAssessor) throws Exception {
         return """
                 {"templateId": "%s", "productCode": "HMSC-EXO-SERUM", "sourceType": "UMBILICAL_CORD_MSC", "purpose": "COSMETIC",
-                 "allocation": "%s"%s}""".formatted(scenarios.templateId("PHOTOAGING-MN", doctor), allocation,
+                 "confirmDuplicate": true, "allocation": "%s"%s}""".formatted(scenarios.templateId("PHOTOAGING-MN", doctor), allocation,
                 blindedAssessor == null ? "" : ", \"blindedAssessor\": \"" + blindedAssessor + "\"");
     }
 

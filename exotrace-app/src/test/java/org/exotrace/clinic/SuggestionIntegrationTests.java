@@ -208,8 +208,6 @@ class SuggestionIntegrationTests extends IntegrationTest {
         LotScenarios lots = new LotScenarios(mvc, analyst);
         String clinic = scenarios.clinic("KR", doctor);
         String patient = scenarios.patient(clinic, doctor, "atopic dermatitis");
-        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
-                + LocalDate.now().minusWeeks(9) + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
         String plan = planWeeksAgo(patient, 8);
         String lot = lots.passingLot();
         lots.numeric(lot, "particle_concentration", 3.0e9, "particles/mL", analyst);

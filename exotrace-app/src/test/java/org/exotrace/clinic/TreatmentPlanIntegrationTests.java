@@ -137,6 +137,99 @@ class TreatmentPlanIntegrationTests extends IntegrationTest {
         assertThat(counts("treatment_plan", "plan_visit", "audit_entry")).isEqualTo(before);
     }
 
+    @Test
+    void theProductMustBeOneTheProtocolsRouteCanDeliver() throws Exception {
+        List<Long> before = counts("treatment_plan", "plan_visit", "plan_refusal", "audit_entry");
+
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-INJ", "COSMETIC", null))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.productCode").value(
+                        "Human MSC exosome injectable (investigational) is an injectable solution; topical after microneedling "
+                                + "(the protocol's route) needs a serum, cream or gel"));
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-BULK", "COSMETIC", null))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.productCode").value(containsString("a bulk isolate for the lab")));
+        postJson("/api/patients/" + usPatient + "/plans", usDoctor, plan("AGA-INTRADERMAL", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.productCode").value(containsString("needs an injectable solution")));
+
+        assertThat(counts("treatment_plan", "plan_visit", "plan_refusal", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
+    void theProtocolSetsTheRouteAndTheProductItsSources() throws Exception {
+        List<Long> before = counts("treatment_plan", "plan_refusal", "audit_entry");
+        String template = templateId("MELASMA-MN", krDoctor);
+
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, "{\"templateId\": \"" + template
+                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"route\": \"ELECTROPORATION\", "
+                + "\"purpose\": \"COSMETIC\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.route").value("the protocol sets the route: topical after microneedling"));
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, "{\"templateId\": \"" + template
+                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"sourceType\": \"PLANT\", \"purpose\": \"COSMETIC\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.sourceType").value(
+                        "Human MSC exosome serum is made from umbilical-cord MSC, bone-marrow MSC or adipose MSC, not plant"));
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, "{\"templateId\": \"" + template
+                + "\", \"productCode\": \"HMSC-EXO-SERUM\", \"purpose\": \"COSMETIC\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.sourceType").exists());
+        assertThat(counts("treatment_plan", "plan_refusal", "audit_entry")).isEqualTo(before);
+
+        // a product made from one source needs no source named
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, "{\"templateId\": \"" + template
+                + "\", \"productCode\": \"PLANT-EXO-GEL\", \"purpose\": \"COSMETIC\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sourceType").value("PLANT"))
+                .andExpect(jsonPath("$.route").value("TOPICAL_AFTER_MICRONEEDLING"));
+    }
+
+    @Test
+    void aPlanNeedsThePatientsTreatmentConsent() throws Exception {
+        ClinicScenarios clinics = new ClinicScenarios(mvc, admin);
+        String clinic = clinics.clinic("KR", krDoctor);
+        String patient = clinics.unconsentedPatient(clinic, krDoctor, "melasma");
+        List<Long> before = counts("treatment_plan", "plan_visit", "plan_refusal", "audit_entry");
+
+        postJson("/api/patients/" + patient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("No treatment consent"))
+                .andExpect(jsonPath("$.reasons[0]").value(containsString("record the signed consent")));
+        assertThat(counts("treatment_plan", "plan_visit", "plan_refusal", "audit_entry")).isEqualTo(before);
+
+        // a photographs consent is not a treatment consent
+        postJson("/api/patients/" + patient + "/consents", krDoctor, "{\"kind\": \"PHOTOGRAPHS\", \"formVersion\": \"PH-1\", \"signedOn\": \""
+                + LocalDate.now() + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
+        postJson("/api/patients/" + patient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isUnprocessableContent());
+        postJson("/api/patients/" + patient + "/consents", krDoctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
+                + LocalDate.now() + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
+        postJson("/api/patients/" + patient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void theSameRunningCourseIsPlannedAgainOnlyWhenConfirmed() throws Exception {
+        String first = read(postJson("/api/patients/" + krPatient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isCreated()).andReturn(), "$.id");
+        List<Long> before = counts("treatment_plan", "plan_visit", "audit_entry");
+
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("already has a running plan")))
+                .andExpect(jsonPath("$.detail").value(containsString("Confirm to plan a second course")));
+        assertThat(counts("treatment_plan", "plan_visit", "audit_entry")).isEqualTo(before);
+
+        // another product, or the same one confirmed, is planned
+        postJson("/api/patients/" + krPatient + "/plans", krDoctor, plan("MELASMA-MN", "PLANT-EXO-GEL", "COSMETIC", null).replace(
+                "\"sourceType\": \"UMBILICAL_CORD_MSC\", ", "")).andExpect(status().isCreated());
+        String second = read(postJson("/api/patients/" + krPatient + "/plans", krDoctor,
+                plan("MELASMA-MN", "HMSC-EXO-SERUM", "COSMETIC", null).replace("}", ", \"confirmDuplicate\": true}"))
+                .andExpect(status().isCreated()).andReturn(), "$.id");
+        assertThat(second).isNotEqualTo(first);
+    }
+
     private String plan(String templateCode, String product, String purpose, String trialId) throws Exception {
         return "{\"templateId\": \"" + templateId(templateCode, krDoctor) + "\", \"productCode\": \"" + product
                 + "\", \"sourceType\": \"UMBILICAL_CORD_MSC\", \"purpose\": \"" + purpose + "\""

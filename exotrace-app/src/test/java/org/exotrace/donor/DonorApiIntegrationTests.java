@@ -59,7 +59,8 @@ class DonorApiIntegrationTests extends IntegrationTest {
                 {"sourceType": "DRAGON"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                .andExpect(jsonPath("$.title").value("Malformed request body"))
+                .andExpect(jsonPath("$.title").value("Invalid input"))
+                .andExpect(jsonPath("$.errors.sourceType").value(containsString("'DRAGON' is not valid: choose one of [UMBILICAL_CORD_MSC")))
                 .andExpect(jsonPath("$.detail", containsString("DRAGON")));
 
         assertThat(counts(TABLES)).isEqualTo(before);

@@ -33,6 +33,7 @@ class AssessmentBrowserTest extends BrowserTest {
         String patient = read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
                 {"givenName": "Ottilie", "familyName": "Vandermeer", "dateOfBirth": "1984-03-09", "sex": "FEMALE", "fitzpatrick": "III",
                  "indications": ["atopic dermatitis"]}""").andExpect(status().isCreated()).andReturn(), "$.id");
+        scenarios.treatmentConsent(patient, doctor);
         scenarios.plan(patient, doctor, "AD-REDNESS-EP", "HMSC-EXO-SERUM");
 
         login(doctor);

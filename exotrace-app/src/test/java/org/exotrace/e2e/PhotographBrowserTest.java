@@ -45,13 +45,13 @@ class PhotographBrowserTest extends BrowserTest {
         navigate("Patients");
         link("Okonkwo-Lindqvist, Nadia").click();
         Locator consent = page.locator("#consents form.form");
-        consent.locator("select[name=kind]").selectOption("PHOTOGRAPHS");
+        consent.locator("select[name=kind]").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Photographs"));
         consent.getByLabel("Form version").fill("PH-2026-1");
         consent.getByLabel("Signed on").fill(baseline.minusDays(1).toString());
         consent.getByLabel("Signed by").fill("Nadia Okonkwo-Lindqvist");
         button("Record consent").click();
         assertThat(flash()).hasText("Consent recorded.");
-        assertThat(page.locator("#consents table")).containsText("PHOTOGRAPHS");
+        assertThat(page.locator("#consents table")).containsText("Photographs");
 
         link("Photographs").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Photographs");

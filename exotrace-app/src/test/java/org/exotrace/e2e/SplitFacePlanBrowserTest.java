@@ -31,6 +31,8 @@ class SplitFacePlanBrowserTest extends BrowserTest {
         String patient = read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
                 {"givenName": "Min-ji", "familyName": "Seo", "dateOfBirth": "1971-03-14", "sex": "FEMALE", "fitzpatrick": "III",
                  "indications": ["photoaging"]}""").andExpect(status().isCreated()).andReturn(), "$.id");
+        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
+                + java.time.LocalDate.now() + "\", \"signedBy\": \"Seo Min-ji\"}").andExpect(status().isCreated());
 
         login(doctor);
         navigate("Patients");
@@ -66,10 +68,10 @@ class SplitFacePlanBrowserTest extends BrowserTest {
 
         page.navigate("/patients/" + patient);
         form = page.locator("#plan-form");
-        form.locator("select[name=templateId]").selectOption(new SelectOption()
-                .setLabel("Photoaging: clinic registry version (split-face vs saline) (Topical after microneedling)"));
-        form.locator("select[name=productCode]").selectOption(new SelectOption().setLabel("Human MSC exosome serum"));
-        form.locator("select[name=sourceType]").selectOption(new SelectOption().setLabel("Umbilical-cord MSC"));
+        PlanFormSteps.chooseProtocol(page, "Photoaging: clinic registry version (split-face vs saline) (Topical after microneedling)",
+                "Topical after microneedling");
+        PlanFormSteps.chooseProduct(page, "Human MSC exosome serum", "HMSC-EXO-SERUM");
+        PlanFormSteps.chooseSource(page, "Umbilical-cord MSC");
         form.locator("select[name=allocation]").selectOption(new SelectOption().setLabel("Randomize"));
         form.locator("select[name=blindedAssessor]").selectOption(new SelectOption().setLabel(assessor.username()));
         button("Plan the treatment").click();

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A clinician in a US clinic plans an intradermal injection of human MSC exosomes for hair loss:
- * the plan is refused with the FDA citation and the disclaimer; a topical microneedling plan for
- * the same patient goes ahead with its schedule and caution.
+ * the plan is refused with the FDA citation and the disclaimer. The form offers only the products
+ * a protocol's route can deliver; a topical microneedling plan waits for the patient's treatment
+ * consent, then goes ahead with its schedule and caution; the same course twice needs a confirmation.
  */
 class TreatmentPlanBrowserTest extends BrowserTest {
 
@@ -35,9 +36,11 @@ class TreatmentPlanBrowserTest extends BrowserTest {
         navigate("Patients");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Whitfield, Dana")).click();
         Locator form = page.locator("#plan-form");
-        form.locator("select[name=templateId]").selectOption(new SelectOption().setLabel("Androgenetic alopecia: intradermal exosomes (Intradermal injection)"));
-        form.locator("select[name=productCode]").selectOption(new SelectOption().setLabel("Human MSC exosome injectable (investigational)"));
-        form.locator("select[name=sourceType]").selectOption(new SelectOption().setLabel("Umbilical-cord MSC"));
+        PlanFormSteps.chooseProtocol(page, "Androgenetic alopecia: intradermal exosomes (Intradermal injection)", "Intradermal injection");
+        // an intradermal protocol offers only the injectable product, already chosen
+        assertThat(form.locator("select[name=productCode] option")).hasText(new String[] {"Human MSC exosome injectable (investigational)"});
+        assertThat(page.locator("#plan-fields")).hasAttribute("data-product", "HMSC-EXO-INJ");
+        PlanFormSteps.chooseSource(page, "Umbilical-cord MSC");
         form.locator("select[name=purpose]").selectOption(new SelectOption().setLabel("Cosmetic"));
         button("Plan the treatment").click();
 
@@ -58,13 +61,47 @@ class TreatmentPlanBrowserTest extends BrowserTest {
         assertThat(page.locator("#plan-form select[name=productCode]")).hasValue("HMSC-EXO-INJ");
 
         form = page.locator("#plan-form");
-        form.locator("select[name=templateId]").selectOption(new SelectOption().setLabel("Photoaging: microneedling with exosomes (split-face vs saline) (Topical after microneedling)"));
-        form.locator("select[name=productCode]").selectOption(new SelectOption().setLabel("Human MSC exosome serum"));
-        form.locator("select[name=sourceType]").selectOption(new SelectOption().setLabel("Umbilical-cord MSC"));
-        button("Plan the treatment").click();
+        PlanFormSteps.chooseProtocol(page, "Photoaging: microneedling with exosomes (split-face vs saline) (Topical after microneedling)",
+                "Topical after microneedling");
+        // a topical protocol offers the serum and the gel, not the injectable
+        assertThat(form.locator("select[name=productCode] option", new Locator.LocatorOptions().setHasText("injectable"))).hasCount(0);
+        planSerumForPhotoaging();
+        // Dana has signed no treatment consent yet: nothing is planned, and the page says what to do.
+        assertThat(page.locator("#plan-refusal")).containsText("No treatment consent");
+        assertThat(page.locator("#plan-refusal")).containsText("record the signed consent on this page first");
+        assertThat(page.locator("#plans .plan")).hasCount(0);
+        screenshot("no-consent");
+
+        Locator consent = page.locator("form:has(select[name=kind])");
+        consent.locator("select[name=kind]").selectOption(new SelectOption().setLabel("Treatment"));
+        consent.locator("input[name=formVersion]").fill("TC-2026-1");
+        consent.locator("input[name=signedBy]").fill("Dana Whitfield");
+        button("Record consent").click();
+        assertThat(page.locator("#consents, section:has(select[name=kind])")).containsText("Treatment");
+
+        planSerumForPhotoaging();
         assertThat(page.locator("#plans .plan")).hasCount(1);
         assertThat(page.locator("#plans .plan")).containsText("Permitted with caution");
         assertThat(page.locator("#plans .plan")).containsText("Follow-up 1");
         screenshot("microneedling-planned");
+
+        // The same course again: the form warns as soon as protocol and product are chosen, and plans it only when confirmed.
+        planSerumForPhotoaging();
+        assertThat(page.locator("#plan-refusal")).containsText("the same course is already running");
+        assertThat(page.locator("#plans .plan")).hasCount(1);
+        Locator duplicate = page.locator("#plan-duplicate");
+        assertThat(duplicate).containsText("already running");
+        screenshot("duplicate-warning");
+        duplicate.getByLabel("Plan a second course alongside it").check();
+        button("Plan the treatment").click();
+        assertThat(page.locator("#plans .plan")).hasCount(2);
+    }
+
+    private void planSerumForPhotoaging() {
+        PlanFormSteps.chooseProtocol(page, "Photoaging: microneedling with exosomes (split-face vs saline) (Topical after microneedling)",
+                "Topical after microneedling");
+        PlanFormSteps.chooseProduct(page, "Human MSC exosome serum", "HMSC-EXO-SERUM");
+        PlanFormSteps.chooseSource(page, "Umbilical-cord MSC");
+        button("Plan the treatment").click();
     }
 }

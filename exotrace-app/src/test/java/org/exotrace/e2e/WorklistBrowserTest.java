@@ -45,9 +45,11 @@ class WorklistBrowserTest extends BrowserTest {
     }
 
     private String patient(String clinic, TestUser doctor, String givenName, String familyName) throws Exception {
-        return read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
+        String patient = read(postJson("/api/clinics/" + clinic + "/patients", doctor, """
                 {"givenName": "%s", "familyName": "%s", "dateOfBirth": "1988-06-15", "sex": "FEMALE", "indications": ["atopic dermatitis"]}"""
                 .formatted(givenName, familyName)).andExpect(status().isCreated()).andReturn(), "$.id");
+        new ClinicScenarios(mvc, doctor).treatmentConsent(patient, doctor);
+        return patient;
     }
 
     private void plan(String patient, TestUser doctor, ClinicScenarios clinics, int daysAgo) throws Exception {

@@ -16,6 +16,7 @@ import org.exotrace.batch.Batches;
 import org.exotrace.batch.IsolationMethod;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
+import org.exotrace.donor.Donors;
 import org.exotrace.shared.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +68,8 @@ class BatchApi {
     @Operation(summary = "Search batches by code, method, operator, method detail or donor code")
     Page<Batch> search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size) {
-        return batches.search(q, Page.Request.of(page, size));
+        Page<Batch> found = batches.search(q, Page.Request.of(page, size));
+        return new Page<>(found.rows().stream().map(BatchApi::asSeen).toList(), found.number(), found.size(), found.total());
     }
 
     @PostMapping
@@ -79,7 +81,7 @@ class BatchApi {
 
     @GetMapping("/{id}")
     Batch get(@PathVariable UUID id) {
-        return batches.get(id);
+        return asSeen(batches.get(id));
     }
 
     @PostMapping("/{id}/corrections")
@@ -93,5 +95,10 @@ class BatchApi {
     @Operation(summary = "Make a primary lot from the batch; it starts IN_TESTING")
     Lot createLot(@PathVariable UUID id, @Valid @RequestBody LotApi.NewLotRequest body) {
         return lots.create(id, body.toNew());
+    }
+
+    /** Researchers read batches without the donor they came from (the donor's id is a key to the donor's record). */
+    private static Batch asSeen(Batch b) {
+        return Donors.mayIdentifyDonors() ? b : b.withoutDonor();
     }
 }

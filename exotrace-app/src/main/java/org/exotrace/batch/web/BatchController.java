@@ -146,7 +146,7 @@ class BatchController {
     private String detailPage(UUID id, Model model) {
         Batch batch = batches.get(id);
         model.addAttribute("batch", batch);
-        model.addAttribute("donor", donors.find(batch.donorId()).orElse(null));
+        model.addAttribute("donor", Donors.mayIdentifyDonors() ? donors.find(batch.donorId()).orElse(null) : null);
         List<Lot> made = lots.ofBatch(id);
         model.addAttribute("lots", made);
         model.addAttribute("products", products.all());
@@ -158,6 +158,7 @@ class BatchController {
     }
 
     private Map<UUID, String> donorCodes(List<UUID> ids) {
+        if (!Donors.mayIdentifyDonors()) return ids.stream().collect(Collectors.toMap(i -> i, i -> "withheld"));
         return ids.stream().collect(Collectors.toMap(i -> i, i -> donors.find(i).map(d -> d.code().display()).orElse("?")));
     }
 }

@@ -16,6 +16,7 @@ import org.exotrace.clinic.ProtocolTemplate;
 import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentPlans;
 import org.exotrace.clinic.Worklist;
+import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
 import org.exotrace.compliance.Purpose;
 import org.exotrace.donor.SourceType;
@@ -104,8 +105,7 @@ class ClinicController {
         List<ProtocolTemplate> templates = plans.templates();
         model.addAttribute("templates", templates);
         model.addAttribute("templateNames", templates.stream().collect(Collectors.toMap(ProtocolTemplate::id, ProtocolTemplate::name)));
-        model.addAttribute("products", products.all());
-        model.addAttribute("sources", SourceType.values());
+        planChoices(id, (PlanForm) model.getAttribute("planForm"), model);
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("assessors", clinics.members(p.clinicId()).stream().filter(m -> !m.equals(Actors.current())).toList());
         return "clinic/patient";
@@ -113,32 +113,83 @@ class ClinicController {
 
     /** The plan form as typed, kept when the plan is refused so nothing has to be chosen again. */
     record PlanForm(String templateId, String productCode, String sourceType, String purpose, String trialId,
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, String allocation, String blindedAssessor) {
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, String allocation, String blindedAssessor,
+                    Boolean confirmDuplicate) {
 
         static PlanForm blank() {
-            return new PlanForm("", "", "", "", "", LocalDate.now(), "RANDOM", "");
+            return new PlanForm("", "", "", "", "", LocalDate.now(), "RANDOM", "", false);
         }
+
+        /** An unticked box is not sent at all. */
+        public boolean duplicateConfirmed() {
+            return Boolean.TRUE.equals(confirmDuplicate);
+        }
+
+        UUID template() {
+            try {
+                return templateId == null || templateId.isBlank() ? null : UUID.fromString(templateId);
+            } catch (IllegalArgumentException e) {
+                return null; // an unknown template reads as none chosen, and gets its field message
+            }
+        }
+    }
+
+    /** The fields that depend on the protocol and the product (route, products that fit it, the product's sources), for htmx. */
+    @GetMapping("/patients/{id}/plan-fields")
+    String planFields(@PathVariable UUID id, PlanForm form, Model model) {
+        model.addAttribute("patient", patients.get(id));
+        model.addAttribute("planForm", form);
+        model.addAttribute("planErrors", Map.of());
+        planChoices(id, form, model);
+        return "clinic/patient :: plan-fields";
+    }
+
+    /**
+     * What the plan form offers: the chosen protocol's route, the products that route can deliver, and
+     * the chosen product's sources; every product and source before a protocol is chosen.
+     */
+    private void planChoices(UUID patientId, PlanForm form, Model model) {
+        ProtocolTemplate chosen = null;
+        if (form.template() != null) {
+            try {
+                chosen = plans.template(form.template());
+            } catch (DomainProblem notVisible) {
+                // another clinic's copy or an unknown id: offered nothing special, refused on submit
+            }
+        }
+        List<Product> offered = chosen == null ? products.all() : plans.productsFor(chosen);
+        Product product = offered.stream().filter(p -> p.code().equals(form.productCode())).findFirst()
+                .orElse(offered.size() == 1 ? offered.get(0) : null);
+        model.addAttribute("chosenTemplate", chosen);
+        model.addAttribute("chosenProduct", product);
+        model.addAttribute("products", offered);
+        model.addAttribute("sources", product == null ? List.of(SourceType.values())
+                : Arrays.stream(SourceType.values()).filter(product.sourceTypes()::contains).toList());
+        model.addAttribute("duplicate", chosen == null || product == null ? null
+                : plans.duplicate(patientId, chosen.id(), product.code()).orElse(null));
     }
 
     @PostMapping("/patients/{id}/plans")
     String plan(@PathVariable UUID id, PlanForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID templateId = null;
         try {
-            templateId = form.templateId() == null || form.templateId().isBlank() ? null : UUID.fromString(form.templateId());
-        } catch (IllegalArgumentException e) {
-            // an unknown template reads as none chosen, and gets its field message below
-        }
-        try {
-            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(templateId, form.productCode(), form.sourceType(), null, form.purpose(),
-                    form.trialId(), form.startOn(), form.allocation(), form.blindedAssessor()));
+            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(form.template(), form.productCode(), form.sourceType(), null,
+                    form.purpose(), form.trialId(), form.startOn(), form.allocation(), form.blindedAssessor(), form.duplicateConfirmed()));
             redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled."
                     + (p.splitFace() ? " Split-face: " + p.allocation() + (Boolean.TRUE.equals(p.randomized()) ? " (randomized)." : ".") : ""));
             return "redirect:/patients/" + id + "#plans";
         } catch (DomainProblem e) {
-            response.setStatus(e.kind() == DomainProblem.Kind.RULE_VIOLATION ? 422 : 400);
-            model.addAttribute("planError", e.kind() == DomainProblem.Kind.INVALID_INPUT ? e.title() + ": nothing was planned; see the messages beside the fields."
-                    : e.title());
-            model.addAttribute("planReasons", e.reasons());
+            response.setStatus(switch (e.kind()) {
+                case RULE_VIOLATION -> 422;
+                case CONFLICT -> 409;
+                default -> 400;
+            });
+            model.addAttribute("planError", switch (e.kind()) {
+                case INVALID_INPUT -> e.title() + ": nothing was planned; see the messages beside the fields.";
+                case CONFLICT -> "Nothing was planned: the same course is already running";
+                default -> e.title();
+            });
+            model.addAttribute("planReasons", e.reasons().isEmpty() && e.kind() != DomainProblem.Kind.INVALID_INPUT ? List.of(e.getMessage())
+                    : e.reasons());
             model.addAttribute("planErrors", e.fieldErrors());
             model.addAttribute("planForm", form);
             return patient(id, model);

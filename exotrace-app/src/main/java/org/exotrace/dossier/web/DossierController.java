@@ -16,6 +16,7 @@ import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.Verdict;
+import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,8 @@ class DossierController {
     @GetMapping("/lots")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String state,
                 @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        LotState filter = state.isBlank() ? null : LotState.valueOf(state);
+        LotState filter = state.isBlank() ? null : java.util.Arrays.stream(LotState.values()).filter(s -> s.name().equals(state)).findFirst()
+                .orElseThrow(() -> DomainProblem.invalid("state", "'" + state + "' is not a lot state; choose one from the list"));
         Page<Lot> result = lots.search(q, filter, new Page.Request(page, Page.DEFAULT_SIZE));
         Map<UUID, Verdict> verdicts = new LinkedHashMap<>();
         result.rows().forEach(l -> verdicts.put(l.id(), quality.overallVerdict(l.id())));

@@ -361,7 +361,13 @@ public final class TrajectoryReader {
 
         /** Line {@code lineNumber}, the bytes [from, to) without the '\n'. */
         private void line(byte[] buf, int from, int to) throws IOException {
-            char[] chars = decode(buf, from, to);
+            char[] chars;
+            try {
+                chars = decode(buf, from, to);
+            } catch (CharacterCodingException e) {
+                throw new TrajectoryFormatException(lineNumber, null,
+                        "not UTF-8 text (a spreadsheet may have saved it in another encoding); save it as CSV UTF-8 and upload again");
+            }
             int length = chars.length;
             if (length > 0 && chars[length - 1] == '\r') {
                 length--;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,10 +94,16 @@ class TrajectoryReaderPathsTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefusedAsBefore(@TempDir Path dir) throws IOException {
+    void aFileThatIsNotUtf8IsRefusedNamingTheLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("latin1.csv");
-        Files.write(file, "frame,particle,x,y,note\n0,1,2,3,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> read(file, TrajectoryFormat.trackpy())).isInstanceOf(MalformedInputException.class);
+        Files.write(file, "frame,particle,x,y,note\n0,1,2,3,ok\n1,1,2,3,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> read(file, TrajectoryFormat.trackpy()))
+                .isInstanceOf(TrajectoryFormatException.class)
+                .hasMessageContainingAll("line 3", "not UTF-8", "CSV UTF-8");
+        Files.write(file, new byte[] {'f', 'r', (byte) 0xff, 'm', 'e', '\n'});
+        assertThatThrownBy(() -> read(file, TrajectoryFormat.trackpy()))
+                .isInstanceOf(TrajectoryFormatException.class)
+                .hasMessageContaining("line 1");
     }
 
     @Test
