@@ -3,7 +3,9 @@ package org.exotrace.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -300,6 +302,52 @@ class DispositionReviewIntegrationTests extends IntegrationTest {
         String lot = scenarios.passingLot();
         scenarios.sign(lot, "quarantine", qa, qa.username(), qa.password(), "Hold while the batch record is checked").andExpect(status().isOk());
         reviews(lot, qa).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void theLotPageDashboardAndLotListFlagTheReviewAndOnlyQaGetsTheOutcomeForm() throws Exception {
+        DonorRef donor = scenarios.humanDonor(LotScenarios.PRODUCT_SCOPES);
+        String lot = releasedLot(donor);
+        String lotCode = lotCode(lot);
+        withdraw(donor, ConsentScope.COSMETIC_USE, "withdrawn");
+        var asQa = SecurityMockMvcRequestPostProcessors.user(qa.username()).roles("QA_RELEASER");
+        var asResearcher = SecurityMockMvcRequestPostProcessors.user("review.researcher").roles("RESEARCHER");
+        var asAnalyst = SecurityMockMvcRequestPostProcessors.user(analyst.username()).roles("LAB_ANALYST");
+
+        mvc.perform(get("/lots/" + lot).with(asAnalyst)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span id=\"review-flag\"><span class=\"tag state-REJECTED\">Under disposition review</span>")));
+        mvc.perform(get("/lots/" + lot + "/review-panel").with(asQa)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Under disposition review since " + today)))
+                .andExpect(content().string(containsString("id=\"review-form\"")));
+        mvc.perform(get("/lots/" + lot + "/review-panel").with(asResearcher)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("A donor withdrew consent for cosmetic use on " + today)))
+                .andExpect(content().string(not(containsString("id=\"review-form\""))));
+        mvc.perform(get("/lots/" + lot + "/release-panel").with(asQa)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"release-review-note\"")));
+        mvc.perform(get("/").with(asQa)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Under disposition review (")))
+                .andExpect(content().string(containsString(">" + lotCode + "</a>")));
+        mvc.perform(get("/lots").param("review", "open").param("q", lotCode).with(asAnalyst)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(lotCode))).andExpect(content().string(containsString("Under review")));
+        mvc.perform(get("/lots").param("review", "open").param("q", "NO-SUCH-LOT").with(asAnalyst)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("No lots match.")));
+
+        List<Long> before = counts(REVIEW_TABLES);
+        mvc.perform(post("/lots/" + lot + "/review-outcome").with(asAnalyst).with(csrf()).param("outcome", "CONTINUE")
+                .param("reason", "analyst").param("username", analyst.username()).param("password", analyst.password()).param("confirm", "true"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/lots/" + lot + "/review-outcome").with(asQa).with(csrf()).param("outcome", "CONTINUE")
+                        .param("reason", "no box ticked").param("username", qa.username()).param("password", qa.password()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("tick the box to confirm")));
+        mvc.perform(post("/lots/" + lot + "/review-outcome").with(asQa).with(csrf()).param("outcome", "RECALL")
+                        .param("reason", "").param("username", qa.username()).param("password", qa.password()).param("confirm", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(">is required</span>")));
+        assertThat(counts(REVIEW_TABLES)).isEqualTo(before);
+
+        mvc.perform(post("/lots/" + lot + "/review-outcome").with(asQa).with(csrf()).param("outcome", "RECALL")
+                        .param("reason", "Recover every unit").param("username", qa.username()).param("password", qa.password()).param("confirm", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Outcome signed: Recall")));
+        assertThat(lotState(lot)).isEqualTo("QUARANTINED");
     }
 
     private String releasedLot(DonorRef donor) throws Exception {
