@@ -14,6 +14,8 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
+import org.exotrace.release.DispositionReview;
+import org.exotrace.release.DispositionReviews;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Units from the lab to a clinic: the lab ships released, unexpired units; the clinic confirms
  * receipt into its inventory; before a unit is used, {@link #check} says whether it may be (in
- * this clinic's inventory, its lot still released, not expired) with every reason when not.
+ * this clinic's inventory, its lot still released, not under disposition review nor recalled, not
+ * expired) with every reason when not.
  */
 @Service
 public class Shipments {
@@ -37,15 +40,17 @@ public class Shipments {
     private final ApplicationEventPublisher events;
     private final Lots lots;
     private final Clinics clinics;
+    private final DispositionReviews reviews;
 
-    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics) {
+    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics, DispositionReviews reviews) {
         this.jdbc = jdbc;
+        this.reviews = reviews;
         this.events = events;
         this.lots = lots;
         this.clinics = clinics;
     }
 
-    /** Ships units; refused with a reason per unit when any is unknown, unreleased, expired or already shipped. */
+    /** Ships units; refused with a reason per unit when any is unknown, unreleased, under disposition review, expired or already shipped. */
     @Transactional
     public Shipment ship(NewShipment s) {
         if (s.clinicId() == null) throw DomainProblem.invalid("clinicId", "choose the clinic");
@@ -68,6 +73,8 @@ public class Shipments {
             }
             Lot lot = lots.get(unit.get().lotId());
             if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT) + ", not released");
+            reviews.openFor(lot.id()).ifPresent(r -> reasons.add(code + ": lot " + lot.code() + " is under disposition review since " + r.openedOn()
+                    + "; it cannot be shipped until QA decides"));
             if (!lot.expiresOn().isAfter(shippedOn)) reasons.add(code + ": lot " + lot.code() + " expired on " + lot.expiresOn());
             if (jdbc.sql("select count(*) from shipment_unit where unit_id = ?").param(unit.get().id()).query(Long.class).single() > 0) {
                 reasons.add(code + ": already shipped");
@@ -123,7 +130,9 @@ public class Shipments {
     /**
      * May this unit be used at this clinic on this day? Refused, with every reason, when the unit is
      * unknown, not in this clinic's received inventory (a foreign unit), its lot is no longer
-     * released (quarantined or recalled, rejected), or the lot has expired.
+     * released (quarantined, rejected), recalled, under disposition review (with the review's
+     * causes: a withdrawn consent, an invalidated result, a quarantine), or the lot has expired.
+     * The clinic's inventory lists these reasons as each unit's flags.
      */
     @Transactional(readOnly = true)
     public UnitCheck check(UUID clinicId, String unitCode, LocalDate on) {
@@ -141,10 +150,15 @@ public class Shipments {
         boolean here = receivedOn != null;
         if (here && receivedOn.isAfter(day)) reasons.add("unit " + code + " was received here on " + receivedOn + ", after " + day);
         if (!here) reasons.add("unit " + code + " was not received by this clinic: it cannot be used here");
-        if (lot.state() != LotState.RELEASED) {
+        // a review's causes are the lab's and this clinic's business, not another clinic's
+        Optional<DispositionReview> recall = here ? reviews.recall(lot.id()) : Optional.empty();
+        if (recall.isPresent()) {
+            reasons.add(recall.get().refusal());
+        } else if (lot.state() != LotState.RELEASED) {
             reasons.add("lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT)
                     + (lot.state() == LotState.QUARANTINED ? " (on hold or recalled): do not use" : ", not released: do not use"));
         }
+        if (here) reviews.openFor(lot.id()).ifPresent(r -> reasons.add(r.refusal(org.exotrace.donor.Donors.mayIdentifyDonors())));
         if (!lot.expiresOn().isAfter(day)) reasons.add("lot " + lot.code() + " expired on " + lot.expiresOn());
         return new UnitCheck(code, lot.code(), here, reasons);
     }

@@ -48,11 +48,13 @@ public class Releases {
     private final Accounts accounts;
     private final DecisionRecords records;
     private final SignatureAttempts attempts;
+    private final DispositionReviewRecords reviews;
     private final ApplicationEventPublisher events;
 
     Releases(Lots lots, Products products, Donors donors, Results results, LotQuality quality, Accounts accounts,
-             DecisionRecords records, SignatureAttempts attempts, ApplicationEventPublisher events) {
+             DecisionRecords records, SignatureAttempts attempts, DispositionReviewRecords reviews, ApplicationEventPublisher events) {
         this.attempts = attempts;
+        this.reviews = reviews;
         this.lots = lots;
         this.products = products;
         this.donors = donors;
@@ -70,7 +72,8 @@ public class Releases {
      */
     @Transactional(readOnly = true)
     public ReleaseCheck check(UUID lotId, String username) {
-        return check(lots.get(lotId), username, evaluation(lotId));
+        Lot lot = lots.get(lotId);
+        return reviewed(lot, check(lot, username, evaluation(lotId)), true);
     }
 
     /** The lot's evaluation, or the reasons it cannot be evaluated (no effective specification). */
@@ -110,10 +113,15 @@ public class Releases {
 
     @Transactional
     public Decision release(UUID lotId, Signing signing) {
+        return release(lotId, signing, true);
+    }
+
+    /** A release; {@code openReviewBlocks} is false only when the release is the outcome of the lot's open disposition review. */
+    Decision release(UUID lotId, Signing signing, boolean openReviewBlocks) {
         Account signer = authenticate(signing);
         Lot lot = lots.get(lotId);
         EvaluationOutcome outcome = evaluation(lotId);
-        ReleaseCheck check = check(lot, signer.username(), outcome);
+        ReleaseCheck check = reviewed(lot, check(lot, signer.username(), outcome), openReviewBlocks);
         if (!check.allowed()) throw DomainProblem.ruleViolation("Release refused", check.reasons());
         LotEvaluation evaluation = outcome.evaluation();
         String certificate = records.nextCertificateNumber(Year.now().getValue());
@@ -145,6 +153,9 @@ public class Releases {
         if (signing.reason().length() > 1000) throw DomainProblem.invalid("reason", "is too long (at most 1000 characters)");
         if (!signer.has(Role.QA_RELEASER)) throw DomainProblem.forbidden(signer.username() + " does not hold the QA releaser role");
         Lot lot = lots.get(lotId);
+        if (meaning == SignatureMeaning.REJECTION && !reviews.openFor(List.of(lotId)).isEmpty()) {
+            throw DomainProblem.conflict("Lot " + lot.code() + " is under disposition review: record the review's outcome (quarantine or recall) before a rejection.");
+        }
         // a lot can be rejected or held even when its product has no specification (evaluation null)
         LotEvaluation evaluation = evaluation(lotId).evaluation();
         Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null);
@@ -156,6 +167,28 @@ public class Releases {
             events.publishEvent(new LotQuarantined(lotId, lot.code(), decision.signature().id(), signing.reason().strip()));
         }
         return decision;
+    }
+
+    /**
+     * Signs the outcome of the lot's disposition review (continuation, quarantine or recall) the way
+     * a release is signed: user name and password re-entered, QA releaser role, the stated reason.
+     * The caller changes the lot's state and closes the review.
+     */
+    Decision signReviewOutcome(UUID lotId, Signing signing, SignatureMeaning meaning) {
+        Account signer = authenticate(signing);
+        if (!signer.has(Role.QA_RELEASER)) throw DomainProblem.forbidden(signer.username() + " does not hold the QA releaser role");
+        return sign(lots.get(lotId), signer, meaning, signing.reason().strip(), evaluation(lotId).evaluation(), null);
+    }
+
+    /** Adds what a disposition review says about a release: an open review is closed by its outcome, and a recalled lot stays out. */
+    private ReleaseCheck reviewed(Lot lot, ReleaseCheck check, boolean openReviewBlocks) {
+        List<String> reasons = new ArrayList<>(check.reasons());
+        if (openReviewBlocks) {
+            reviews.openFor(List.of(lot.id())).forEach(r -> reasons.add("Lot " + lot.code() + " is under disposition review since " + r.openedOn()
+                    + ": QA records the review's outcome (continue, quarantine or recall) instead of a release"));
+        }
+        reviews.recall(lot.id()).ifPresent(r -> reasons.add("Lot " + lot.code() + " was recalled on " + r.decidedOn() + "; a recalled lot is not released again"));
+        return reasons.size() == check.reasons().size() ? check : new ReleaseCheck(false, reasons);
     }
 
     /** Both components re-entered: the user name must be the signed-in user's, and the password must match. */

@@ -4,7 +4,12 @@ package org.exotrace.release;
 public enum SignatureMeaning {
     RELEASE("Approval: I release this lot; it conforms to its specification"),
     REJECTION("Rejection: this lot does not conform and must not be used"),
-    QUARANTINE("Quarantine: this lot is held pending investigation");
+    QUARANTINE("Quarantine: this lot is held pending investigation"),
+    CONTINUATION("Continuation: I reviewed what changed after release; this lot stays released and may be used"),
+    RECALL("Recall: this lot must not be used; its units in the field are recalled");
+
+    /** The meanings a signer chooses on the release panel; continuation and recall are outcomes of a disposition review. */
+    public static final java.util.List<SignatureMeaning> DISPOSITIONS = java.util.List.of(RELEASE, REJECTION, QUARANTINE);
 
     private final String statement;
 

@@ -4,6 +4,8 @@
  * user name and password re-entered and a stated meaning (21 CFR Part 11.50 and 11.200), linked to
  * the record it signs by a hash of the signed content. Release is refused, with every reason, when
  * a required test fails or is missing or a donor's consent or eligibility blocks the use. Issues
- * the certificate of analysis (WHO TRS 902 Annex 10).
+ * the certificate of analysis (WHO TRS 902 Annex 10). Reviews the disposition of a released lot
+ * when something changes after release (a withdrawn consent, an invalidated result, a
+ * quarantine): its units are refused until QA signs the outcome (continue, quarantine, recall).
  */
 package org.exotrace.release;

@@ -145,7 +145,8 @@ class DonorController {
             redirect.addFlashAttribute("message", "Consent not withdrawn: give the reason.");
         } else {
             donors.withdrawConsent(id, consentId, LocalDate.now(), form.reason());
-            redirect.addFlashAttribute("message", "Consent withdrawn. Release of this donor's lots for that scope is now blocked.");
+            redirect.addFlashAttribute("message", "Consent withdrawn. Release of this donor's lots for that scope is now blocked;"
+                    + " released lots that need it are under disposition review until QA decides.");
         }
         return "redirect:/donors/" + id;
     }

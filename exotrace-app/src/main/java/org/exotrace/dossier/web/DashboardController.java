@@ -12,6 +12,7 @@ import org.exotrace.batch.Lots;
 import org.exotrace.donor.Donors;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Verdict;
+import org.exotrace.release.DispositionReviews;
 import org.exotrace.release.Releases;
 import org.exotrace.shared.Page;
 import org.springframework.security.core.Authentication;
@@ -31,8 +32,11 @@ class DashboardController {
     private final LotQuality quality;
     private final AuditTrail audit;
     private final Releases releases;
+    private final DispositionReviews reviews;
 
-    DashboardController(Donors donors, Batches batches, Lots lots, LotQuality quality, AuditTrail audit, Releases releases) {
+    DashboardController(Donors donors, Batches batches, Lots lots, LotQuality quality, AuditTrail audit, Releases releases,
+                        DispositionReviews reviews) {
+        this.reviews = reviews;
         this.releases = releases;
         this.donors = donors;
         this.batches = batches;
@@ -59,6 +63,7 @@ class DashboardController {
             model.addAttribute("readyForRelease", releasable.get(true));
             model.addAttribute("blocked", releasable.get(false));
             model.addAttribute("awaitingResults", lotsWith(verdicts, Verdict.MISSING));
+            model.addAttribute("underReview", reviews.open());
             model.addAttribute("recent", audit.search("", "", "", new Page.Request(0, 8)).rows());
         }
         model.addAttribute("lab", lab);

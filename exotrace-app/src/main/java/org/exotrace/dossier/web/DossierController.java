@@ -16,6 +16,8 @@ import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.Verdict;
+import org.exotrace.release.DispositionReview;
+import org.exotrace.release.DispositionReviews;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.springframework.stereotype.Controller;
@@ -33,8 +35,10 @@ class DossierController {
     private final LotQuality quality;
     private final Results results;
     private final AuditTrail audit;
+    private final DispositionReviews reviews;
 
-    DossierController(Lots lots, Products products, LotQuality quality, Results results, AuditTrail audit) {
+    DossierController(Lots lots, Products products, LotQuality quality, Results results, AuditTrail audit, DispositionReviews reviews) {
+        this.reviews = reviews;
         this.lots = lots;
         this.products = products;
         this.quality = quality;
@@ -44,10 +48,14 @@ class DossierController {
 
     @GetMapping("/lots")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String state,
-                @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                @RequestParam(defaultValue = "") String review, @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         LotState filter = state.isBlank() ? null : java.util.Arrays.stream(LotState.values()).filter(s -> s.name().equals(state)).findFirst()
                 .orElseThrow(() -> DomainProblem.invalid("state", "'" + state + "' is not a lot state; choose one from the list"));
-        Page<Lot> result = lots.search(q, filter, new Page.Request(page, Page.DEFAULT_SIZE));
+        Page.Request request = new Page.Request(page, Page.DEFAULT_SIZE);
+        Page<Lot> result = "open".equals(review) ? underReview(q, filter, request) : lots.search(q, filter, request);
+        model.addAttribute("underReview", reviews.openFor(result.rows().stream().map(Lot::id).toList()).keySet());
+        model.addAttribute("review", review);
         Map<UUID, Verdict> verdicts = new LinkedHashMap<>();
         result.rows().forEach(l -> verdicts.put(l.id(), quality.overallVerdict(l.id())));
         model.addAttribute("page", result);
@@ -59,6 +67,18 @@ class DossierController {
         return htmx != null ? "dossier/lots :: rows" : "dossier/lots";
     }
 
+    /** The lots under disposition review (few at any time) that match the search, as one page. */
+    private Page<Lot> underReview(String q, LotState state, Page.Request request) {
+        String text = q.strip().toLowerCase(java.util.Locale.ROOT);
+        List<Lot> matching = reviews.open().stream().map(r -> lots.get(r.lotId()))
+                .filter(l -> state == null || l.state() == state)
+                .filter(l -> text.isEmpty() || l.code().toLowerCase(java.util.Locale.ROOT).contains(text)
+                        || l.productCode().toLowerCase(java.util.Locale.ROOT).contains(text))
+                .toList();
+        int from = Math.min(request.offset(), matching.size());
+        return new Page<>(matching.subList(from, Math.min(from + request.size(), matching.size())), request.number(), request.size(), matching.size());
+    }
+
     @GetMapping("/lots/{id}")
     String lot(@PathVariable UUID id, Model model) {
         Lot lot = lots.get(id);
@@ -66,6 +86,7 @@ class DossierController {
         model.addAttribute("product", products.get(lot.productCode()));
         model.addAttribute("units", lots.units(id).size());
         model.addAttribute("timeline", timeline(lot));
+        model.addAttribute("underReview", reviews.openFor(id).isPresent());
         return "dossier/lot";
     }
 
@@ -91,6 +112,10 @@ class DossierController {
             items.add(new TimelineItem(e, "result " + r.testCode() + " = " + r.resultText() + " (" + r.verdictAtEntry() + ")"));
         });
         audit.history("size_distribution", lot.id().toString()).forEach(e -> items.add(new TimelineItem(e, "size distribution")));
+        List<DispositionReview> lotReviews = reviews.forLot(lot.id());
+        audit.history("disposition_review", lotReviews.stream().map(r -> r.id().toString()).toList())
+                .forEach(e -> items.add(new TimelineItem(e, "disposition review of " + lotReviews.stream()
+                        .filter(r -> r.id().toString().equals(e.recordId())).findFirst().orElseThrow().openedOn())));
         lots.units(lot.id()).stream().findFirst().ifPresent(u -> audit.history("lot_unit", u.id().toString())
                 .forEach(e -> items.add(new TimelineItem(e, "units filled"))));
         items.sort(Comparator.comparingLong((TimelineItem i) -> i.entry().seq()).reversed());

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.exotrace.batch.Lots;
 import org.exotrace.release.Certificates;
 import org.exotrace.release.Decision;
+import org.exotrace.release.DispositionReviews;
 import org.exotrace.release.Releases;
 import org.exotrace.release.SignatureMeaning;
 import org.exotrace.shared.Actors;
@@ -27,8 +28,10 @@ class ReleaseController {
     private final Releases releases;
     private final Certificates certificates;
     private final Lots lots;
+    private final DispositionReviews reviews;
 
-    ReleaseController(Releases releases, Certificates certificates, Lots lots) {
+    ReleaseController(Releases releases, Certificates certificates, Lots lots, DispositionReviews reviews) {
+        this.reviews = reviews;
         this.releases = releases;
         this.certificates = certificates;
         this.lots = lots;
@@ -46,6 +49,7 @@ class ReleaseController {
         SignatureMeaning kind;
         try {
             kind = SignatureMeaning.valueOf(meaning);
+            if (!SignatureMeaning.DISPOSITIONS.contains(kind)) throw new IllegalArgumentException(meaning);
         } catch (IllegalArgumentException e) {
             return render(lotId, Map.of("meaning", "choose what you sign: release, rejection or quarantine"), null, model);
         }
@@ -56,6 +60,7 @@ class ReleaseController {
                 case RELEASE -> releases.release(lotId, signing);
                 case REJECTION -> releases.reject(lotId, signing);
                 case QUARANTINE -> releases.quarantine(lotId, signing);
+                default -> throw new IllegalStateException("not a release-panel meaning: " + kind);
             };
             response.setHeader("HX-Trigger", "lot-changed");
             return render(lotId, Map.of(), "Signed by " + d.signature().printedName() + ": " + kind.statement() + ".", model);
@@ -80,10 +85,11 @@ class ReleaseController {
         model.addAttribute("check", releases.check(lotId, releaser ? Actors.current() : null));
         model.addAttribute("decisions", releases.decisions(lotId));
         model.addAttribute("certificateNumber", certificates.number(lotId).orElse(null));
-        model.addAttribute("meanings", SignatureMeaning.values());
+        model.addAttribute("meanings", SignatureMeaning.DISPOSITIONS);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
         model.addAttribute("me", Actors.current());
+        model.addAttribute("review", reviews.openFor(lotId).orElse(null));
         return "release/panel :: panel";
     }
 }
