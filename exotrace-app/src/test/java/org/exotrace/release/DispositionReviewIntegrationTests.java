@@ -136,9 +136,10 @@ class DispositionReviewIntegrationTests extends IntegrationTest {
 
         withdraw(donor, ConsentScope.COSMETIC_USE, "withdrawn");
 
-        String refusal = "lot " + lotCode + " is under disposition review since " + today + ": donor ";
+        // a clinician learns why, but never the donor's code
+        String refusal = "lot " + lotCode + " is under disposition review since " + today + ": a donor withdrew consent for cosmetic use on " + today;
         assertThat(unitReasons(clinic, doctor, units.get(0))).singleElement().asString().startsWith(refusal)
-                .contains("withdrew consent for cosmetic use on " + today).endsWith("; do not use until QA decides");
+                .endsWith("; do not use until QA decides").doesNotContain(donorCode(donor));
         // the session form's scan preview refuses and shows no dose
         mvc.perform(get("/plans/" + plan + "/unit-preview").param("unitCode", units.get(0)).param("volumeMl", "0.5")
                         .with(SecurityMockMvcRequestPostProcessors.user(doctor.username()).roles("CLINICIAN")))
@@ -396,10 +397,9 @@ class DispositionReviewIntegrationTests extends IntegrationTest {
         return read(getJson("/api/clinics/" + clinic + "/unit-check?code=" + unit, doctor).andExpect(status().isOk()).andReturn(), "$.reasons");
     }
 
+    /** A plan of a patient who signed the treatment consent (the scenario's patients do at registration). */
     private String planWithConsent(String clinic, TestUser doctor) throws Exception {
         String patient = clinics.patient(clinic, doctor, "melasma");
-        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
-                + LocalDate.now().minusDays(1) + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
         return clinics.plan(patient, doctor, "MELASMA-MN", LotScenarios.PRODUCT);
     }
 
@@ -407,6 +407,10 @@ class DispositionReviewIntegrationTests extends IntegrationTest {
         return """
                 {"unitCode": "%s", "volumeMl": 0.5, "device": "Dermapen 4", "needleDepthMm": 0.5, "passes": 3, "area": "full face", "side": "BOTH"}"""
                 .formatted(unit);
+    }
+
+    private String donorCode(DonorRef donor) throws Exception {
+        return read(getJson("/api/donors/" + donor.id(), analyst).andReturn(), "$.codeDisplay");
     }
 
     private String lotCode(String lot) throws Exception {
