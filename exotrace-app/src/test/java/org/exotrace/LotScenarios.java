@@ -23,8 +23,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Builds lots in a known state by calling the real API, one transition at a time, the way a lab
- * would: register and screen a human donor, record consents, an isolation batch, a lot of
- * {@value #PRODUCT}, then results, and finally a signed release. Every step asserts its own
+ * would: register a human donor, screen every test of their panel, record consents, an isolation
+ * batch, a lot of {@value #PRODUCT}, then results, and finally a signed release. Every step asserts its own
  * success, so a broken step fails at the step and not in the test that uses the scenario.
  *
  * <p>Results are entered by {@code analyst}; releases are signed by the QA user passed in, who
@@ -62,14 +62,17 @@ public final class LotScenarios {
         return analyst;
     }
 
-    /** A human (umbilical cord MSC) donor with a negative screening and a consent for each scope. */
+    /**
+     * A human (umbilical cord MSC) donor collected five days ago in the lab's country, screened
+     * negative for every test of the applicable panel ({@link #screenFullPanel}), with a consent for
+     * each scope: eligible.
+     */
     public DonorRef humanDonor(List<ConsentScope> scopes) throws Exception {
         String donor = id(postJson("/api/donors", analyst, """
-                {"sourceType": "UMBILICAL_CORD_MSC", "sourceDetail": "scenario donor"}""")
+                {"sourceType": "UMBILICAL_CORD_MSC", "sourceDetail": "scenario donor", "collectedOn": "%s"}"""
+                .formatted(LocalDate.now().minusDays(5)))
                 .andExpect(status().isCreated()));
-        postJson("/api/donors/" + donor + "/screenings", analyst, """
-                {"test": "anti-HIV-1/2", "result": "NEGATIVE", "sampledOn": "%s"}""".formatted(LocalDate.now().minusDays(5)))
-                .andExpect(status().isCreated());
+        screenFullPanel(donor);
         Map<ConsentScope, String> consents = new EnumMap<>(ConsentScope.class);
         for (ConsentScope scope : scopes) {
             consents.put(scope, id(postJson("/api/donors/" + donor + "/consents", analyst, """
@@ -79,6 +82,35 @@ public final class LotScenarios {
                     .andExpect(jsonPath("$.status").value("GRANTED"))));
         }
         return new DonorRef(donor, Map.copyOf(consents));
+    }
+
+    /**
+     * Records, through the API, a negative result for every required test of the panel that
+     * applies to the donor, sampled on the collection date (today when none is recorded), and
+     * asserts the donor is then eligible (when a collection date and a panel with tests make that
+     * possible). Answers the recorded result ids by test code.
+     */
+    public Map<String, String> screenFullPanel(String donorId) throws Exception {
+        MvcResult donor = mvc.perform(get("/api/donors/" + donorId).with(httpBasic(analyst.username(), analyst.password()))
+                .accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk()).andReturn();
+        String body = donor.getResponse().getContentAsString();
+        String collectedOn = (String) JsonPath.<Map<String, Object>>read(body, "$").get("collectedOn");
+        LocalDate sampledOn = collectedOn == null ? LocalDate.now() : LocalDate.parse(collectedOn);
+        List<Map<String, Object>> tests = JsonPath.read(body, "$.determination.tests");
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Map<String, Object> test : tests) {
+            ids.put((String) test.get("testCode"), id(postJson("/api/donors/" + donorId + "/screenings", analyst, """
+                    {"testCode": "%s", "result": "%s", "sampledOn": "%s"}"""
+                    .formatted(test.get("testCode"), test.get("negativeResult"), sampledOn))
+                    .andExpect(status().isCreated())));
+        }
+        if (collectedOn != null && !tests.isEmpty()) {
+            mvc.perform(get("/api/donors/" + donorId + "/eligibility").with(httpBasic(analyst.username(), analyst.password()))
+                    .accept(MediaType.APPLICATION_JSON))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.eligibility").value("ELIGIBLE"));
+        }
+        return ids;
     }
 
     /** An isolation batch (size-exclusion chromatography) from the donor's material. */

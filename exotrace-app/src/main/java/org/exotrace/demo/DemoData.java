@@ -25,7 +25,6 @@ import org.exotrace.characterization.NtaRequest;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
-import org.exotrace.donor.Screening;
 import org.exotrace.donor.SourceType;
 import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.io.TrajectoryWriter;
@@ -99,8 +98,13 @@ class DemoData implements ApplicationRunner {
                 ConsentScope.COSMETIC_USE, ConsentScope.COMMERCIAL, ConsentScope.RESEARCH));
         Donor adipose = as("analyst", () -> humanDonor(SourceType.ADIPOSE_MSC, "Lipoaspirate, abdominal", today.minusDays(50),
                 ConsentScope.COSMETIC_USE, ConsentScope.COMMERCIAL));
-        Donor marrow = as("analyst", () -> tx.execute(s -> donors.register(new Donors.Registration(SourceType.BONE_MARROW_MSC,
-                "Iliac crest aspirate", "Screening awaiting the NAT panel"))));
+        // Pending: the serology is negative, the nucleic acid tests are not back yet.
+        Donor marrow = as("analyst", () -> tx.execute(s -> {
+            Donor d = donors.register(new Donors.Registration(SourceType.BONE_MARROW_MSC, "Iliac crest aspirate",
+                    "Screening awaiting the NAT panel", today.minusDays(42), null));
+            screenPanel(d, today.minusDays(44), List.of("HIV_1_NAT", "HBV_NAT", "HCV_NAT"));
+            return d;
+        }));
         Donor plant = as("analyst", () -> tx.execute(s -> donors.register(new Donors.Registration(SourceType.PLANT,
                 "Centella asiatica leaf", "Greenhouse lot GH-7"))));
         as("analyst", () -> tx.execute(s -> donors.grantConsent(marrow.id(), new Donors.ConsentEntry(ConsentScope.CLINICAL_USE,
@@ -209,18 +213,29 @@ class DemoData implements ApplicationRunner {
         return units;
     }
 
-    private Donor humanDonor(SourceType type, String detail, LocalDate consentOn, ConsentScope... scopes) {
+    /**
+     * A human donor collected on {@code collectedOn} in the lab's country, with a negative result
+     * for every test the applicable screening panel requires, sampled on the collection day, and
+     * a consent for each scope: eligible because the whole panel is negative.
+     */
+    private Donor humanDonor(SourceType type, String detail, LocalDate collectedOn, ConsentScope... scopes) {
         return tx.execute(s -> {
-            Donor d = donors.register(new Donors.Registration(type, detail, null));
-            for (String test : List.of("anti-HIV-1/2", "HBsAg", "anti-HCV", "Syphilis (TPHA)", "HIV/HCV/HBV NAT")) {
-                donors.recordScreening(d.id(), new Donors.ScreeningEntry(test, Screening.Result.NEGATIVE, consentOn));
-            }
+            Donor d = donors.register(new Donors.Registration(type, detail, null, collectedOn, null));
+            screenPanel(d, collectedOn, List.of());
             int n = 0;
             for (ConsentScope scope : scopes) {
-                donors.grantConsent(d.id(), new Donors.ConsentEntry(scope, consentOn, "ICF-2026-" + String.format("%04d", 100 + n++)));
+                donors.grantConsent(d.id(), new Donors.ConsentEntry(scope, collectedOn, "ICF-2026-" + String.format("%04d", 100 + n++)));
             }
             return d;
         });
+    }
+
+    /** Records a negative result, sampled on {@code sampledOn}, for every required test of the donor's panel except those named. */
+    private void screenPanel(Donor donor, LocalDate sampledOn, List<String> except) {
+        donors.determination(donor.id()).findings().stream()
+                .map(f -> f.required().test())
+                .filter(t -> !except.contains(t.code()))
+                .forEach(t -> donors.recordScreening(donor.id(), new Donors.ScreeningEntry(t.code(), t.negativeResult().code(), sampledOn)));
     }
 
     private Lot lot(Batch batch, String product, double perMl, double volumeMl, LocalDate made) {

@@ -6,7 +6,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Donor records are lab data: analysts and QA read them, analysts write them; clinicians and researchers never see them. */
+/**
+ * Donor records are lab data: analysts and QA read them, analysts write them; clinicians and
+ * researchers never see them. The screening panels are read by the lab and compliance officers and
+ * changed by QA.
+ */
 @Component
 class DonorAccessRules implements AccessRules {
 
@@ -16,5 +20,14 @@ class DonorAccessRules implements AccessRules {
                 .hasAnyRole(Role.names(Donors.IDENTIFYING_ROLES.toArray(Role[]::new)));
         r.requestMatchers(HttpMethod.POST, "/donors", "/donors/**", "/api/donors", "/api/donors/**")
                 .hasRole(Role.LAB_ANALYST.name());
+        r.requestMatchers(HttpMethod.PUT, "/api/donors/*/collection").hasRole(Role.LAB_ANALYST.name());
+
+        r.requestMatchers(HttpMethod.GET, "/screening-panels", "/api/screening-panels", "/api/screening-panels/*", "/api/screening-tests")
+                .hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER, Role.COMPLIANCE_OFFICER, Role.ADMIN));
+        r.requestMatchers(HttpMethod.GET, "/screening-panels/**").hasRole(Role.QA_RELEASER.name());
+        r.requestMatchers(HttpMethod.POST, "/screening-panels", "/screening-panels/**", "/api/screening-panels", "/api/screening-panels/**")
+                .hasRole(Role.QA_RELEASER.name());
+        r.requestMatchers(HttpMethod.PUT, "/api/screening-panels/*/tests/*").hasRole(Role.QA_RELEASER.name());
+        r.requestMatchers(HttpMethod.DELETE, "/api/screening-panels/*/tests/*").hasRole(Role.QA_RELEASER.name());
     }
 }

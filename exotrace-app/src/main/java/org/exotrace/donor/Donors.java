@@ -29,10 +29,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Donors {
 
-    /** A new donor. Human sources get a code issued by the lab; the detail names the plant or tissue. */
-    public record Registration(SourceType sourceType, String sourceDetail, String notes) {}
+    /**
+     * A new donor. Human sources get a code issued by the lab; the detail names the plant or tissue.
+     * The collection date (when the material was recovered) may come later; the jurisdiction is
+     * the country it was collected in, the lab's own when not given.
+     */
+    public record Registration(SourceType sourceType, String sourceDetail, String notes, LocalDate collectedOn,
+                               String collectionJurisdiction) {
 
-    public record ScreeningEntry(String test, Screening.Result result, LocalDate sampledOn) {}
+        /** Without collection details: the date is recorded later, the jurisdiction is the lab's. */
+        public Registration(SourceType sourceType, String sourceDetail, String notes) {
+            this(sourceType, sourceDetail, notes, null, null);
+        }
+    }
+
+    /** A coded screening result: a catalog test, one of its results, and when the sample was taken. */
+    public record ScreeningEntry(String testCode, String result, LocalDate sampledOn) {}
 
     public record ConsentEntry(ConsentScope scope, LocalDate grantedOn, String documentReference) {}
 
@@ -49,19 +61,34 @@ public class Donors {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ScreeningPanels panels;
     private final String facility;
+    private final String labJurisdiction;
 
-    Donors(JdbcClient jdbc, ApplicationEventPublisher events, @Value("${exotrace.lab.facility-code}") String facility) {
+    Donors(JdbcClient jdbc, ApplicationEventPublisher events, ScreeningPanels panels,
+           @Value("${exotrace.lab.facility-code}") String facility, @Value("${exotrace.lab.jurisdiction}") String labJurisdiction) {
         this.jdbc = jdbc;
         this.events = events;
+        this.panels = panels;
         this.facility = facility;
+        this.labJurisdiction = CollectionJurisdictions.country(labJurisdiction).orElseThrow(() -> new IllegalStateException(
+                "exotrace.lab.jurisdiction must be a country code (ISO 3166-1 alpha-2, e.g. US, KR, DE): " + labJurisdiction));
+    }
+
+    /** The country the lab is in (configuration): where material is taken to be collected unless stated. */
+    public String labJurisdiction() {
+        return labJurisdiction;
     }
 
     @Transactional
     public Donor register(Registration r) {
-        if (r.sourceType() == null) throw DomainProblem.invalid("sourceType", "choose the source type");
-        Texts.check("sourceDetail", r.sourceDetail(), 200, false);
-        Texts.check("notes", r.notes(), 2000, false);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (r.sourceType() == null) errors.put("sourceType", "choose the source type");
+        Texts.check(errors, "sourceDetail", r.sourceDetail(), 200, false);
+        Texts.check(errors, "notes", r.notes(), 2000, false);
+        Collection collection = collection(r.collectedOn(), r.collectionJurisdiction() == null || r.collectionJurisdiction().isBlank()
+                ? labJurisdiction : r.collectionJurisdiction(), false, errors);
+        if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid donor", errors);
         int year = Year.now().getValue();
         long sequence = jdbc.sql("""
                 insert into donor_code_sequence (year, last) values (?, 1)
@@ -69,29 +96,129 @@ public class Donors {
                 .param(year).query(Long.class).single();
         DonorCode code = DonorCode.issue(facility, year, sequence);
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into donor (id, code, source_type, source_detail, notes, created_by) values (?, ?, ?, ?, ?, ?)")
-                .params(id, code.value(), r.sourceType().name(), Texts.blankToNull(r.sourceDetail()), Texts.blankToNull(r.notes()), Actors.current())
+        jdbc.sql("""
+                insert into donor (id, code, source_type, source_detail, notes, collected_on, collection_jurisdiction, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, code.value(), r.sourceType().name(), Texts.blankToNull(r.sourceDetail()), Texts.blankToNull(r.notes()),
+                        collection.collectedOn(), collection.jurisdiction(), Actors.current())
                 .update();
         Donor donor = get(id);
         events.publishEvent(RecordChanged.created("donor", id, snapshot(donor)));
         return donor;
     }
 
+    /**
+     * Records or corrects when and where the donor's material was collected, with a reason: the
+     * screening windows are counted from this date and the jurisdiction chooses the panel.
+     */
+    @Transactional
+    public Donor recordCollection(UUID donorId, LocalDate collectedOn, String jurisdiction, String reason) {
+        Donor before = active(donorId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Collection collection = collection(collectedOn, jurisdiction, true, errors);
+        Texts.check(errors, "reason", reason, 1000, true);
+        if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid collection", errors);
+        jdbc.sql("update donor set collected_on = ?, collection_jurisdiction = ? where id = ?")
+                .params(collection.collectedOn(), collection.jurisdiction(), donorId).update();
+        Donor after = get(donorId);
+        events.publishEvent(RecordChanged.changed("donor", donorId, "RECORD_COLLECTION", snapshot(before), snapshot(after), reason.strip()));
+        return after;
+    }
+
+    private record Collection(LocalDate collectedOn, String jurisdiction) {}
+
+    private static Collection collection(LocalDate collectedOn, String jurisdiction, boolean dateRequired, Map<String, String> errors) {
+        if (collectedOn == null && dateRequired) errors.put("collectedOn", "give the day the material was collected");
+        else if (collectedOn != null && collectedOn.isAfter(LocalDate.now())) errors.put("collectedOn", "cannot be in the future");
+        String country = CollectionJurisdictions.country(jurisdiction).orElse(null);
+        if (country == null) {
+            errors.put("collectionJurisdiction", "'" + jurisdiction + "' is not a country code; use ISO 3166-1 alpha-2, e.g. US, KR, DE");
+        }
+        return new Collection(collectedOn, country);
+    }
+
+    /**
+     * Records a coded screening result. The test must be in the catalog and the result one of that
+     * test's results; the sampling date may not be in the future. Every wrong field is named.
+     */
     @Transactional
     public Screening recordScreening(UUID donorId, ScreeningEntry e) {
-        Donor donor = active(donorId);
-        if (!donor.sourceType().isHuman()) {
-            throw DomainProblem.invalid("sourceType", "a " + donor.sourceType().label().toLowerCase() + " source is not screened as a donor");
+        Donor donor = screenable(donorId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ScreeningTest test = null;
+        String testCode = e.testCode() == null ? "" : e.testCode().strip().toUpperCase(java.util.Locale.ROOT);
+        List<ScreeningTest> catalog = panels.catalog();
+        if (testCode.isEmpty()) {
+            errors.put("testCode", "choose the test from the catalog");
+        } else {
+            test = catalog.stream().filter(t -> t.code().equals(testCode)).findFirst().orElse(null);
+            if (test == null) {
+                errors.put("testCode", "'" + e.testCode() + "' is not a test of the catalog; use one of "
+                        + catalog.stream().map(ScreeningTest::code).toList());
+            }
         }
-        Texts.check("test", e.test(), 120, true);
-        if (e.result() == null) throw DomainProblem.invalid("result", "choose NEGATIVE, POSITIVE or INDETERMINATE");
-        past("sampledOn", e.sampledOn());
+        String result = e.result() == null ? "" : e.result().strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+        if (result.isEmpty()) {
+            errors.put("result", "choose the result");
+        } else if (test != null && test.result(result).isEmpty()) {
+            errors.put("result", "'" + e.result() + "' is not a result of " + test.name() + "; use one of " + test.resultCodes());
+        }
+        if (e.sampledOn() == null) errors.put("sampledOn", "give the day the sample was taken");
+        else if (e.sampledOn().isAfter(LocalDate.now())) errors.put("sampledOn", "cannot be in the future");
+        if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid screening result", errors);
+        UUID id = insertScreening(donorId, test, result, e.sampledOn());
+        Screening screening = screening(donorId, id);
+        events.publishEvent(RecordChanged.created("donor_screening", id, screeningSnapshot(donor, screening)));
+        return screening;
+    }
+
+    /** Marks a result entered in error as invalid, with a reason; it stays on record and no longer counts. */
+    @Transactional
+    public Screening invalidateScreening(UUID donorId, UUID screeningId, String reason) {
+        Donor donor = active(donorId);
+        Screening before = validScreening(donorId, screeningId);
+        Texts.check("reason", reason, 1000, true);
+        return invalidate(donor, before, reason, null);
+    }
+
+    /**
+     * Corrects a result entered in error: the wrong one is invalidated with the reason and linked to
+     * the new one, which is recorded as entered. Nothing is written when the new entry is wrong.
+     */
+    @Transactional
+    public Screening correctScreening(UUID donorId, UUID screeningId, ScreeningEntry correction, String reason) {
+        Donor donor = active(donorId);
+        Screening before = validScreening(donorId, screeningId);
+        Texts.check("reason", reason, 1000, true);
+        Screening corrected = recordScreening(donorId, correction);
+        invalidate(donor, before, reason, corrected.id());
+        return corrected;
+    }
+
+    private Screening invalidate(Donor donor, Screening before, String reason, UUID correctedBy) {
+        jdbc.sql("""
+                update donor_screening set status = 'INVALIDATED', invalidated_by = ?, invalidated_at = now(), invalidation_reason = ?,
+                  corrected_by = ? where id = ?""")
+                .params(Actors.current(), reason.strip(), correctedBy, before.id()).update();
+        Screening after = screening(donor.id(), before.id());
+        events.publishEvent(RecordChanged.changed("donor_screening", before.id(), correctedBy == null ? "INVALIDATE" : "CORRECT",
+                screeningSnapshot(donor, before), screeningSnapshot(donor, after), reason.strip()));
+        return after;
+    }
+
+    private Screening validScreening(UUID donorId, UUID screeningId) {
+        Screening s = screening(donorId, screeningId);
+        if (s.status() == Screening.Status.INVALIDATED) {
+            throw DomainProblem.conflict("This result was already invalidated (" + s.invalidationReason() + ").");
+        }
+        return s;
+    }
+
+    private UUID insertScreening(UUID donorId, ScreeningTest test, String result, LocalDate sampledOn) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into donor_screening (id, donor_id, test, result, sampled_on, recorded_by) values (?, ?, ?, ?, ?, ?)")
-                .params(id, donorId, e.test().strip(), e.result().name(), e.sampledOn(), Actors.current()).update();
-        events.publishEvent(RecordChanged.created("donor_screening", id, Map.of("donor", donor.code().value(),
-                "test", e.test().strip(), "result", e.result().name(), "sampledOn", e.sampledOn().toString())));
-        return screenings(donorId).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        jdbc.sql("insert into donor_screening (id, donor_id, test, test_code, result, sampled_on, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, donorId, test.name(), test.code(), result, sampledOn, Actors.current()).update();
+        return id;
     }
 
     @Transactional
@@ -143,7 +270,8 @@ public class Donors {
 
     /**
      * Whether the donor's material may be used for a scope: human donors need an active consent for
-     * it and an eligible screening determination; non-human sources are always allowed.
+     * it and an eligible screening determination; non-human sources are always allowed. Each
+     * problem is one reason, each test the determination names included.
      */
     @Transactional(readOnly = true)
     public UseCheck checkUse(UUID donorId, ConsentScope scope) {
@@ -157,9 +285,12 @@ public class Donors {
                     w -> reasons.add(who + " withdrew consent for " + scope.label().toLowerCase() + " on " + w.withdrawnOn() + " (" + w.withdrawalReason() + ")"),
                     () -> reasons.add(who + " has no consent for " + scope.label().toLowerCase()));
         }
-        Eligibility eligibility = eligibility(donorId);
-        if (eligibility == Eligibility.INELIGIBLE) reasons.add(who + " is ineligible: a screening test was reactive");
-        if (eligibility == Eligibility.PENDING) reasons.add(who + " has no complete eligibility determination (screening pending)");
+        EligibilityDetermination determination = determination(donor);
+        if (determination.eligibility() == Eligibility.INELIGIBLE) {
+            determination.reasons().forEach(r -> reasons.add(who + " is ineligible – " + r));
+        } else if (determination.eligibility() == Eligibility.PENDING) {
+            determination.reasons().forEach(r -> reasons.add(who + " screening pending – " + r));
+        }
         return new UseCheck(reasons.isEmpty(), reasons);
     }
 
@@ -199,14 +330,21 @@ public class Donors {
         return jdbc.sql("select count(*) from donor where not retired").query(Long.class).single();
     }
 
+    /** Every screening result of the donor, coded or not, valid or invalidated, by sampling date. */
     @Transactional(readOnly = true)
     public List<Screening> screenings(UUID donorId) {
-        return jdbc.sql("select * from donor_screening where donor_id = ? order by sampled_on, recorded_at").param(donorId)
-                .query((rs, n) -> new Screening(rs.getObject("id", UUID.class), donorId, rs.getString("test"),
-                        Screening.Result.valueOf(rs.getString("result")), rs.getObject("sampled_on", LocalDate.class),
-                        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
-                .list();
+        return jdbc.sql(SCREENINGS + " where s.donor_id = ? order by s.sampled_on, s.recorded_at").param(donorId)
+                .query(Donors::screening).list();
     }
+
+    private Screening screening(UUID donorId, UUID screeningId) {
+        return jdbc.sql(SCREENINGS + " where s.id = ? and s.donor_id = ?").params(screeningId, donorId).query(Donors::screening).optional()
+                .orElseThrow(() -> DomainProblem.notFound("Screening result", screeningId));
+    }
+
+    private static final String SCREENINGS = """
+            select s.*, r.label as result_label, r.meaning as result_meaning from donor_screening s
+            left join screening_test_result r on r.test_code = s.test_code and r.code = s.result""";
 
     @Transactional(readOnly = true)
     public List<Consent> consents(UUID donorId) {
@@ -216,7 +354,43 @@ public class Donors {
 
     @Transactional(readOnly = true)
     public Eligibility eligibility(UUID donorId) {
-        return Eligibility.of(get(donorId).sourceType(), screenings(donorId));
+        return determination(donorId).eligibility();
+    }
+
+    /** How the donor's eligibility follows from the panel in force and their results, test by test. */
+    @Transactional(readOnly = true)
+    public EligibilityDetermination determination(UUID donorId) {
+        return determination(get(donorId));
+    }
+
+    /** The determinations of several donors with one query for the results and one for the panels: for lists. */
+    @Transactional(readOnly = true)
+    public Map<UUID, EligibilityDetermination> determinations(List<Donor> donors) {
+        if (donors.isEmpty()) return Map.of();
+        List<ScreeningPanel> all = panels.all();
+        Map<UUID, List<Screening>> results = new java.util.HashMap<>();
+        jdbc.sql(SCREENINGS + " where s.donor_id in (:ids) order by s.sampled_on, s.recorded_at")
+                .param("ids", donors.stream().map(Donor::id).toList())
+                .query(Donors::screening).list()
+                .forEach(sc -> results.computeIfAbsent(sc.donorId(), k -> new ArrayList<>()).add(sc));
+        Map<UUID, EligibilityDetermination> m = new LinkedHashMap<>();
+        for (Donor d : donors) {
+            String jurisdiction = jurisdiction(d);
+            m.put(d.id(), EligibilityDetermination.determine(d.sourceType(), jurisdiction, d.collectedOn(),
+                    ScreeningPanels.applicable(all, d.sourceType(), jurisdiction), results.getOrDefault(d.id(), List.of())));
+        }
+        return m;
+    }
+
+    /** Where the donor's material was collected: as recorded, or the lab's jurisdiction for donors registered without it. */
+    public String jurisdiction(Donor d) {
+        return d.collectionJurisdiction() != null ? d.collectionJurisdiction() : labJurisdiction;
+    }
+
+    private EligibilityDetermination determination(Donor d) {
+        String jurisdiction = jurisdiction(d);
+        return EligibilityDetermination.determine(d.sourceType(), jurisdiction, d.collectedOn(),
+                panels.applicable(d.sourceType(), jurisdiction), screenings(d.id()));
     }
 
     private Consent consent(UUID id) {
@@ -230,20 +404,67 @@ public class Donors {
         return d;
     }
 
+    private Donor screenable(UUID id) {
+        Donor d = active(id);
+        if (!d.sourceType().isHuman()) {
+            throw DomainProblem.invalid("sourceType", "a " + d.sourceType().label().toLowerCase() + " source is not screened as a donor");
+        }
+        return d;
+    }
+
     private static Map<String, Object> snapshot(Donor d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", d.code().value());
         m.put("sourceType", d.sourceType().name());
         m.put("sourceDetail", d.sourceDetail());
         m.put("notes", d.notes());
+        if (d.collectedOn() != null) m.put("collectedOn", d.collectedOn().toString());
+        if (d.collectionJurisdiction() != null) m.put("collectionJurisdiction", d.collectionJurisdiction());
         m.put("retired", d.retired());
+        return m;
+    }
+
+    private static Map<String, Object> screeningSnapshot(Donor donor, Screening s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("donor", donor.code().value());
+        m.put("test", s.testCode() != null ? s.testCode() : s.testName());
+        m.put("result", s.result());
+        m.put("sampledOn", s.sampledOn().toString());
+        m.put("status", s.status().name());
+        if (s.invalidationReason() != null) m.put("invalidationReason", s.invalidationReason());
+        if (s.correctedBy() != null) m.put("correctedBy", s.correctedBy().toString());
         return m;
     }
 
     private static Donor donor(ResultSet rs, int n) throws SQLException {
         return new Donor(rs.getObject("id", UUID.class), new DonorCode(rs.getString("code")), SourceType.valueOf(rs.getString("source_type")),
-                rs.getString("source_detail"), rs.getString("notes"), rs.getBoolean("retired"), rs.getString("created_by"),
+                rs.getString("source_detail"), rs.getString("notes"), rs.getObject("collected_on", LocalDate.class),
+                rs.getString("collection_jurisdiction"), rs.getBoolean("retired"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Screening screening(ResultSet rs, int n) throws SQLException {
+        String testCode = rs.getString("test_code");
+        String result = rs.getString("result");
+        String label = testCode != null ? rs.getString("result_label") : legacyLabel(result);
+        ScreeningTest.Meaning meaning = testCode != null ? ScreeningTest.Meaning.valueOf(rs.getString("result_meaning")) : legacyMeaning(result);
+        return new Screening(rs.getObject("id", UUID.class), rs.getObject("donor_id", UUID.class), testCode, rs.getString("test"), result,
+                label, meaning, rs.getObject("sampled_on", LocalDate.class), Screening.Status.valueOf(rs.getString("status")),
+                rs.getString("invalidation_reason"), rs.getObject("corrected_by", UUID.class), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    /** Uncoded results were typed as NEGATIVE, POSITIVE or INDETERMINATE. */
+    private static String legacyLabel(String result) {
+        return result.charAt(0) + result.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ScreeningTest.Meaning legacyMeaning(String result) {
+        return switch (result) {
+            case "NEGATIVE" -> ScreeningTest.Meaning.NEGATIVE;
+            case "POSITIVE" -> ScreeningTest.Meaning.POSITIVE;
+            default -> ScreeningTest.Meaning.INCONCLUSIVE;
+        };
     }
 
     private static Consent consent(ResultSet rs, int n) throws SQLException {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.IntegrationTest;
+import org.exotrace.donor.Donors;
+import org.exotrace.donor.Eligibility;
+import org.exotrace.donor.EligibilityDetermination;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -26,6 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class DemoDataIntegrationTests extends IntegrationTest {
 
     @Autowired DemoData demo;
+    @Autowired Donors donors;
 
     @Test
     void theClinicianWorksInSeoulAndBostonAndTheSecondClinicianInSeoulOnly() throws Exception {
@@ -125,12 +129,30 @@ class DemoDataIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void humanDemoDonorsAreEligibleBecauseTheirWholePanelIsNegativeAndTheMarrowDonorAwaitsItsNucleicAcidTests() {
+        for (String detail : List.of("Wharton's jelly, full-term caesarean", "Wharton's jelly, full-term vaginal delivery", "Lipoaspirate, abdominal")) {
+            EligibilityDetermination d = donors.determination(demoDonor(detail));
+            assertThat(d.eligibility()).as(detail).isEqualTo(Eligibility.ELIGIBLE);
+            assertThat(d.panel().jurisdiction()).as(detail).isEqualTo("US");
+            assertThat(d.findings()).as(detail).hasSizeGreaterThanOrEqualTo(8)
+                    .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(EligibilityDetermination.Outcome.SATISFIED));
+        }
+        EligibilityDetermination marrow = donors.determination(demoDonor("Iliac crest aspirate"));
+        assertThat(marrow.eligibility()).isEqualTo(Eligibility.PENDING);
+        assertThat(marrow.reasons()).containsExactly("HIV-1 NAT: no result", "HBV NAT: no result", "HCV NAT: no result");
+    }
+
+    @Test
     void aSecondStartLoadsNothingAgain() throws Exception {
         List<Long> before = counts("clinic", "patient", "treatment_plan", "treatment_session", "outcome_assessment", "lot");
 
         demo.run(new DefaultApplicationArguments());
 
         assertThat(counts("clinic", "patient", "treatment_plan", "treatment_session", "outcome_assessment", "lot")).isEqualTo(before);
+    }
+
+    private UUID demoDonor(String sourceDetail) {
+        return jdbc.sql("select id from donor where source_detail = ?").param(sourceDetail).query(UUID.class).single();
     }
 
     private long patientsOf(String clinic) {

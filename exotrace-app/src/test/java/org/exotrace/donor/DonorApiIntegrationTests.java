@@ -161,7 +161,7 @@ class DonorApiIntegrationTests extends IntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail", containsString(unknown.toString())));
         postJson("/api/donors/" + unknown + "/screenings", analyst, """
-                {"test": "anti-HIV-1/2", "result": "NEGATIVE", "sampledOn": "%s"}""".formatted(LocalDate.now()))
+                {"testCode": "ANTI_HIV_1_2", "result": "NON_REACTIVE", "sampledOn": "%s"}""".formatted(LocalDate.now()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
 
@@ -203,7 +203,7 @@ class DonorApiIntegrationTests extends IntegrationTest {
     void withdrawnConsentBlocksUseAndEveryStepIsAudited() throws Exception {
         String donor = register("UMBILICAL_CORD_MSC");
         UUID id = UUID.fromString(donor);
-        String screening = screenNegative(donor);
+        String screening = screenFullPanel(donor).get("ANTI_HIV_1_2");
         String consent = grantConsent(donor, "COSMETIC_USE");
         assertThat(donors.checkUse(id, ConsentScope.COSMETIC_USE).allowed()).isTrue();
 
@@ -226,10 +226,10 @@ class DonorApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void donorWithConsentAndNegativeScreeningMayBeUsedOnlyForTheConsentedScope() throws Exception {
+    void donorWithConsentAndANegativePanelMayBeUsedOnlyForTheConsentedScope() throws Exception {
         String donor = register("ADIPOSE_MSC");
         UUID id = UUID.fromString(donor);
-        screenNegative(donor);
+        screenFullPanel(donor);
         grantConsent(donor, "COSMETIC_USE");
 
         assertThat(donors.checkUse(id, ConsentScope.COSMETIC_USE)).isEqualTo(new UseCheck(true, List.of()));
@@ -238,30 +238,27 @@ class DonorApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void donorWithConsentButNoScreeningIsNotYetAllowed() throws Exception {
+    void donorWithConsentButNoScreeningIsNotYetAllowedAndEveryRequiredTestIsAReason() throws Exception {
         String donor = register("BONE_MARROW_MSC");
         grantConsent(donor, "COSMETIC_USE");
 
         UseCheck check = donors.checkUse(UUID.fromString(donor), ConsentScope.COSMETIC_USE);
         assertThat(check.allowed()).isFalse();
-        assertThat(check.reasons()).singleElement().asString().contains("screening pending");
+        int required = donors.determination(UUID.fromString(donor)).findings().size();
+        assertThat(check.reasons()).hasSize(required).allSatisfy(r -> assertThat(r).contains("screening pending").endsWith(": no result"));
     }
 
     private String register(String sourceType) throws Exception {
         var result = postJson("/api/donors", analyst, """
-                {"sourceType": "%s", "sourceDetail": "test donor"}""".formatted(sourceType))
+                {"sourceType": "%s", "sourceDetail": "test donor", "collectedOn": "%s"}""".formatted(sourceType, LocalDate.now().minusDays(3)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.code", matchesPattern("X0001\\d{8}[0-9A-Z*]")))
                 .andReturn();
         return read(result, "$.id");
     }
 
-    private String screenNegative(String donor) throws Exception {
-        var result = postJson("/api/donors/" + donor + "/screenings", analyst, """
-                {"test": "anti-HIV-1/2", "result": "NEGATIVE", "sampledOn": "%s"}""".formatted(LocalDate.now().minusDays(3)))
-                .andExpect(status().isCreated())
-                .andReturn();
-        return read(result, "$.id");
+    private java.util.Map<String, String> screenFullPanel(String donor) throws Exception {
+        return new org.exotrace.LotScenarios(mvc, analyst).screenFullPanel(donor);
     }
 
     private String grantConsent(String donor, String scope) throws Exception {

@@ -12,7 +12,6 @@ import org.exotrace.batch.Lots;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
-import org.exotrace.donor.Screening;
 import org.exotrace.donor.SourceType;
 import org.exotrace.quality.Results;
 import org.springframework.context.ApplicationContext;
@@ -45,13 +44,20 @@ class LotFixtures {
 
     /** A serum lot in testing from an eligible umbilical-cord donor who consented to cosmetic and commercial use. */
     Lot serumLotInTesting() {
-        Donor donor = donors.register(new Donors.Registration(SourceType.UMBILICAL_CORD_MSC, "browser test fixture", null));
-        donors.recordScreening(donor.id(), new Donors.ScreeningEntry("anti-HIV-1/2", Screening.Result.NEGATIVE, LocalDate.now()));
+        Donor donor = donors.register(new Donors.Registration(SourceType.UMBILICAL_CORD_MSC, "browser test fixture", null,
+                LocalDate.now(), null));
+        screenFullPanel(donor);
         donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COSMETIC_USE, LocalDate.now(), "ICF-FIX-1"));
         donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COMMERCIAL, LocalDate.now(), "ICF-FIX-2"));
         Batch batch = batches.record(new Batches.NewBatch(donor.id(), IsolationMethod.ULTRACENTRIFUGATION, 100_000.0, 70, "SW32 Ti",
                 50.0, 20_000_000L, 4, LocalDate.now().minusDays(2), LocalDate.now().minusDays(1), null, null));
         return lots.create(batch.id(), new Lots.NewLot(SERUM, 1.2e9, 30.0, LocalDate.now(), null));
+    }
+
+    /** Records a negative result, sampled on the collection day, for every required test of the donor's screening panel. */
+    void screenFullPanel(Donor donor) {
+        donors.determination(donor.id()).findings().stream().map(f -> f.required().test()).forEach(t ->
+                donors.recordScreening(donor.id(), new Donors.ScreeningEntry(t.code(), t.negativeResult().code(), donor.collectedOn())));
     }
 
     /** Records a conforming result for every required test of the serum specification except those named. */

@@ -19,7 +19,6 @@ import org.exotrace.batch.IsolationMethod;
 import org.exotrace.batch.Lots;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donors;
-import org.exotrace.donor.Screening;
 import org.exotrace.donor.SourceType;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
@@ -113,10 +112,9 @@ public class LotReleaseBenchmark {
                 Batches batches = context.getBean(Batches.class);
                 LocalDate consentOn = LocalDate.now().minusDays(60);
                 UUID donorId = donors.register(new Donors.Registration(SourceType.UMBILICAL_CORD_MSC,
-                        "Wharton's jelly, full-term caesarean", null)).id();
-                for (String test : List.of("anti-HIV-1/2", "HBsAg", "anti-HCV", "Syphilis (TPHA)", "HIV/HCV/HBV NAT")) {
-                    donors.recordScreening(donorId, new Donors.ScreeningEntry(test, Screening.Result.NEGATIVE, consentOn));
-                }
+                        "Wharton's jelly, full-term caesarean", null, consentOn, null)).id();
+                donors.determination(donorId).findings().stream().map(f -> f.required().test()).forEach(t ->
+                        donors.recordScreening(donorId, new Donors.ScreeningEntry(t.code(), t.negativeResult().code(), consentOn)));
                 donors.grantConsent(donorId, new Donors.ConsentEntry(ConsentScope.COSMETIC_USE, consentOn, "ICF-BENCH-1"));
                 donors.grantConsent(donorId, new Donors.ConsentEntry(ConsentScope.COMMERCIAL, consentOn, "ICF-BENCH-2"));
                 return batches.record(new Batches.NewBatch(donorId, IsolationMethod.ULTRACENTRIFUGATION, 100_000.0, 70,

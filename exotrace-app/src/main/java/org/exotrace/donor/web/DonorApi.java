@@ -15,6 +15,7 @@ import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
 import org.exotrace.donor.Eligibility;
+import org.exotrace.donor.EligibilityDetermination;
 import org.exotrace.donor.Screening;
 import org.exotrace.donor.SourceType;
 import org.exotrace.shared.Page;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,10 +35,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Donors", description = "Pseudonymous donors, eligibility screening and consent")
 class DonorApi {
 
-    record RegisterDonor(@NotNull SourceType sourceType, @Size(max = 200) String sourceDetail, @Size(max = 2000) String notes) {}
+    record RegisterDonor(@NotNull SourceType sourceType, @Size(max = 200) String sourceDetail, @Size(max = 2000) String notes,
+                         @PastOrPresent LocalDate collectedOn, String collectionJurisdiction) {}
 
-    record RecordScreening(@NotBlank @Size(max = 120) String test, @NotNull Screening.Result result,
-                           @NotNull @PastOrPresent LocalDate sampledOn) {}
+    record RecordCollection(LocalDate collectedOn, String collectionJurisdiction, String reason) {}
+
+    /** A coded result: {@code testCode} from {@code GET /api/screening-tests}, {@code result} one of that test's result codes. */
+    record RecordScreening(String testCode, String result, LocalDate sampledOn) {}
+
+    record Invalidation(String reason) {}
+
+    record Correction(String testCode, String result, LocalDate sampledOn, String reason) {}
 
     record GrantConsent(@NotNull ConsentScope scope, @NotNull @PastOrPresent LocalDate grantedOn,
                         @NotBlank @Size(max = 120) String documentReference) {}
@@ -45,8 +54,31 @@ class DonorApi {
 
     record Retire(@NotBlank @Size(max = 1000) String reason) {}
 
+    /**
+     * A donor with the determination of their eligibility.
+     *
+     * @param collectionJurisdiction where the material was collected (the lab's jurisdiction when not recorded at registration)
+     */
     record DonorView(UUID id, String code, String codeDisplay, SourceType sourceType, String sourceDetail, String notes,
-                     boolean retired, Eligibility eligibility, List<Screening> screenings, List<Consent> consents) {}
+                     LocalDate collectedOn, String collectionJurisdiction, boolean retired, Eligibility eligibility,
+                     DeterminationView determination, List<Screening> screenings, List<Consent> consents) {}
+
+    /** The determination for reading: the panel applied, each required test with its window and outcome, and the reasons. */
+    record DeterminationView(Eligibility eligibility, String label, UUID panelId, String panel, List<FindingView> tests, List<String> reasons) {
+        static DeterminationView of(EligibilityDetermination d) {
+            return new DeterminationView(d.eligibility(), d.eligibility().label(), d.panel() == null ? null : d.panel().id(),
+                    d.panel() == null ? null : d.panel().title(),
+                    d.findings().stream().map(f -> new FindingView(f.required().test().code(), f.required().test().name(),
+                            f.required().window().daysBefore(), f.required().window().daysAfter(), f.required().window().describe(),
+                            f.outcome(), f.result() == null ? null : f.result().id(), f.detail(),
+                            f.required().test().negativeResult().code())).toList(),
+                    d.reasons());
+        }
+    }
+
+    /** @param negativeResult the result code that satisfies this test */
+    record FindingView(String testCode, String test, int daysBefore, int daysAfter, String window, EligibilityDetermination.Outcome outcome,
+                       UUID resultId, String detail, String negativeResult) {}
 
     private final Donors donors;
 
@@ -65,7 +97,20 @@ class DonorApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a donor; the lab issues the pseudonymous code")
     DonorView register(@Valid @RequestBody RegisterDonor body) {
-        return view(donors.register(new Donors.Registration(body.sourceType(), body.sourceDetail(), body.notes())));
+        return view(donors.register(new Donors.Registration(body.sourceType(), body.sourceDetail(), body.notes(), body.collectedOn(),
+                body.collectionJurisdiction())));
+    }
+
+    @PutMapping("/{id}/collection")
+    @Operation(summary = "Record or correct when and where the donor's material was collected, with a reason")
+    DonorView collection(@PathVariable UUID id, @RequestBody RecordCollection body) {
+        return view(donors.recordCollection(id, body.collectedOn(), body.collectionJurisdiction(), body.reason()));
+    }
+
+    @GetMapping("/{id}/eligibility")
+    @Operation(summary = "The eligibility determination: the panel in force, each required test with its window and outcome, the reasons")
+    DeterminationView eligibility(@PathVariable UUID id) {
+        return DeterminationView.of(donors.determination(id));
     }
 
     @GetMapping("/{id}")
@@ -75,9 +120,23 @@ class DonorApi {
 
     @PostMapping("/{id}/screenings")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record an eligibility screening result")
-    Screening screen(@PathVariable UUID id, @Valid @RequestBody RecordScreening body) {
-        return donors.recordScreening(id, new Donors.ScreeningEntry(body.test(), body.result(), body.sampledOn()));
+    @Operation(summary = "Record a coded screening result: a catalog test code, one of its result codes, the sampling date")
+    Screening screen(@PathVariable UUID id, @RequestBody RecordScreening body) {
+        return donors.recordScreening(id, new Donors.ScreeningEntry(body.testCode(), body.result(), body.sampledOn()));
+    }
+
+    @PostMapping("/{id}/screenings/{screeningId}/invalidation")
+    @Operation(summary = "Invalidate a screening result entered in error, with a reason; it stays on record and no longer counts")
+    Screening invalidate(@PathVariable UUID id, @PathVariable UUID screeningId, @RequestBody Invalidation body) {
+        return donors.invalidateScreening(id, screeningId, body.reason());
+    }
+
+    @PostMapping("/{id}/screenings/{screeningId}/correction")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Correct a screening result entered in error: the old one is invalidated with the reason, the new one recorded")
+    Screening correct(@PathVariable UUID id, @PathVariable UUID screeningId, @RequestBody Correction body) {
+        return donors.correctScreening(id, screeningId, new Donors.ScreeningEntry(body.testCode(), body.result(), body.sampledOn()),
+                body.reason());
     }
 
     @PostMapping("/{id}/consents")
@@ -100,7 +159,9 @@ class DonorApi {
     }
 
     private DonorView view(Donor d) {
-        return new DonorView(d.id(), d.code().value(), d.code().display(), d.sourceType(), d.sourceDetail(), d.notes(), d.retired(),
-                donors.eligibility(d.id()), donors.screenings(d.id()), donors.consents(d.id()));
+        EligibilityDetermination determination = donors.determination(d.id());
+        return new DonorView(d.id(), d.code().value(), d.code().display(), d.sourceType(), d.sourceDetail(), d.notes(), d.collectedOn(),
+                donors.jurisdiction(d), d.retired(), determination.eligibility(), DeterminationView.of(determination),
+                donors.screenings(d.id()), donors.consents(d.id()));
     }
 }

@@ -10,16 +10,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.exotrace.audit.AuditEntry;
 import org.exotrace.audit.AuditTrail;
+import org.exotrace.donor.CollectionJurisdictions;
 import org.exotrace.donor.Consent;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
-import org.exotrace.donor.Eligibility;
+import org.exotrace.donor.EligibilityDetermination;
 import org.exotrace.donor.Screening;
+import org.exotrace.donor.ScreeningPanels;
+import org.exotrace.donor.ScreeningTest;
 import org.exotrace.donor.SourceType;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
@@ -38,11 +42,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DonorController {
 
     record DonorForm(@NotNull(message = "choose the source type") SourceType sourceType,
-                     @Size(max = 200) String sourceDetail, @Size(max = 2000) String notes) {}
+                     @Size(max = 200) String sourceDetail, @Size(max = 2000) String notes,
+                     @PastOrPresent(message = "cannot be in the future") LocalDate collectedOn, String collectionJurisdiction) {}
 
-    record ScreeningForm(@NotBlank(message = "name the test") @Size(max = 120) String test,
-                         @NotNull(message = "choose the result") Screening.Result result,
-                         @NotNull(message = "give the sampling date") @PastOrPresent LocalDate sampledOn) {}
+    record CollectionForm(LocalDate collectedOn, String collectionJurisdiction, String reason) {}
+
+    /** A screening result chosen from the catalog; with {@code corrects}, it replaces that result (the reason is then required). */
+    record ScreeningForm(String testCode, String result, LocalDate sampledOn, UUID corrects, String reason) {}
 
     record ConsentForm(@NotNull(message = "choose the scope") ConsentScope scope,
                        @NotNull(message = "give the date") @PastOrPresent LocalDate grantedOn,
@@ -50,11 +56,15 @@ class DonorController {
 
     record WithdrawalForm(@NotBlank(message = "give the reason") @Size(max = 1000) String reason) {}
 
+    record InvalidationForm(String reason) {}
+
     private final Donors donors;
+    private final ScreeningPanels panels;
     private final AuditTrail audit;
 
-    DonorController(Donors donors, AuditTrail audit) {
+    DonorController(Donors donors, ScreeningPanels panels, AuditTrail audit) {
         this.donors = donors;
+        this.panels = panels;
         this.audit = audit;
     }
 
@@ -64,61 +74,111 @@ class DonorController {
     @ModelAttribute("scopes")
     ConsentScope[] scopes() { return ConsentScope.values(); }
 
-    @ModelAttribute("screeningResults")
-    Screening.Result[] screeningResults() { return Screening.Result.values(); }
+    @ModelAttribute("countries")
+    Map<String, String> countries() { return CollectionJurisdictions.countries(); }
 
     @GetMapping("/donors")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         Page<Donor> result = donors.search(q, new Page.Request(page, Page.DEFAULT_SIZE));
         model.addAttribute("page", result);
-        model.addAttribute("eligibility", result.rows().stream().collect(Collectors.toMap(Donor::id, d -> donors.eligibility(d.id()))));
+        model.addAttribute("determinations", donors.determinations(result.rows()));
         model.addAttribute("q", q);
         return htmx != null ? "donor/list :: rows" : "donor/list";
     }
 
     @GetMapping("/donors/new")
     String newDonor(Model model) {
-        model.addAttribute("form", new DonorForm(null, "", ""));
+        model.addAttribute("form", new DonorForm(null, "", "", null, donors.labJurisdiction()));
+        model.addAttribute("labJurisdiction", donors.labJurisdiction());
         return "donor/new";
     }
 
     @PostMapping("/donors")
-    String register(@Valid @ModelAttribute("form") DonorForm form, BindingResult binding, RedirectAttributes redirect) {
+    String register(@Valid @ModelAttribute("form") DonorForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        model.addAttribute("labJurisdiction", donors.labJurisdiction());
         if (binding.hasErrors()) return "donor/new";
         try {
-            Donor d = donors.register(new Donors.Registration(form.sourceType(), form.sourceDetail(), form.notes()));
+            Donor d = donors.register(new Donors.Registration(form.sourceType(), form.sourceDetail(), form.notes(), form.collectedOn(),
+                    form.collectionJurisdiction()));
             redirect.addFlashAttribute("message", "Donor " + d.code().display() + " registered.");
             return "redirect:/donors/" + d.id();
         } catch (DomainProblem p) {
-            p.fieldErrors().forEach((f, m) -> binding.rejectValue(f, "invalid", m));
+            reject(binding, p);
             return "donor/new";
         }
     }
 
     @GetMapping("/donors/{id}")
-    String detail(@PathVariable UUID id, Model model) {
+    String detail(@PathVariable UUID id, @RequestParam(required = false) UUID correct, Model model) {
+        if (correct != null) {
+            Screening s = donors.screenings(id).stream().filter(x -> x.id().equals(correct) && x.status() == Screening.Status.VALID)
+                    .findFirst().orElseThrow(() -> DomainProblem.notFound("Screening result", correct));
+            model.addAttribute("screeningForm", new ScreeningForm(s.testCode(), s.result(), s.sampledOn(), s.id(), ""));
+        }
         prepareDetail(id, model);
-        model.addAttribute("screeningForm", new ScreeningForm("", null, LocalDate.now()));
-        model.addAttribute("consentForm", new ConsentForm(null, LocalDate.now(), ""));
         return "donor/detail";
     }
 
-    @PostMapping("/donors/{id}/screenings")
-    String screen(@PathVariable UUID id, @Valid @ModelAttribute("screeningForm") ScreeningForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+    /** The result choices of one test, for the screening form's result select (htmx swaps it in when the test changes). */
+    @GetMapping("/donors/screening-results")
+    String resultOptions(@RequestParam(defaultValue = "") String testCode, Model model) {
+        model.addAttribute("resultTest", panels.test(testCode).orElse(null));
+        model.addAttribute("selectedResult", "");
+        return "donor/detail :: resultSelect";
+    }
+
+    @PostMapping("/donors/{id}/collection")
+    String collection(@PathVariable UUID id, @ModelAttribute("collectionForm") CollectionForm form, BindingResult binding, Model model,
+                      RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
-                donors.recordScreening(id, new Donors.ScreeningEntry(form.test(), form.result(), form.sampledOn()));
-                redirect.addFlashAttribute("message", "Screening result recorded.");
+                donors.recordCollection(id, form.collectedOn(), form.collectionJurisdiction(), form.reason());
+                redirect.addFlashAttribute("message", "Collection recorded.");
                 return "redirect:/donors/" + id;
             } catch (DomainProblem p) {
                 reject(binding, p);
             }
         }
+        model.addAttribute("collectionOpen", true);
         prepareDetail(id, model);
-        model.addAttribute("consentForm", new ConsentForm(null, LocalDate.now(), ""));
         return "donor/detail";
+    }
+
+    @PostMapping("/donors/{id}/screenings")
+    String screen(@PathVariable UUID id, @ModelAttribute("screeningForm") ScreeningForm form, BindingResult binding,
+                  Model model, RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                Donors.ScreeningEntry entry = new Donors.ScreeningEntry(form.testCode(), form.result(), form.sampledOn());
+                if (form.corrects() != null) {
+                    donors.correctScreening(id, form.corrects(), entry, form.reason());
+                    redirect.addFlashAttribute("message", "Screening result corrected; the wrong one is kept as invalidated.");
+                } else {
+                    donors.recordScreening(id, entry);
+                    redirect.addFlashAttribute("message", "Screening result recorded.");
+                }
+                return "redirect:/donors/" + id;
+            } catch (DomainProblem p) {
+                reject(binding, p);
+            }
+        }
+        model.addAttribute("resultInvalid", binding.hasFieldErrors("result"));
+        prepareDetail(id, model);
+        return "donor/detail";
+    }
+
+    @PostMapping("/donors/{id}/screenings/{screeningId}/invalidation")
+    String invalidate(@PathVariable UUID id, @PathVariable UUID screeningId, @ModelAttribute InvalidationForm form,
+                      RedirectAttributes redirect) {
+        try {
+            donors.invalidateScreening(id, screeningId, form.reason());
+            redirect.addFlashAttribute("message", "Screening result invalidated; it stays on record and no longer counts.");
+        } catch (DomainProblem p) {
+            redirect.addFlashAttribute("message", "Result not invalidated: " + (p.fieldErrors().containsKey("reason")
+                    ? "give the reason." : p.getMessage()));
+        }
+        return "redirect:/donors/" + id;
     }
 
     @PostMapping("/donors/{id}/consents")
@@ -134,7 +194,6 @@ class DonorController {
             }
         }
         prepareDetail(id, model);
-        model.addAttribute("screeningForm", new ScreeningForm("", null, LocalDate.now()));
         return "donor/detail";
     }
 
@@ -156,14 +215,52 @@ class DonorController {
         model.addAttribute("donor", donor);
         List<Screening> screenings = donors.screenings(id);
         List<Consent> consents = donors.consents(id);
-        model.addAttribute("eligibilityState", Eligibility.of(donor.sourceType(), screenings));
+        EligibilityDetermination determination = donors.determination(id);
+        model.addAttribute("determination", determination);
+        model.addAttribute("jurisdiction", donors.jurisdiction(donor));
+        model.addAttribute("jurisdictionName", CollectionJurisdictions.name(donors.jurisdiction(donor)));
         model.addAttribute("screenings", screenings);
         model.addAttribute("consents", consents);
+        List<ScreeningTest> catalog = panels.catalog();
+        List<String> required = determination.findings().stream().map(f -> f.required().test().code()).toList();
+        model.addAttribute("panelTests", catalog.stream().filter(t -> required.contains(t.code())).toList());
+        model.addAttribute("otherTests", catalog.stream().filter(t -> !required.contains(t.code())).toList());
+        if (!model.containsAttribute("screeningForm")) {
+            model.addAttribute("screeningForm", new ScreeningForm("", "", LocalDate.now(), null, ""));
+        }
+        ScreeningForm form = (ScreeningForm) model.getAttribute("screeningForm");
+        Optional<ScreeningTest> chosen = form.testCode() == null ? Optional.empty()
+                : catalog.stream().filter(t -> t.code().equals(form.testCode())).findFirst();
+        model.addAttribute("resultTest", chosen.orElse(null));
+        model.addAttribute("selectedResult", form.result() == null ? "" : form.result());
+        model.addAttribute("correcting", form.corrects() == null ? null
+                : screenings.stream().filter(s -> s.id().equals(form.corrects())).findFirst().orElse(null));
+        if (!model.containsAttribute("collectionForm")) {
+            model.addAttribute("collectionForm", new CollectionForm(donor.collectedOn(), donors.jurisdiction(donor), ""));
+        }
+        if (!model.containsAttribute("consentForm")) model.addAttribute("consentForm", new ConsentForm(null, LocalDate.now(), ""));
         List<AuditEntry> timeline = new ArrayList<>(audit.history("donor", id.toString()));
         timeline.addAll(audit.history("donor_consent", consents.stream().map(c -> c.id().toString()).toList()));
         timeline.addAll(audit.history("donor_screening", screenings.stream().map(s -> s.id().toString()).toList()));
         timeline.sort(Comparator.comparingLong(AuditEntry::seq));
         model.addAttribute("timeline", timeline);
+        model.addAttribute("timelineLabels", timeline.stream().collect(java.util.stream.Collectors.toMap(AuditEntry::seq,
+                DonorController::timelineLabel)));
+    }
+
+    /** What an audit entry of this page did, in words: "Screening result invalidated". */
+    static String timelineLabel(AuditEntry e) {
+        return switch (e.recordType() + " " + e.action()) {
+            case "donor CREATE" -> "Registered";
+            case "donor RECORD_COLLECTION" -> "Collection recorded";
+            case "donor RETIRE" -> "Retired";
+            case "donor_screening CREATE" -> "Screening result recorded";
+            case "donor_screening INVALIDATE" -> "Screening result invalidated";
+            case "donor_screening CORRECT" -> "Screening result corrected";
+            case "donor_consent CREATE" -> "Consent recorded";
+            case "donor_consent WITHDRAW" -> "Consent withdrawn";
+            default -> "Changed";
+        };
     }
 
     private static void reject(BindingResult binding, DomainProblem p) {
