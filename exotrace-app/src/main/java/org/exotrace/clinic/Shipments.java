@@ -14,6 +14,7 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
+import org.exotrace.batch.Units;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Units from the lab to a clinic: the lab ships released, unexpired units; the clinic confirms
  * receipt into its inventory; before a unit is used, {@link #check} says whether it may be (in
- * this clinic's inventory, its lot still released, not expired) with every reason when not.
+ * this clinic's inventory, not destroyed, its lot still released, not expired) with every reason when not.
  */
 @Service
 public class Shipments {
@@ -36,16 +37,18 @@ public class Shipments {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Lots lots;
+    private final Units units;
     private final Clinics clinics;
 
-    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics) {
+    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Units units, Clinics clinics) {
         this.jdbc = jdbc;
         this.events = events;
         this.lots = lots;
+        this.units = units;
         this.clinics = clinics;
     }
 
-    /** Ships units; refused with a reason per unit when any is unknown, unreleased, expired or already shipped. */
+    /** Ships units; refused with a reason per unit when any is unknown, destroyed, unreleased, expired or already shipped. */
     @Transactional
     public Shipment ship(NewShipment s) {
         if (s.clinicId() == null) throw DomainProblem.invalid("clinicId", "choose the clinic");
@@ -58,30 +61,53 @@ public class Shipments {
                         .map(c -> c.strip().toUpperCase(Locale.ROOT)).toList()));
         if (codes.isEmpty()) throw DomainProblem.invalid("unitCodes", "list the units to ship");
         if (codes.size() > 500) throw DomainProblem.invalid("unitCodes", "at most 500 units per shipment");
-        List<String> reasons = new ArrayList<>();
-        Map<String, LotUnit> units = new LinkedHashMap<>();
-        for (String code : codes) {
-            Optional<LotUnit> unit = lots.unitByCode(code);
-            if (unit.isEmpty()) {
-                reasons.add(code + ": no such unit");
-                continue;
-            }
-            Lot lot = lots.get(unit.get().lotId());
-            if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT) + ", not released");
-            if (!lot.expiresOn().isAfter(shippedOn)) reasons.add(code + ": lot " + lot.code() + " expired on " + lot.expiresOn());
-            if (jdbc.sql("select count(*) from shipment_unit where unit_id = ?").param(unit.get().id()).query(Long.class).single() > 0) {
-                reasons.add(code + ": already shipped");
-            }
-            units.put(code, unit.get());
+        Map<String, LotUnit> found = new LinkedHashMap<>();
+        Map<String, List<String>> refused = judge(codes, shippedOn, units::lockByCode, found);
+        if (!refused.isEmpty()) {
+            throw DomainProblem.ruleViolation("Shipment refused", refused.entrySet().stream()
+                    .flatMap(e -> e.getValue().stream().map(r -> e.getKey() + ": " + r)).toList());
         }
-        if (!reasons.isEmpty()) throw DomainProblem.ruleViolation("Shipment refused", reasons);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into shipment (id, clinic_id, shipped_on, sender, note) values (?, ?, ?, ?, ?)")
                 .params(id, clinic.id(), Date.valueOf(shippedOn), Actors.current(), Texts.blankToNull(s.note())).update();
-        units.values().forEach(u -> jdbc.sql("insert into shipment_unit (shipment_id, unit_id, unit_code, lot_id) values (?, ?, ?, ?)")
+        found.values().forEach(u -> jdbc.sql("insert into shipment_unit (shipment_id, unit_id, unit_code, lot_id) values (?, ?, ?, ?)")
                 .params(id, u.id(), u.code(), u.lotId()).update());
         events.publishEvent(RecordChanged.created("shipment", id, Map.of("clinic", clinic.code(), "units", codes, "shippedOn", shippedOn.toString())));
         return get(id);
+    }
+
+    /**
+     * Why each of these units cannot be shipped on {@code shippedOn}, by unit code (as typed,
+     * upper-cased); units that may be shipped are left out. What {@link #ship} refuses with, per
+     * unit, for a form that shows each refusal beside its unit.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> refusals(List<String> unitCodes, LocalDate shippedOn) {
+        List<String> codes = unitCodes.stream().filter(c -> c != null && !c.isBlank()).map(c -> c.strip().toUpperCase(Locale.ROOT)).distinct().toList();
+        return judge(codes, shippedOn == null ? LocalDate.now() : shippedOn, lots::unitByCode, new LinkedHashMap<>());
+    }
+
+    private Map<String, List<String>> judge(List<String> codes, LocalDate shippedOn, java.util.function.Function<String, Optional<LotUnit>> find,
+                                            Map<String, LotUnit> found) {
+        Map<String, List<String>> refused = new LinkedHashMap<>();
+        for (String code : codes) {
+            List<String> reasons = new ArrayList<>();
+            Optional<LotUnit> unit = find.apply(code);
+            if (unit.isEmpty()) {
+                refused.put(code, List.of("no such unit"));
+                continue;
+            }
+            Lot lot = lots.get(unit.get().lotId());
+            if (unit.get().destroyed()) reasons.add("destroyed on " + unit.get().destruction().on() + " (" + unit.get().destruction().reason() + ")");
+            if (lot.state() != LotState.RELEASED) reasons.add("lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
+            if (!lot.expiresOn().isAfter(shippedOn)) reasons.add("lot " + lot.code() + " expired on " + lot.expiresOn());
+            if (jdbc.sql("select count(*) from shipment_unit where unit_id = ?").param(unit.get().id()).query(Long.class).single() > 0) {
+                reasons.add("already shipped");
+            }
+            if (!reasons.isEmpty()) refused.put(code, List.copyOf(reasons));
+            found.put(code, unit.get());
+        }
+        return refused;
     }
 
     /** The clinic confirms the shipment arrived; its units enter the clinic's inventory. */
@@ -122,7 +148,7 @@ public class Shipments {
 
     /**
      * May this unit be used at this clinic on this day? Refused, with every reason, when the unit is
-     * unknown, not in this clinic's received inventory (a foreign unit), its lot is no longer
+     * unknown, destroyed, not in this clinic's received inventory (a foreign unit), its lot is no longer
      * released (quarantined or recalled, rejected), or the lot has expired.
      */
     @Transactional(readOnly = true)
@@ -134,6 +160,7 @@ public class Shipments {
         if (unit.isEmpty()) return new UnitCheck(code, null, false, List.of("no unit has the code '" + code + "'; check the label"));
         Lot lot = lots.get(unit.get().lotId());
         List<String> reasons = new ArrayList<>();
+        if (unit.get().destroyed()) reasons.add("unit " + code + " was destroyed on " + unit.get().destruction().on() + ": do not use");
         LocalDate receivedOn = jdbc.sql("""
                 select min(s.received_on) from shipment_unit u join shipment s on s.id = u.shipment_id
                 where u.unit_id = ? and s.clinic_id = ? and s.received_on is not null""").params(unit.get().id(), clinicId)
