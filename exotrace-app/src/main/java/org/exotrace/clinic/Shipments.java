@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Units from the lab to a clinic: the lab ships released, unexpired units; the clinic confirms
  * receipt into its inventory; before a unit is used, {@link #check} says whether it may be (in
- * this clinic's inventory, not destroyed, its lot still released, not expired) with every reason when not.
+ * this clinic's inventory, its lot still released, not expired) with every reason when not.
  */
 @Service
 public class Shipments {
@@ -37,18 +37,18 @@ public class Shipments {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Lots lots;
-    private final Units units;
     private final Clinics clinics;
+    private final Units lotUnits;
 
-    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Units units, Clinics clinics) {
+    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics, Units lotUnits) {
         this.jdbc = jdbc;
         this.events = events;
         this.lots = lots;
-        this.units = units;
         this.clinics = clinics;
+        this.lotUnits = lotUnits;
     }
 
-    /** Ships units; refused with a reason per unit when any is unknown, destroyed, unreleased, expired or already shipped. */
+    /** Ships units; refused with a reason per unit when any is unknown, unreleased, expired or already shipped. */
     @Transactional
     public Shipment ship(NewShipment s) {
         if (s.clinicId() == null) throw DomainProblem.invalid("clinicId", "choose the clinic");
@@ -61,53 +61,32 @@ public class Shipments {
                         .map(c -> c.strip().toUpperCase(Locale.ROOT)).toList()));
         if (codes.isEmpty()) throw DomainProblem.invalid("unitCodes", "list the units to ship");
         if (codes.size() > 500) throw DomainProblem.invalid("unitCodes", "at most 500 units per shipment");
-        Map<String, LotUnit> found = new LinkedHashMap<>();
-        Map<String, List<String>> refused = judge(codes, shippedOn, units::lockByCode, found);
-        if (!refused.isEmpty()) {
-            throw DomainProblem.ruleViolation("Shipment refused", refused.entrySet().stream()
-                    .flatMap(e -> e.getValue().stream().map(r -> e.getKey() + ": " + r)).toList());
-        }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into shipment (id, clinic_id, shipped_on, sender, note) values (?, ?, ?, ?, ?)")
-                .params(id, clinic.id(), Date.valueOf(shippedOn), Actors.current(), Texts.blankToNull(s.note())).update();
-        found.values().forEach(u -> jdbc.sql("insert into shipment_unit (shipment_id, unit_id, unit_code, lot_id) values (?, ?, ?, ?)")
-                .params(id, u.id(), u.code(), u.lotId()).update());
-        events.publishEvent(RecordChanged.created("shipment", id, Map.of("clinic", clinic.code(), "units", codes, "shippedOn", shippedOn.toString())));
-        return get(id);
-    }
-
-    /**
-     * Why each of these units cannot be shipped on {@code shippedOn}, by unit code (as typed,
-     * upper-cased); units that may be shipped are left out. What {@link #ship} refuses with, per
-     * unit, for a form that shows each refusal beside its unit.
-     */
-    @Transactional(readOnly = true)
-    public Map<String, List<String>> refusals(List<String> unitCodes, LocalDate shippedOn) {
-        List<String> codes = unitCodes.stream().filter(c -> c != null && !c.isBlank()).map(c -> c.strip().toUpperCase(Locale.ROOT)).distinct().toList();
-        return judge(codes, shippedOn == null ? LocalDate.now() : shippedOn, lots::unitByCode, new LinkedHashMap<>());
-    }
-
-    private Map<String, List<String>> judge(List<String> codes, LocalDate shippedOn, java.util.function.Function<String, Optional<LotUnit>> find,
-                                            Map<String, LotUnit> found) {
-        Map<String, List<String>> refused = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        Map<String, LotUnit> units = new LinkedHashMap<>();
         for (String code : codes) {
-            List<String> reasons = new ArrayList<>();
-            Optional<LotUnit> unit = find.apply(code);
+            // locked, so that a destruction of the same unit waits for this shipment or this shipment for it; a destroyed unit is refused
+            Optional<LotUnit> unit = lotUnits.lockByCode(code);
             if (unit.isEmpty()) {
-                refused.put(code, List.of("no such unit"));
+                reasons.add(code + ": no such unit");
                 continue;
             }
             Lot lot = lots.get(unit.get().lotId());
-            if (unit.get().destroyed()) reasons.add("destroyed on " + unit.get().destruction().on() + " (" + unit.get().destruction().reason() + ")");
-            if (lot.state() != LotState.RELEASED) reasons.add("lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
-            if (!lot.expiresOn().isAfter(shippedOn)) reasons.add("lot " + lot.code() + " expired on " + lot.expiresOn());
+            if (unit.get().destroyed()) reasons.add(code + ": destroyed on " + unit.get().destruction().on() + " (" + unit.get().destruction().reason() + ")");
+            if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
+            if (!lot.expiresOn().isAfter(shippedOn)) reasons.add(code + ": lot " + lot.code() + " expired on " + lot.expiresOn());
             if (jdbc.sql("select count(*) from shipment_unit where unit_id = ?").param(unit.get().id()).query(Long.class).single() > 0) {
-                reasons.add("already shipped");
+                reasons.add(code + ": already shipped");
             }
-            if (!reasons.isEmpty()) refused.put(code, List.copyOf(reasons));
-            found.put(code, unit.get());
+            units.put(code, unit.get());
         }
-        return refused;
+        if (!reasons.isEmpty()) throw DomainProblem.ruleViolation("Shipment refused", reasons);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into shipment (id, clinic_id, shipped_on, sender, note) values (?, ?, ?, ?, ?)")
+                .params(id, clinic.id(), Date.valueOf(shippedOn), Actors.current(), Texts.blankToNull(s.note())).update();
+        units.values().forEach(u -> jdbc.sql("insert into shipment_unit (shipment_id, unit_id, unit_code, lot_id) values (?, ?, ?, ?)")
+                .params(id, u.id(), u.code(), u.lotId()).update());
+        events.publishEvent(RecordChanged.created("shipment", id, Map.of("clinic", clinic.code(), "units", codes, "shippedOn", shippedOn.toString())));
+        return get(id);
     }
 
     /** The clinic confirms the shipment arrived; its units enter the clinic's inventory. */
@@ -148,7 +127,7 @@ public class Shipments {
 
     /**
      * May this unit be used at this clinic on this day? Refused, with every reason, when the unit is
-     * unknown, destroyed, not in this clinic's received inventory (a foreign unit), its lot is no longer
+     * unknown, not in this clinic's received inventory (a foreign unit), its lot is no longer
      * released (quarantined or recalled, rejected), or the lot has expired.
      */
     @Transactional(readOnly = true)
@@ -160,6 +139,7 @@ public class Shipments {
         if (unit.isEmpty()) return new UnitCheck(code, null, false, List.of("no unit has the code '" + code + "'; check the label"));
         Lot lot = lots.get(unit.get().lotId());
         List<String> reasons = new ArrayList<>();
+        // a destroyed unit is never used, wherever it is
         if (unit.get().destroyed()) reasons.add("unit " + code + " was destroyed on " + unit.get().destruction().on() + ": do not use");
         LocalDate receivedOn = jdbc.sql("""
                 select min(s.received_on) from shipment_unit u join shipment s on s.id = u.shipment_id
