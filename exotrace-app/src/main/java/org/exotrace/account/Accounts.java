@@ -96,6 +96,15 @@ public class Accounts implements UserDetailsService {
                 .orElse(false);
     }
 
+    /** Whether an account may act now: enabled, and whether its password is a temporary one to replace first. */
+    public record Standing(boolean enabled, boolean mustChangePassword) {}
+
+    /** The account's standing, read once per request by the web layer; empty for an unknown name. */
+    public Optional<Standing> standing(String username) {
+        return jdbc.sql("select enabled, password_must_change from account where username = ?").param(username)
+                .query((rs, n) -> new Standing(rs.getBoolean(1), rs.getBoolean(2))).optional();
+    }
+
     /** Whether the account holds a temporary password it must replace before anything else. */
     public boolean mustChangePassword(String username) {
         return jdbc.sql("select password_must_change from account where username = ?").param(username).query(Boolean.class).optional()

@@ -66,6 +66,7 @@ class UserAdministrationBrowserTest extends BrowserTest {
         assertThat(page).hasURL(regex("/account/password$"));
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("An administrator reset your password");
         screenshot("password-change");
+        screenshotNarrow("password-change");
         page.getByLabel("Temporary password").fill(temporary);
         page.getByLabel("New password (10 to 128 characters)").fill("my own long passphrase");
         page.getByLabel("New password again").fill("my own long passphrase");

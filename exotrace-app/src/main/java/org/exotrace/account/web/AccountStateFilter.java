@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.exotrace.account.Account;
 import org.exotrace.account.Accounts;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -44,9 +43,9 @@ class AccountStateFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Account> account = accounts.find(auth.getName());
+        Optional<Accounts.Standing> standing = accounts.standing(auth.getName());
         boolean api = path.startsWith("/api/");
-        if (account.isPresent() && !account.get().enabled()) {
+        if (standing.isPresent() && !standing.get().enabled()) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) session.invalidate();
@@ -54,7 +53,7 @@ class AccountStateFilter extends OncePerRequestFilter {
             else response.sendRedirect(request.getContextPath() + "/login?disabled");
             return;
         }
-        if (account.isPresent() && accounts.mustChangePassword(auth.getName())) {
+        if (standing.isPresent() && standing.get().mustChangePassword()) {
             if (api) problem(response, 403, "Password change required",
                     "This account holds a temporary password: sign in on the web and choose a new one at " + PASSWORD_PAGE + " first.");
             else response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);

@@ -18,8 +18,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * What a QA releaser opens first: the lots whose required results are all in (in testing or
- * quarantined), those they can sign now, and those still blocked with every reason.
+ * What a QA releaser opens first: the lots in testing or quarantined whose required results are
+ * all in, or that have a result out of specification; those they can sign now, and those blocked
+ * with every reason.
  */
 @Controller
 class ReleaseQueueController {
