@@ -17,3 +17,12 @@ document.addEventListener('keydown', function (event) {
   var next = field.form && field.form.querySelector(field.dataset.scan);
   if (next) next.focus();
 });
+
+// A checkbox marked data-select-all="name" ticks or clears every checkbox of that name in its form.
+document.addEventListener('change', function (event) {
+  var box = event.target;
+  if (!box.matches || !box.matches('input[data-select-all]')) return;
+  box.form.querySelectorAll('input[type=checkbox][name="' + box.dataset.selectAll + '"]').forEach(function (other) {
+    other.checked = box.checked;
+  });
+});

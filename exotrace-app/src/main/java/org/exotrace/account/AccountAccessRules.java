@@ -5,11 +5,13 @@ import org.exotrace.shared.Role;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
+/** Administrators manage accounts; everyone signed in changes their own password. */
 @Component
 class AccountAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
         r.requestMatchers("/admin/users", "/admin/users/**", "/api/accounts", "/api/accounts/**").hasRole(Role.ADMIN.name());
+        r.requestMatchers("/account/password").authenticated();
     }
 }

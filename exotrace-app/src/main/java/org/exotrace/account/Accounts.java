@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Role;
+import org.exotrace.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,10 +24,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The accounts collection: create, look up, check a password. Also the sign-in user source. */
+/**
+ * The accounts collection: create, look up, check a password; the administrator's changes (roles,
+ * disable and enable, password reset), each with a reason and audited; the holder's own password
+ * change. Also the sign-in user source.
+ */
 @Service
 public class Accounts implements UserDetailsService {
 
+    static final int TEMPORARY_PASSWORD_LENGTH = 16;
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z][a-z0-9._-]{1,39}");
 
     private final JdbcClient jdbc;
@@ -77,13 +84,130 @@ public class Accounts implements UserDetailsService {
         return jdbc.sql("select count(*) from account").query(Long.class).single() == 0;
     }
 
-    /** True when the password is the account's current one and the account is enabled: the second signature component. */
+    /**
+     * True when the password is the account's current one, the account is enabled and its password
+     * is not a temporary one an administrator set: the second signature component.
+     */
     public boolean verifyPassword(String username, String rawPassword) {
         if (username == null || rawPassword == null) return false;
-        return jdbc.sql("select password_hash from account where username = ? and enabled")
+        return jdbc.sql("select password_hash from account where username = ? and enabled and not password_must_change")
                 .param(username).query(String.class).optional()
                 .map(hash -> encoder.matches(rawPassword, hash))
                 .orElse(false);
+    }
+
+    /** Whether an account may act now: enabled, and whether its password is a temporary one to replace first. */
+    public record Standing(boolean enabled, boolean mustChangePassword) {}
+
+    /** The account's standing, read once per request by the web layer; empty for an unknown name. */
+    public Optional<Standing> standing(String username) {
+        return jdbc.sql("select enabled, password_must_change from account where username = ?").param(username)
+                .query((rs, n) -> new Standing(rs.getBoolean(1), rs.getBoolean(2))).optional();
+    }
+
+    /** Whether the account holds a temporary password it must replace before anything else. */
+    public boolean mustChangePassword(String username) {
+        return jdbc.sql("select password_must_change from account where username = ?").param(username).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    /**
+     * Gives the account these roles (administrator). Refused without a reason or a role, when
+     * nothing changes, and when administrators would remove their own administrator role.
+     */
+    @Transactional
+    public Account changeRoles(String username, Set<Role> roles, String reason) {
+        Account before = lock(username);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (roles == null || roles.isEmpty()) errors.put("roles", "choose at least one role");
+        else if (before.roles().equals(roles)) errors.put("roles", "these are already the roles of " + username);
+        else if (username.equals(Actors.current()) && before.has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            errors.put("roles", "you cannot remove your own administrator role; another administrator can");
+        }
+        Texts.check(errors, "reason", reason, 1000, true);
+        if (!errors.isEmpty()) throw DomainProblem.invalid("Roles not changed", errors);
+        jdbc.sql("update account set roles = ? where username = ?").params(csv(roles), username).update();
+        Account after = find(username).orElseThrow();
+        events.publishEvent(RecordChanged.changed("account", username, "CHANGE_ROLES", Map.of("roles", names(before.roles())),
+                Map.of("roles", names(after.roles())), reason.strip()));
+        return after;
+    }
+
+    /** Disables (false) or enables (true) the account (administrator), with a reason; administrators cannot disable themselves. */
+    @Transactional
+    public Account setEnabled(String username, boolean enabled, String reason) {
+        Account before = lock(username);
+        Texts.check("reason", reason, 1000, true);
+        if (!enabled && username.equals(Actors.current())) {
+            throw DomainProblem.conflict("You cannot disable your own account; another administrator can.");
+        }
+        if (before.enabled() == enabled) throw DomainProblem.conflict(username + " is already " + (enabled ? "enabled" : "disabled") + ".");
+        jdbc.sql("update account set enabled = ? where username = ?").params(enabled, username).update();
+        events.publishEvent(RecordChanged.changed("account", username, enabled ? "ENABLE" : "DISABLE", Map.of("enabled", before.enabled()),
+                Map.of("enabled", enabled), reason.strip()));
+        return find(username).orElseThrow();
+    }
+
+    /**
+     * Replaces the account's password with a generated temporary one (administrator), with a reason,
+     * and answers it: it is shown once and stored only as a hash. Its holder must choose a new
+     * password at the next sign-in; until then the account can neither sign electronically nor use
+     * the API. Administrators change their own password on the password page instead.
+     */
+    @Transactional
+    public String resetPassword(String username, String reason) {
+        lock(username);
+        Texts.check("reason", reason, 1000, true);
+        if (username.equals(Actors.current())) {
+            throw DomainProblem.conflict("Change your own password on the password page; a reset is for someone else's account.");
+        }
+        String temporary = FirstAdministrator.randomPassword(TEMPORARY_PASSWORD_LENGTH);
+        jdbc.sql("update account set password_hash = ?, password_must_change = true, password_changed_at = now() where username = ?")
+                .params(encoder.encode(temporary), username).update();
+        events.publishEvent(RecordChanged.changed("account", username, "RESET_PASSWORD", Map.of("temporaryPassword", false),
+                Map.of("temporaryPassword", true), reason.strip()));
+        return temporary;
+    }
+
+    /**
+     * The holder changes their own password: the current one (temporary or not) must be right, the
+     * new one 10 to 128 characters, different from the current one and typed the same twice.
+     */
+    @Transactional
+    public void changeOwnPassword(String current, String replacement, String repeated) {
+        String username = Actors.current();
+        String hash = jdbc.sql("select password_hash from account where username = ? and enabled for update").param(username)
+                .query(String.class).optional().orElseThrow(() -> DomainProblem.notFound("Account", username));
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (current == null || !encoder.matches(current, hash)) errors.put("current", "this is not your current password");
+        if (replacement == null || replacement.length() < 10 || replacement.length() > 128) {
+            errors.put("password", "use at least 10 and at most 128 characters");
+        } else if (current != null && current.equals(replacement)) {
+            errors.put("password", "choose a password different from the current one");
+        } else if (!replacement.equals(repeated)) {
+            errors.put("repeated", "type the same new password twice");
+        }
+        if (!errors.isEmpty()) throw DomainProblem.invalid("Password not changed", errors);
+        boolean temporary = mustChangePassword(username);
+        jdbc.sql("update account set password_hash = ?, password_must_change = false, password_changed_at = now() where username = ?")
+                .params(encoder.encode(replacement), username).update();
+        events.publishEvent(RecordChanged.changed("account", username, "CHANGE_PASSWORD", Map.of("temporaryPassword", temporary),
+                Map.of("temporaryPassword", false), "changed by the account holder"));
+    }
+
+    private Account lock(String username) {
+        return jdbc.sql("select username, display_name, roles, enabled from account where username = ? for update")
+                .param(username == null ? "" : username)
+                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getBoolean(4)))
+                .optional().orElseThrow(() -> DomainProblem.notFound("Account", username));
+    }
+
+    private static String csv(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList();
     }
 
     /** The printed name for a user name, or the user name itself when unknown (e.g. {@code system}). */

@@ -20,8 +20,10 @@ class BatchAccessRules implements AccessRules {
         r.requestMatchers(HttpMethod.GET, "/batches/new", "/lots/*/derive", "/lots/pool").hasRole(Role.LAB_ANALYST.name());
         r.requestMatchers(HttpMethod.GET, "/batches", "/batches/**", "/api/batches", "/api/batches/**", "/api/products",
                         "/api/lots", "/api/lots/*", "/api/lots/*/lineage", "/api/lots/*/units",
-                        "/lots/*/units", "/lots/*/labels", "/lots/*/lineage")
+                        "/lots/*/units", "/lots/*/labels", "/lots/*/lineage", "/api/units/*")
                 .hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER, Role.RESEARCHER, Role.ADMIN));
+        r.requestMatchers(HttpMethod.GET, "/units/*/destruction").hasRole(Role.LAB_ANALYST.name());
+        r.requestMatchers(HttpMethod.POST, "/units/*/destruction", "/api/units/*/destruction").hasRole(Role.LAB_ANALYST.name());
         r.requestMatchers(HttpMethod.POST, "/batches", "/batches/**", "/api/batches", "/api/batches/**",
                         "/api/lots/*/units", "/api/lots/*/derivatives", "/api/lots/pools",
                         "/lots/*/units", "/lots/*/derive", "/lots/pool")

@@ -95,9 +95,12 @@ class LotRepository {
         return jdbc.sql("select * from lot_unit where code = ?").param(code).query(LotRepository::unit).optional();
     }
 
-    private static LotUnit unit(ResultSet rs, int n) throws SQLException {
+    static LotUnit unit(ResultSet rs, int n) throws SQLException {
+        LocalDate destroyedOn = rs.getObject("destroyed_on", LocalDate.class);
+        UnitDestruction destruction = destroyedOn == null ? null : new UnitDestruction(destroyedOn, rs.getString("destroyed_by"),
+                rs.getTimestamp("destroyed_at").toInstant(), rs.getString("destruction_reason"));
         return new LotUnit(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("lot_id", UUID.class),
-                rs.getInt("number"), rs.getDouble("volume_ml"));
+                rs.getInt("number"), rs.getDouble("volume_ml"), destruction);
     }
 
     double unitVolume(UUID lotId) {
@@ -169,7 +172,7 @@ class LotRepository {
     }
 
 
-    private static Lot lot(ResultSet rs, int n) throws SQLException {
+    static Lot lot(ResultSet rs, int n) throws SQLException {
         return new Lot(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("product_code"), LotKind.valueOf(rs.getString("kind")),
                 rs.getObject("batch_id", UUID.class), (Double) rs.getObject("concentration_per_ml"), rs.getDouble("volume_ml"),
                 rs.getObject("manufactured_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),

@@ -22,6 +22,10 @@ class ClinicAccessRules implements AccessRules {
         r.requestMatchers(HttpMethod.GET, "/api/clinics").hasAnyRole(Role.names(Role.ADMIN, Role.CLINICIAN, Role.LAB_ANALYST, Role.QA_RELEASER));
         r.requestMatchers(HttpMethod.POST, "/api/shipments").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
         r.requestMatchers(HttpMethod.GET, "/api/shipments/*").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
+        r.requestMatchers(HttpMethod.GET, "/shipments", "/shipments/new").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
+        r.requestMatchers(HttpMethod.POST, "/shipments").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
+        r.requestMatchers(HttpMethod.GET, "/clinic/*/inventory").hasRole(Role.CLINICIAN.name());
+        r.requestMatchers(HttpMethod.POST, "/shipments/*/receipt").hasRole(Role.CLINICIAN.name());
         r.requestMatchers(HttpMethod.GET, "/api/plan-refusals").hasRole(Role.COMPLIANCE_OFFICER.name());
         String clinician = Role.CLINICIAN.name();
         r.requestMatchers(HttpMethod.GET, "/clinic", "/clinic/*/patients/new", "/patients/*", "/patients/*/plan-fields", "/api/clinics/*/patients", "/api/patients/*",

@@ -14,6 +14,7 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
+import org.exotrace.batch.Units;
 import org.exotrace.release.DispositionReview;
 import org.exotrace.release.DispositionReviews;
 import org.exotrace.shared.Actors;
@@ -41,13 +42,15 @@ public class Shipments {
     private final Lots lots;
     private final Clinics clinics;
     private final DispositionReviews reviews;
+    private final Units lotUnits;
 
-    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics, DispositionReviews reviews) {
+    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics, DispositionReviews reviews, Units lotUnits) {
         this.jdbc = jdbc;
         this.reviews = reviews;
         this.events = events;
         this.lots = lots;
         this.clinics = clinics;
+        this.lotUnits = lotUnits;
     }
 
     /** Ships units; refused with a reason per unit when any is unknown, unreleased, under disposition review, expired or already shipped. */
@@ -66,13 +69,15 @@ public class Shipments {
         List<String> reasons = new ArrayList<>();
         Map<String, LotUnit> units = new LinkedHashMap<>();
         for (String code : codes) {
-            Optional<LotUnit> unit = lots.unitByCode(code);
+            // locked, so that a destruction of the same unit waits for this shipment or this shipment for it; a destroyed unit is refused
+            Optional<LotUnit> unit = lotUnits.lockByCode(code);
             if (unit.isEmpty()) {
                 reasons.add(code + ": no such unit");
                 continue;
             }
             Lot lot = lots.get(unit.get().lotId());
-            if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT) + ", not released");
+            if (unit.get().destroyed()) reasons.add(code + ": destroyed on " + unit.get().destruction().on() + " (" + unit.get().destruction().reason() + ")");
+            if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
             reviews.openFor(lot.id()).ifPresent(r -> reasons.add(code + ": lot " + lot.code() + " is under disposition review since " + r.openedOn()
                     + "; it cannot be shipped until QA decides"));
             if (!lot.expiresOn().isAfter(shippedOn)) reasons.add(code + ": lot " + lot.code() + " expired on " + lot.expiresOn());
@@ -143,6 +148,8 @@ public class Shipments {
         if (unit.isEmpty()) return new UnitCheck(code, null, false, List.of("no unit has the code '" + code + "'; check the label"));
         Lot lot = lots.get(unit.get().lotId());
         List<String> reasons = new ArrayList<>();
+        // a destroyed unit is never used, wherever it is
+        if (unit.get().destroyed()) reasons.add("unit " + code + " was destroyed on " + unit.get().destruction().on() + ": do not use");
         LocalDate receivedOn = jdbc.sql("""
                 select min(s.received_on) from shipment_unit u join shipment s on s.id = u.shipment_id
                 where u.unit_id = ? and s.clinic_id = ? and s.received_on is not null""").params(unit.get().id(), clinicId)

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.exotrace.account.Accounts;
@@ -19,6 +18,9 @@ import org.exotrace.batch.IsolationMethod;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
+import org.exotrace.batch.Units;
+import org.exotrace.clinic.Clinics;
+import org.exotrace.clinic.Shipments;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
 import org.exotrace.characterization.NtaRequest;
@@ -33,7 +35,6 @@ import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.SizeDistribution;
 import org.exotrace.release.Releases;
-import org.exotrace.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "exotrace.demo.enabled", havingValue = "true")
 class DemoData implements ApplicationRunner {
 
-    static final String PASSWORD = "exotrace-demo";
+    static final String PASSWORD = DemoUsers.PASSWORD;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Accounts accounts;
@@ -64,8 +65,16 @@ class DemoData implements ApplicationRunner {
     private final ClinicDemoData clinics;
     private final DemoUsers users;
 
+    private final Units units;
+    private final Shipments shipments;
+    private final Clinics clinicDirectory;
+
     DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
-             Releases releases, TransactionTemplate tx, NtaMeasurements nta, ClinicDemoData clinics) {
+             Releases releases, TransactionTemplate tx, NtaMeasurements nta, ClinicDemoData clinics, Units units, Shipments shipments,
+             Clinics clinicDirectory) {
+        this.units = units;
+        this.shipments = shipments;
+        this.clinicDirectory = clinicDirectory;
         this.nta = nta;
         this.clinics = clinics;
         this.users = new DemoUsers(accounts);
@@ -84,14 +93,7 @@ class DemoData implements ApplicationRunner {
         if (accounts.find("qa").isPresent()) return;
         log.info("Loading the demo dataset");
         tx.executeWithoutResult(s -> {
-            accounts.create("analyst", "Alex Morgan", PASSWORD, Set.of(Role.LAB_ANALYST));
-            accounts.create("analyst2", "Sam Lee", PASSWORD, Set.of(Role.LAB_ANALYST));
-            accounts.create("qa", "Dr. Quinn Park (QA)", PASSWORD, Set.of(Role.QA_RELEASER));
-            accounts.create("clinician", "Dr. Ana Silva", PASSWORD, Set.of(Role.CLINICIAN));
-            accounts.create("clinician2", "Dr. Yoo Seung-hee", PASSWORD, Set.of(Role.CLINICIAN));
-            accounts.create("researcher", "Dr. Kim Jae-won", PASSWORD, Set.of(Role.RESEARCHER));
-            accounts.create("compliance", "Alex Moreau", PASSWORD, Set.of(Role.COMPLIANCE_OFFICER));
-            accounts.create("admin", "Administrator", PASSWORD, Set.of(Role.ADMIN));
+            DemoUsers.createAll(accounts);
         });
         LocalDate today = LocalDate.now();
         Donor uc = as("analyst", () -> humanDonor(SourceType.UMBILICAL_CORD_MSC, "Wharton's jelly, full-term caesarean", today.minusDays(60),
@@ -127,7 +129,7 @@ class DemoData implements ApplicationRunner {
         Lot released = lot(ucBatch, "HMSC-EXO-SERUM", 3.6e9, 40.0, today.minusDays(28));
         passingResults(released, "analyst");
         as("analyst", () -> tx.execute(s -> quality.recordSizeDistribution(released.id(), "NTA (NanoSight NS300), 5 videos of 60 s", lognormal(108, 1.35))));
-        as("analyst", () -> tx.execute(s -> lots.split(released.id(), 12, 2.0)));
+        List<LotUnit> releasedUnits = as("analyst", () -> tx.execute(s -> lots.split(released.id(), 12, 2.0)));
         as("qa", () -> tx.execute(s -> releases.release(released.id(), new Releases.Signing("qa", PASSWORD, "Batch record reviewed"))));
 
         // Out of specification: endotoxin above its limit.
@@ -161,7 +163,19 @@ class DemoData implements ApplicationRunner {
         as("analyst", () -> ntaUpload(serum));
 
         clinics.load(clinicSupply(today));
+        inboundAndDestroyed(releasedUnits, today);
         log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician, clinician2, compliance or admin with password {}", PASSWORD);
+    }
+
+    /**
+     * From the released lot: four units on their way to Seoul, for the clinician to confirm, and
+     * one ampoule destroyed in the lab, so the units page and the clinic's inventory show each case.
+     */
+    private void inboundAndDestroyed(List<LotUnit> releasedUnits, LocalDate today) {
+        UUID seoul = clinicDirectory.all().stream().filter(c -> c.code().equals(ClinicDemoData.SEOUL)).findFirst().orElseThrow().id();
+        as("analyst", () -> tx.execute(s -> shipments.ship(new Shipments.NewShipment(seoul,
+                releasedUnits.subList(0, 4).stream().map(LotUnit::code).toList(), today, "Courier, 2-8 °C with temperature logger"))));
+        as("analyst", () -> tx.execute(s -> units.destroy(releasedUnits.get(11).id(), today, "Ampoule cracked at visual inspection")));
     }
 
     /**

@@ -11,7 +11,7 @@ class DossierAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
-        r.requestMatchers(HttpMethod.GET, "/lots", "/lots/*", "/lots/*/timeline")
+        r.requestMatchers(HttpMethod.GET, "/lots", "/lots/*", "/lots/*/timeline", "/dashboard", "/units")
                 .hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER, Role.RESEARCHER, Role.ADMIN));
     }
 }

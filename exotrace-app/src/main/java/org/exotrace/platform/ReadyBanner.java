@@ -23,6 +23,6 @@ class ReadyBanner {
         String port = environment.getProperty("local.server.port");
         if (port == null) return;
         System.out.println("\nExotrace is ready: http://localhost:" + port + "/"
-                + (demo ? "  (demo accounts: analyst, qa, researcher, clinician, clinician2, compliance, admin; password exotrace-demo)" : "") + "\n");
+                + (demo ? "  (the demo accounts are listed on the sign-in page)" : "") + "\n");
     }
 }

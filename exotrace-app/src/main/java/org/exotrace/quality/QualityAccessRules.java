@@ -20,5 +20,6 @@ class QualityAccessRules implements AccessRules {
         r.requestMatchers(HttpMethod.POST, "/lots/*/results", "/results/*/invalidation", "/api/lots/*/results",
                 "/api/results/*/invalidation", "/api/results/*/raw-file").hasRole(Role.LAB_ANALYST.name());
         r.requestMatchers(HttpMethod.PUT, "/api/lots/*/size-distribution").hasRole(Role.LAB_ANALYST.name());
+        r.requestMatchers("/lots/*/results/all", "/results/worksheet", "/api/result-sets").hasRole(Role.LAB_ANALYST.name());
     }
 }

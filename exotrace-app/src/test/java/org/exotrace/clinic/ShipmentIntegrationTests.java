@@ -88,7 +88,7 @@ class ShipmentIntegrationTests extends IntegrationTest {
         MvcResult refused = postJson("/api/shipments", analyst, shipment(clinicA, units.get(0), "NOPE-1"))
                 .andExpect(status().isUnprocessableContent()).andReturn();
         List<String> reasons = read(refused, "$.reasons");
-        assertThat(reasons).containsExactly(units.get(0) + ": lot " + lotCode(inTesting) + " is in_testing, not released", "NOPE-1: no such unit");
+        assertThat(reasons).containsExactly(units.get(0) + ": lot " + lotCode(inTesting) + " is in testing, not released", "NOPE-1: no such unit");
         postJson("/api/shipments", analyst, "{\"clinicId\": \"" + clinicA + "\", \"unitCodes\": []}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.unitCodes").exists());
         postJson("/api/shipments", analyst, "{\"clinicId\": \"" + UUID.randomUUID() + "\", \"unitCodes\": [\"X\"]}").andExpect(status().isNotFound());

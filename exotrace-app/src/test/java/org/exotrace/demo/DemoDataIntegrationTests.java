@@ -32,6 +32,24 @@ class DemoDataIntegrationTests extends IntegrationTest {
     @Autowired Donors donors;
 
     @Test
+    void theSignInPageListsEveryDemoAccountWithItsRole() throws Exception {
+        String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(DemoUsers.ACCOUNTS).hasSize(8);
+        for (DemoUsers.DemoAccount a : DemoUsers.ACCOUNTS) {
+            assertThat(login).contains("<code>" + a.username() + "</code> · <span>" + a.role().label() + "</span>");
+            assertThat(accounts.find(a.username())).as(a.username() + " exists").isPresent();
+        }
+        assertThat(login).contains(DemoUsers.PASSWORD);
+    }
+
+    @Test
+    void theDemoHasAShipmentToReceiveInSeoulAndADestroyedUnit() {
+        assertThat(jdbc.sql("select count(*) from shipment s join clinic c on c.id = s.clinic_id where c.code = ? and s.received_on is null")
+                .param(ClinicDemoData.SEOUL).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from lot_unit where destroyed_on is not null").query(Long.class).single()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void theClinicianWorksInSeoulAndBostonAndTheSecondClinicianInSeoulOnly() throws Exception {
         assertThat(jdbc.sql("select jurisdiction from clinic where code = ?").param(ClinicDemoData.SEOUL).query(String.class).single()).isEqualTo("KR");
         assertThat(jdbc.sql("select jurisdiction from clinic where code = ?").param(ClinicDemoData.BOSTON).query(String.class).single()).isEqualTo("US");

@@ -182,6 +182,15 @@ public abstract class BrowserTest extends IntegrationTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(file)).setFullPage(true));
     }
 
+    /** Writes the first screen of the page as a phone shows it (390 × 844 px), then returns to the desktop width. */
+    protected void screenshotNarrow(String stepName) {
+        var size = page.viewportSize();
+        page.setViewportSize(390, 844);
+        String file = "%s-%02d-%s-390.png".formatted(testName, step.incrementAndGet(), stepName);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(file)));
+        page.setViewportSize(size.width, size.height);
+    }
+
     /**
      * Runs work through the Java APIs in one transaction as this user (audit entries and the
      * two-person rule see their name): the quick way to set up what a test does not walk through.

@@ -44,14 +44,18 @@ class LotFixtures {
 
     /** A serum lot in testing from an eligible umbilical-cord donor who consented to cosmetic and commercial use. */
     Lot serumLotInTesting() {
+        return lots.create(eligibleDonorsBatch().id(), new Lots.NewLot(SERUM, 1.2e9, 30.0, LocalDate.now(), null));
+    }
+
+    /** An isolation batch from an eligible umbilical-cord donor who consented to cosmetic and commercial use: where a new serum lot starts. */
+    Batch eligibleDonorsBatch() {
         Donor donor = donors.register(new Donors.Registration(SourceType.UMBILICAL_CORD_MSC, "browser test fixture", null,
                 LocalDate.now(), null));
         screenFullPanel(donor);
         donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COSMETIC_USE, LocalDate.now(), "ICF-FIX-1"));
         donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COMMERCIAL, LocalDate.now(), "ICF-FIX-2"));
-        Batch batch = batches.record(new Batches.NewBatch(donor.id(), IsolationMethod.ULTRACENTRIFUGATION, 100_000.0, 70, "SW32 Ti",
+        return batches.record(new Batches.NewBatch(donor.id(), IsolationMethod.ULTRACENTRIFUGATION, 100_000.0, 70, "SW32 Ti",
                 50.0, 20_000_000L, 4, LocalDate.now().minusDays(2), LocalDate.now().minusDays(1), null, null));
-        return lots.create(batch.id(), new Lots.NewLot(SERUM, 1.2e9, 30.0, LocalDate.now(), null));
     }
 
     /** Records a negative result, sampled on the collection day, for every required test of the donor's screening panel. */

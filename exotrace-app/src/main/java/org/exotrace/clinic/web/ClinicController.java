@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.exotrace.clinic.Clinic;
 import org.exotrace.clinic.Clinics;
+import org.exotrace.clinic.Inventory;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.PatientConsent;
 import org.exotrace.clinic.Patients;
@@ -50,8 +51,10 @@ class ClinicController {
     private final TreatmentPlans plans;
     private final Products products;
     private final Worklist worklist;
+    private final Inventory inventory;
 
-    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist) {
+    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist, Inventory inventory) {
+        this.inventory = inventory;
         this.clinics = clinics;
         this.patients = patients;
         this.plans = plans;
@@ -66,6 +69,7 @@ class ClinicController {
         mine.forEach(c -> byClinic.put(c, patients.search(c.id(), q)));
         model.addAttribute("clinics", byClinic);
         model.addAttribute("worklists", worklist.mine(LocalDate.now()));
+        model.addAttribute("incoming", inventory.incomingCounts());
         model.addAttribute("q", q);
         return "clinic/home";
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page: what needs attention in the lab today. */
+/** The lab's dashboard: what needs attention in the lab today. */
 @Controller
 class DashboardController {
 
@@ -45,7 +45,7 @@ class DashboardController {
         this.audit = audit;
     }
 
-    @GetMapping("/")
+    @GetMapping("/dashboard")
     String dashboard(Authentication auth, Model model) {
         boolean lab = auth.getAuthorities().stream().anyMatch(a -> List.of("ROLE_LAB_ANALYST", "ROLE_QA_RELEASER", "ROLE_ADMIN", "ROLE_RESEARCHER")
                 .contains(a.getAuthority()));
