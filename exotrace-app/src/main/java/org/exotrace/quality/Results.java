@@ -201,7 +201,7 @@ public class Results {
     }
 
     private String investigationText(Result oos) {
-        return investigations.forResult(oos.id()).map(i -> "investigation " + i.number() + ", " + i.stateText().toLowerCase())
+        return investigations.forResult(oos.id()).map(i -> "investigation " + i.number() + ", " + i.stateText())
                 .orElse("no investigation on record");
     }
 

@@ -85,6 +85,12 @@ public record ResultsOnRecord(UUID lotId, List<Line> lines, List<OosInvestigatio
         return new Line(r, testName, status, role, inv);
     }
 
+    /** The name of the test an investigation is about, as the specification calls it. */
+    public String testName(OosInvestigation investigation) {
+        return lines.stream().filter(l -> l.result().id().equals(investigation.resultId())).findFirst().map(Line::testName)
+                .orElse(investigation.testCode());
+    }
+
     /** The lines of one test. */
     public List<Line> of(String testCode) {
         return lines.stream().filter(l -> l.result().testCode().equals(testCode)).toList();

@@ -62,7 +62,7 @@ class InvestigationController {
         static ProposalForm blank() { return new ProposalForm("", "", "", ""); }
     }
 
-    record ApprovalForm(String username, String password, String comment, boolean confirm) {}
+    record ApprovalForm(String username, String password, String comment, Boolean confirm) {}
 
     private final OosInvestigations investigations;
     private final Results results;
@@ -82,10 +82,14 @@ class InvestigationController {
         List<OosInvestigation> list = all ? investigations.recent(200) : investigations.open();
         Map<UUID, Lot> lotOf = new LinkedHashMap<>();
         Map<UUID, Result> resultOf = new LinkedHashMap<>();
+        Map<UUID, String> testName = new LinkedHashMap<>();
         list.forEach(i -> {
             lotOf.computeIfAbsent(i.lotId(), lots::get);
-            resultOf.put(i.resultId(), results.get(i.resultId()));
+            Result r = results.get(i.resultId());
+            resultOf.put(i.resultId(), r);
+            testName.put(i.id(), specifications.get(r.specificationId()).test(i.testCode()).map(t -> t.name()).orElse(i.testCode()));
         });
+        model.addAttribute("testName", testName);
         model.addAttribute("investigations", list);
         model.addAttribute("lotOf", lotOf);
         model.addAttribute("resultOf", resultOf);
@@ -168,7 +172,7 @@ class InvestigationController {
     @PostMapping("/investigations/{id}/approval")
     String approve(@PathVariable UUID id, @ModelAttribute ApprovalForm form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!form.confirm()) {
+        if (!Boolean.TRUE.equals(form.confirm())) {
             errors.put("confirm", "tick the box to confirm the meaning of your approval");
         } else {
             try {

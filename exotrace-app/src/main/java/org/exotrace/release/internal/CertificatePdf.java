@@ -188,7 +188,7 @@ public final class CertificatePdf {
     document.add(sectionHeading(RECORD_TITLE));
     document.add(paragraph("Every result entered for this lot, including results superseded by a retest or invalidated "
         + "for an assignable cause; only valid results count in the results above.", font(regular, 8.5f, MUTED), 0));
-    PdfPTable table = new PdfPTable(new float[] {20, 13, 11, 14, 14, 28});
+    PdfPTable table = new PdfPTable(new float[] {18, 12, 11, 12, 11, 36});
     table.setWidthPercentage(100);
     table.setHeaderRows(1);
     table.setSpacingBefore(4);
