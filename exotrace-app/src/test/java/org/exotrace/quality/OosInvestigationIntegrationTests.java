@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.ResultActions;
@@ -363,6 +367,34 @@ class OosInvestigationIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.lines[?(@.result.id == '" + oos + "')].status", contains("Invalidated")))
                 .andExpect(jsonPath("$.lines[?(@.result.id == '" + oos + "')].role", contains("Out-of-specification result, " + number)))
                 .andExpect(jsonPath("$.lines[?(@.result.id == '" + retest + "')].role", contains("Retest in " + number + " (Phase I)")));
+    }
+
+    @Test
+    void theInvestigationPagesRenderAndAFormRefusalShowsItsFieldMessagesAndWritesNothing() throws Exception {
+        scenarios.numeric(lot, "endotoxin", 0.8, "EU/mL", analyst);
+        String investigation = investigations.of(lot, "endotoxin", analyst);
+        String number = read(getJson("/api/investigations/" + investigation, analyst).andReturn(), "$.number");
+        var asAnalyst = SecurityMockMvcRequestPostProcessors.user(analyst.username()).roles("LAB_ANALYST");
+        var asQa = SecurityMockMvcRequestPostProcessors.user(qa.username()).roles("QA_RELEASER");
+
+        mvc.perform(get("/investigations").with(asQa)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(number))).andExpect(content().string(containsString("Endotoxin: 0.8 EU/mL")));
+        mvc.perform(get("/").with(asQa)).andExpect(status().isOk()).andExpect(content().string(containsString("open OOS investigations")));
+        mvc.perform(get("/lots/" + lot + "/quality").with(asAnalyst)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/investigations/" + investigation)))
+                .andExpect(content().string(containsString(number + " · Phase I, open")));
+        mvc.perform(get("/investigations/" + investigation).with(asAnalyst)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Record the phase I findings")));
+        List<Long> before = counts(TABLES);
+
+        mvc.perform(post("/investigations/" + investigation + "/phase-one").with(asAnalyst).with(csrf()).param("calculationCheck", "ok"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("field-error\">is required")))
+                .andExpect(content().string(containsString(">ok</textarea>")));
+        mvc.perform(post("/investigations/" + investigation + "/results").with(asAnalyst).with(csrf()).param("value", "zero point two"))
+                .andExpect(status().isOk());
+
+        assertThat(counts(TABLES)).isEqualTo(before);
     }
 
     private List<String> auditActions(String investigation) {
