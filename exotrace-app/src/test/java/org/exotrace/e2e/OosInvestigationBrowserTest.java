@@ -102,6 +102,8 @@ class OosInvestigationBrowserTest extends BrowserTest {
         login(qa);
         assertThat(page.locator("#open-investigations")).isVisible();
         page.locator("#open-investigations").click();
+        assertThat(page.locator("#investigation-rows")).containsText("Phase I, awaiting QA approval");
+        screenshot("open-investigations");
         page.locator("#investigation-rows").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(number)).click();
         Locator approval = page.locator("#approval-form");
         assertThat(approval).containsText("the retest counts");
