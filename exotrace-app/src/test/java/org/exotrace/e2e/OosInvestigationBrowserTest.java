@@ -149,10 +149,12 @@ class OosInvestigationBrowserTest extends BrowserTest {
         Path pdf = SCREENSHOTS.resolve("OosInvestigationBrowserTest-certificate.pdf");
         download.saveAs(pdf);
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext (poppler-utils) is not installed");
-        String text = run("/usr/bin/pdftotext", "-layout", pdf.toString(), "-").replaceAll("\\s+", " ").replace("OOS- ", "OOS-");
-        assertThat(text).contains("Every result on record", "0.8 EU/mL", "0.2 EU/mL", "Invalidated", "Out-of-specification result, " + number,
-                "Retest in " + number, "Out-of-specification investigations", "Conclusion: Invalidated: assignable laboratory cause",
-                "Out-of-specification investigations concluded: " + number);
+        // Compared without white space: a narrow table column wraps text anywhere, even after a hyphen.
+        String text = run("/usr/bin/pdftotext", pdf.toString(), "-").replaceAll("\\s+", "");
+        assertThat(text).contains(java.util.stream.Stream.of("Every result on record", "0.8 EU/mL", "0.2 EU/mL", "Invalidated",
+                "Out-of-specification result, " + number, "Retest in " + number, "Out-of-specification investigations",
+                "Conclusion: Invalidated: assignable laboratory cause", "Out-of-specification investigations concluded: " + number)
+                .map(t -> t.replaceAll("\\s+", "")).toArray(String[]::new));
         if (Files.isExecutable(Path.of("/usr/bin/pdftoppm"))) {
             run("/usr/bin/pdftoppm", "-png", "-r", "60", pdf.toString(), SCREENSHOTS.resolve("OosInvestigationBrowserTest-certificate").toString());
         }

@@ -11,6 +11,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.exotrace.IntegrationTest;
 import org.exotrace.InvestigationScenarios;
 import org.exotrace.LotScenarios;
@@ -108,14 +109,14 @@ class OosReleaseIntegrationTests extends IntegrationTest {
         StringBuilder text = new StringBuilder();
         PdfReader reader = new PdfReader(pdf);
         for (int page = 1; page <= reader.getNumberOfPages(); page++) text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
-        // (a narrow column may wrap a number after its hyphen)
-        String all = text.toString().replaceAll("\\s+", " ").replace("OOS- ", "OOS-");
+        // Compared without white space: a narrow table column wraps text anywhere, even after a hyphen.
+        String all = text.toString().replaceAll("\\s+", "");
 
-        assertThat(all).contains("Every result on record", "0.8 EU/mL", "0.2 EU/mL", "Invalidated", "Out of specification",
+        assertThat(all).contains(Stream.of("Every result on record", "0.8 EU/mL", "0.2 EU/mL", "Invalidated", "Out of specification",
                 "Out-of-specification result, " + number, "Retest in " + number, "Out-of-specification investigations",
                 "Conclusion: Invalidated: assignable laboratory cause", "Assignable cause: Sample preparation",
-                "Out-of-specification investigations concluded: " + number);
-        assertThat(all).contains("Approved by Test [QA_RELEASER] (" + approver.username() + ")");
+                "Out-of-specification investigations concluded: " + number, "Approved by Test [QA_RELEASER] (" + approver.username() + ")")
+                .map(t -> t.replaceAll("\\s+", "")).toArray(String[]::new));
     }
 
     /** Applies the change in a transaction that is rolled back, and answers whether the signed content still matches then. */

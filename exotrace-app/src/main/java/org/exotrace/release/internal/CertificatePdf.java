@@ -13,6 +13,7 @@ import static org.exotrace.shared.pdf.PdfStyle.paragraph;
 import static org.exotrace.shared.pdf.PdfStyle.phrase;
 import static org.exotrace.shared.pdf.PdfStyle.zebra;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -188,7 +189,7 @@ public final class CertificatePdf {
     document.add(sectionHeading(RECORD_TITLE));
     document.add(paragraph("Every result entered for this lot, including results superseded by a retest or invalidated "
         + "for an assignable cause; only valid results count in the results above.", font(regular, 8.5f, MUTED), 0));
-    PdfPTable table = new PdfPTable(new float[] {18, 12, 11, 12, 11, 36});
+    PdfPTable table = new PdfPTable(new float[] {20, 14, 11, 12, 11, 32});
     table.setWidthPercentage(100);
     table.setHeaderRows(1);
     table.setSpacingBefore(4);
@@ -204,7 +205,7 @@ public final class CertificatePdf {
       table.addCell(resultCell(DATE.format(row.performedOn()), font(regular, 8.5f, INK), shade));
       table.addCell(resultCell(row.atEntry(), font(regular, 8.5f, row.atEntry().startsWith("Out") ? FAIL : INK), shade));
       table.addCell(resultCell(row.status(), font(bold, 8.5f, row.status().startsWith("Valid") ? INK : MUTED), shade));
-      table.addCell(resultCell(row.remark(), font(regular, 8, INK), shade));
+      table.addCell(wrapAtSpaces(resultCell(row.remark(), font(regular, 8, INK), shade)));
     }
     document.add(table);
   }
@@ -238,6 +239,21 @@ public final class CertificatePdf {
     document.add(table);
   }
 
+  /**
+   * Lets the cell's text wrap only at spaces, so that an investigation number such as
+   * OOS-2026-0001 is never split at its hyphens (a reader's viewer would join the halves).
+   */
+  private static PdfPCell wrapAtSpaces(PdfPCell cell) {
+    if (cell.getPhrase() != null) {
+      for (Element element : cell.getPhrase().getChunks()) {
+        if (element instanceof Chunk chunk) {
+          chunk.setSplitCharacter((start, current, end, cc, ck) -> cc[current] == ' ');
+        }
+      }
+    }
+    return cell;
+  }
+
   private PdfPCell resultCell(String text, Font font, Color shade) {
     PdfPCell cell = bodyCell(text, font, shade, 4.5f);
     cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
@@ -268,7 +284,7 @@ public final class CertificatePdf {
     block.setWidthPercentage(100);
     block.setKeepTogether(true);
     block.setSpacingAfter(16);
-    PdfPCell conclusion = new PdfPCell(phrase(c.conclusion(), font(bold, 11.5f, INK)));
+    PdfPCell conclusion = wrapAtSpaces(new PdfPCell(phrase(c.conclusion(), font(bold, 11.5f, INK))));
     conclusion.setBorderColor(ACCENT);
     conclusion.setBorderWidth(1);
     conclusion.setPadding(8);
