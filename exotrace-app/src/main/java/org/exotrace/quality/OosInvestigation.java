@@ -1,5 +1,7 @@
 package org.exotrace.quality;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -132,15 +134,18 @@ public record OosInvestigation(UUID id, String number, UUID lotId, String testCo
     /** A result recorded inside the investigation. */
     public record AdditionalResult(UUID resultId, Testing kind, Phase phase) {}
 
+    @JsonIgnore
     public boolean isOpen() { return status == Status.OPEN; }
 
     /** A conclusion has been proposed and waits for QA. */
     public boolean awaitingApproval() { return isOpen() && proposal != null; }
 
     /** The approved conclusion, or null while the investigation is open. */
+    @JsonProperty("conclusion")
     public Conclusion conclusion() { return approval == null ? null : proposal.conclusion(); }
 
     /** Where the investigation stands, in words: "Phase I, open", "Phase II, awaiting QA approval", "Closed: OOS confirmed ...". */
+    @JsonProperty("state")
     public String stateText() {
         if (!isOpen()) return "Closed: " + conclusion().label();
         return phase.shortLabel() + (awaitingApproval() ? ", awaiting QA approval" : ", open");

@@ -1,5 +1,6 @@
 package org.exotrace.quality;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,9 +36,11 @@ public record ResultsOnRecord(UUID lotId, List<Line> lines, List<OosInvestigatio
     public record Line(Result result, String testName, String status, String role, OosInvestigation investigation) {
 
         /** Why the result no longer counts (the supersession or invalidation reason), or null. */
+        @JsonProperty("reason")
         public String reason() { return result.statusReason(); }
 
         /** "Pass", "Warning" or "Out of specification": the judgement when the result was entered. */
+        @JsonProperty("atEntry")
         public String verdictText() {
             return switch (result.verdictAtEntry()) {
                 case PASS -> "Pass";

@@ -123,7 +123,9 @@ class OosInvestigationIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$[0].resultId").value(oos))
                 .andExpect(jsonPath("$[0].analyst").value(analyst.username()))
                 .andExpect(jsonPath("$[0].status").value("OPEN"))
-                .andExpect(jsonPath("$[0].phase").value("PHASE_I"));
+                .andExpect(jsonPath("$[0].phase").value("PHASE_I"))
+                .andExpect(jsonPath("$[0].state").value("Phase I, open"))
+                .andExpect(jsonPath("$[0].conclusion").doesNotExist());
         String investigation = investigations.of(lot, "endotoxin", analyst);
         assertThat(auditActions(investigation)).containsExactly("CREATE");
         getJson("/api/investigations", qa).andExpect(jsonPath("$[*].id", hasItem(investigation)));
@@ -318,7 +320,11 @@ class OosInvestigationIntegrationTests extends IntegrationTest {
         getJson("/api/results/" + oos, analyst).andExpect(jsonPath("$.status").value("VALID"));
         evaluation().andExpect(jsonPath("$.tests[?(@.code == 'endotoxin')].verdict", contains("FAIL")));
         getJson("/api/lots/" + lot + "/results-on-record", analyst)
-                .andExpect(jsonPath("$.lines[?(@.result.id == '" + oos + "')].status", contains("Valid, OOS confirmed")));
+                .andExpect(jsonPath("$.lines[?(@.result.id == '" + oos + "')].status", contains("Valid, OOS confirmed")))
+                .andExpect(jsonPath("$.lines[?(@.result.id == '" + oos + "')].atEntry", contains("Out of specification")));
+        getJson("/api/investigations/" + investigation, analyst)
+                .andExpect(jsonPath("$.conclusion").value("OOS_CONFIRMED"))
+                .andExpect(jsonPath("$.state").value("Closed: OOS confirmed: the result stands"));
         // Closed: no retest, no further step.
         investigations.additional(investigation, analyst, "endotoxin", 0.2, "EU/mL", "RETEST").andExpect(status().isConflict());
         scenarios.recordResult(lot, analyst, LotScenarios.numericJson("endotoxin", 0.2, "EU/mL")).andExpect(status().isConflict());
