@@ -169,7 +169,10 @@ public final class LotScenarios {
         return lot;
     }
 
-    /** A lot with every required result entered, all passing except endotoxin at 2.0 EU/mL (limit ≤ 0.5). */
+    /**
+     * A lot with every required result entered, all passing except endotoxin at 2.0 EU/mL (limit ≤ 0.5),
+     * whose out-of-specification investigation is therefore open (see InvestigationScenarios).
+     */
     public String outOfSpecification() throws Exception {
         String lot = lotInTesting();
         resultsPassing(lot, PASSING_REQUIRED.keySet().stream().filter(code -> !code.equals("endotoxin")).toList());

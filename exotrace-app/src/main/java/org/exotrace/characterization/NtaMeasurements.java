@@ -27,6 +27,8 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.OosInvestigation;
+import org.exotrace.quality.OosInvestigations;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.SizeDistribution;
@@ -64,6 +66,7 @@ public class NtaMeasurements {
     static final String SIZE_MODE = "size_mode";
     static final String SIZE_D50 = "size_d50";
     static final String CONCENTRATION = "particle_concentration";
+    private static final List<String> NTA_TESTS = List.of(SIZE_MODE, SIZE_D50, CONCENTRATION);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -77,9 +80,11 @@ public class NtaMeasurements {
     private final Results results;
     private final LotQuality quality;
     private final SpecificationCatalog specifications;
+    private final OosInvestigations investigations;
 
     NtaMeasurements(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Lots lots, Results results,
-                    LotQuality quality, SpecificationCatalog specifications) {
+                    LotQuality quality, SpecificationCatalog specifications, OosInvestigations investigations) {
+        this.investigations = investigations;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
@@ -110,9 +115,9 @@ public class NtaMeasurements {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded file", e);
         }
-        checkRetest(lot, request.retestReason());
+        checkRetest(lot, request.retestReason(), null);
         return insert(lot, settings, filename, storeFile(upload.file()), request.instrument(), measuredAt,
-                Texts.blankToNull(request.retestReason()), null);
+                Texts.blankToNull(request.retestReason()), null, null);
     }
 
     /**
@@ -122,15 +127,42 @@ public class NtaMeasurements {
      */
     @Transactional
     public NtaMeasurement rerun(UUID measurementId, String reason) {
+        return rerun(measurementId, reason, null);
+    }
+
+    /**
+     * A re-run inside an out-of-specification investigation: when a size or concentration result
+     * of the lot is out of specification, a re-run is a retest of it and is refused outside its
+     * investigation; inside it, the re-run's result of the investigated test is recorded as an
+     * additional result of the investigation, and the out-of-specification result stays on record.
+     *
+     * @param investigationId the open investigation of the lot's out-of-specification NTA result, or null
+     */
+    @Transactional
+    public NtaMeasurement rerun(UUID measurementId, String reason, UUID investigationId) {
         NtaMeasurement earlier = get(measurementId);
         if (!earlier.status().finished()) throw DomainProblem.conflict("This measurement is still " + earlier.status().name().toLowerCase() + ".");
         Lot lot = openLot(earlier.lotId());
         Texts.check("reason", reason, 1000, true);
-        checkRetest(lot, reason);
+        checkRetest(lot, reason, investigationId);
         // The stored file never changes: the re-run reads the same large object.
         StoredFile file = new StoredFile(jdbc.sql("select file_oid from nta_measurement where id = ?").param(earlier.id()).query(Long.class).single(),
                 earlier.sizeBytes(), earlier.sha256());
-        return insert(lot, earlier.settings(), earlier.filename(), file, earlier.instrument(), earlier.measuredAt(), reason.strip(), earlier.id());
+        return insert(lot, earlier.settings(), earlier.filename(), file, earlier.instrument(), earlier.measuredAt(), reason.strip(), earlier.id(),
+                investigationId);
+    }
+
+    /** The investigation a measurement was re-run in, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> investigationOf(UUID measurementId) {
+        return jdbc.sql("select investigation_id from nta_measurement where id = ?").param(measurementId).query(UUID.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    /** The lot's open investigations of a size or concentration result: the ones an NTA re-run may be recorded in. */
+    @Transactional(readOnly = true)
+    public List<OosInvestigation> openInvestigations(UUID lotId) {
+        return investigations.forLot(lotId).stream().filter(i -> i.isOpen() && NTA_TESTS.contains(i.testCode())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -202,10 +234,11 @@ public class NtaMeasurements {
         String detail = String.format(Locale.ROOT, "NTA measurement %s of %s (SHA-256 %s); D10/D50/D90 %.1f/%.1f/%.1f nm; %d tracks",
                 m.id(), m.filename(), m.sha256().substring(0, 12), outcome.d10Nm(), outcome.d50Nm(), outcome.d90Nm(), outcome.tracksUsed());
         Map<String, Result> valid = validResults(lot.id());
-        record(spec, lot, m, valid, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded);
-        record(spec, lot, m, valid, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded);
+        OosInvestigation within = investigationOf(id).map(investigations::get).orElse(null);
+        record(spec, lot, m, valid, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded, within);
+        record(spec, lot, m, valid, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded, within);
         if (outcome.concentrationPerMl() != null) {
-            record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", outcome.method(), detail, recorded);
+            record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", outcome.method(), detail, recorded, within);
         }
         quality.recordSizeDistribution(lot.id(), outcome.method() + ", measurement " + m.id(),
                 outcome.distribution().stream().map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList());
@@ -236,9 +269,15 @@ public class NtaMeasurements {
     }
 
     private void record(Specification spec, Lot lot, NtaMeasurement m, Map<String, Result> valid, String testCode, double value, String unit,
-                        String method, String detail, Map<String, UUID> recorded) {
+                        String method, String detail, Map<String, UUID> recorded, OosInvestigation within) {
         Optional<TestDefinition> test = spec.test(testCode);
         if (test.isEmpty()) return;
+        if (within != null && within.testCode().equals(testCode)) {
+            Result r = investigations.recordResult(within.id(), new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
+                    m.instrument(), m.measuredAt(), within.resultId(), m.retestReason()), null, OosInvestigation.Testing.RETEST.name());
+            recorded.put(testCode, r.id());
+            return;
+        }
         Optional<Result> existing = Optional.ofNullable(valid.get(testCode));
         if (existing.isPresent() && m.retestReason() == null) {
             throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultText()
@@ -259,10 +298,15 @@ public class NtaMeasurements {
         return new BigDecimal(value).round(new MathContext(3)).doubleValue();
     }
 
-    /** The lot's valid result of each test (a test has at most one). */
+    /**
+     * The lot's valid result of each test: the newest, or the out-of-specification one when a test
+     * has one (results recorded inside its investigation are additional, so it may have several).
+     */
     private Map<String, Result> validResults(UUID lotId) {
         Map<String, Result> valid = new LinkedHashMap<>();
-        results.forLot(lotId).stream().filter(Result::isValid).forEach(r -> valid.putIfAbsent(r.testCode(), r));
+        List<Result> all = results.forLot(lotId);
+        all.stream().filter(r -> r.isValid() && r.outOfSpecification()).forEach(r -> valid.putIfAbsent(r.testCode(), r));
+        all.stream().filter(Result::isValid).forEach(r -> valid.putIfAbsent(r.testCode(), r));
         return valid;
     }
 
@@ -279,8 +323,38 @@ public class NtaMeasurements {
         return lot;
     }
 
-    /** A second size result needs a reason, asked for before the upload is accepted rather than after the analysis. */
-    private void checkRetest(Lot lot, String reason) {
+    /**
+     * A second size result needs a reason, asked for before the upload is accepted rather than after
+     * the analysis; and a size or concentration result out of specification (or under an open
+     * investigation) is retested only inside its investigation.
+     */
+    private void checkRetest(Lot lot, String reason, UUID investigationId) {
+        List<OosInvestigation> open = openInvestigations(lot.id());
+        OosInvestigation within = null;
+        if (investigationId != null) {
+            within = open.stream().filter(i -> i.id().equals(investigationId)).findFirst().orElseThrow(() -> DomainProblem.invalid("investigationId",
+                    "not an open investigation of a size or concentration result of lot " + lot.code()));
+            if (within.phaseOne() == null) {
+                throw DomainProblem.conflict("Record the phase I findings of " + within.number() + " before re-running inside it.");
+            }
+            if (within.awaitingApproval()) throw DomainProblem.conflict(within.number() + " has a conclusion waiting for QA approval.");
+            if (within.phase() == OosInvestigation.Phase.PHASE_II && within.analyst().equals(Actors.current())) {
+                throw DomainProblem.conflict("In phase II the additional testing is done by a second analyst; " + within.analyst()
+                        + " obtained the out-of-specification result.");
+            }
+        }
+        for (OosInvestigation i : open) {
+            if (within == null || !within.id().equals(i.id())) {
+                throw DomainProblem.conflict(i.testCode() + " of lot " + lot.code() + " is out of specification and under investigation " + i.number()
+                        + "; an NTA re-run is a retest of it and is done only inside that investigation (choose it on the measurement's page).");
+            }
+        }
+        for (Result r : validResults(lot.id()).values()) {
+            if (NTA_TESTS.contains(r.testCode()) && r.outOfSpecification() && open.stream().noneMatch(i -> i.resultId().equals(r.id()))) {
+                throw DomainProblem.conflict(r.testCode() + " = " + r.resultText() + " of lot " + lot.code()
+                        + " is out of specification and its investigation is closed with the result standing; it cannot be retested.");
+            }
+        }
         if (reason != null && !reason.isBlank()) return;
         Specification spec = specifications.effective(lot.productCode()).orElseThrow();
         Map<String, Result> valid = validResults(lot.id());
@@ -316,14 +390,14 @@ public class NtaMeasurements {
     }
 
     private NtaMeasurement insert(Lot lot, NtaSettings settings, String filename, StoredFile file, String instrument, Instant measuredAt,
-                                  String retestReason, UUID rerunOf) {
+                                  String retestReason, UUID rerunOf, UUID investigationId) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into nta_measurement (id, lot_id, source, status, filename, size_bytes, sha256, file_oid, settings,
-                  instrument, measured_at, retest_reason, rerun_of, submitted_by)
-                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  instrument, measured_at, retest_reason, rerun_of, submitted_by, investigation_id)
+                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, lot.id(), settings.source().name(), filename, file.sizeBytes(), file.sha256(), file.oid(), JSON.writeValueAsString(settings),
-                        Texts.blankToNull(instrument), Timestamp.from(measuredAt), retestReason, rerunOf, Actors.current())
+                        Texts.blankToNull(instrument), Timestamp.from(measuredAt), retestReason, rerunOf, Actors.current(), investigationId)
                 .update();
         NtaMeasurement m = get(id);
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -333,6 +407,7 @@ public class NtaMeasurements {
         snapshot.put("sha256", m.sha256());
         snapshot.put("settings", settings);
         if (rerunOf != null) snapshot.put("rerunOf", rerunOf.toString());
+        if (investigationId != null) snapshot.put("investigation", investigations.get(investigationId).number());
         events.publishEvent(RecordChanged.created("nta_measurement", id, snapshot));
         events.publishEvent(new NtaSubmitted(id));
         return m;

@@ -32,6 +32,9 @@ import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.io.TrajectoryWriter;
 import org.exotrace.nta.simulate.BrownianSimulator;
 import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.OosInvestigation;
+import org.exotrace.quality.OosInvestigations;
+import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.SizeDistribution;
 import org.exotrace.release.Releases;
@@ -64,6 +67,7 @@ class DemoData implements ApplicationRunner {
     private final NtaMeasurements nta;
     private final ClinicDemoData clinics;
     private final DemoUsers users;
+    private final OosInvestigations investigations;
 
     private final Units units;
     private final Shipments shipments;
@@ -71,10 +75,11 @@ class DemoData implements ApplicationRunner {
 
     DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
              Releases releases, TransactionTemplate tx, NtaMeasurements nta, ClinicDemoData clinics, Units units, Shipments shipments,
-             Clinics clinicDirectory) {
+             Clinics clinicDirectory, OosInvestigations investigations) {
         this.units = units;
         this.shipments = shipments;
         this.clinicDirectory = clinicDirectory;
+        this.investigations = investigations;
         this.nta = nta;
         this.clinics = clinics;
         this.users = new DemoUsers(accounts);
@@ -125,17 +130,30 @@ class DemoData implements ApplicationRunner {
                 null, null, "PEG 8000 precipitation of leaf juice", 1000.0, null, null,
                 today.minusDays(15), today.minusDays(14), "Sam Lee", null))));
 
-        // Released with a certificate: every required test passes.
+        // Released with a certificate: every required test passes once endotoxin 0.8 EU/mL was invalidated inside its OOS
+        // investigation for an assignable cause (a dilution error), approved by QA; the certificate prints both results.
         Lot released = lot(ucBatch, "HMSC-EXO-SERUM", 3.6e9, 40.0, today.minusDays(28));
-        passingResults(released, "analyst");
+        passingResults(released, "analyst", "endotoxin");
+        Result endotoxin = as("analyst", () -> tx.execute(s -> results.record(released.id(),
+                ExampleResults.numeric("endotoxin", 0.8, "EU/mL", "LAL kinetic chromogenic"), null)));
+        invalidatedForDilutionError(endotoxin);
         as("analyst", () -> tx.execute(s -> quality.recordSizeDistribution(released.id(), "NTA (NanoSight NS300), 5 videos of 60 s", lognormal(108, 1.35))));
         List<LotUnit> releasedUnits = as("analyst", () -> tx.execute(s -> lots.split(released.id(), 12, 2.0)));
         as("qa", () -> tx.execute(s -> releases.release(released.id(), new Releases.Signing("qa", PASSWORD, "Batch record reviewed"))));
 
-        // Out of specification: endotoxin above its limit.
+        // Out of specification: endotoxin above its limit; no laboratory error in phase I, phase II under way, the second
+        // analyst's retest fails too and the conclusion is still to be proposed.
         Lot oos = lot(ucSec, "HMSC-EXO-SERUM", 3.1e9, 20.0, today.minusDays(18));
         passingResults(oos, "analyst2", "endotoxin");
-        as("analyst2", () -> tx.execute(s -> results.record(oos.id(), ExampleResults.numeric("endotoxin", 1.8, "EU/mL", "LAL kinetic chromogenic"), null)));
+        Result high = as("analyst2", () -> tx.execute(s -> results.record(oos.id(), ExampleResults.numeric("endotoxin", 1.8, "EU/mL", "LAL kinetic chromogenic"), null)));
+        OosInvestigation underWay = investigations.forResult(high.id()).orElseThrow();
+        noLaboratoryError(underWay, "analyst2");
+        as("qa", () -> tx.execute(s -> investigations.escalate(underWay.id(), new OosInvestigations.PhaseTwoEntry(
+                "Batch record, SEC column sanitisation log and water-for-injection monitoring reviewed: WFI loop endotoxin alert on the day of formulation",
+                "Retest of the retained sample in duplicate by a second analyst (Alex Morgan); both results are reported, none averaged", null))));
+        as("analyst", () -> tx.execute(s -> investigations.recordResult(underWay.id(), new Results.Entry("endotoxin", 1.7, "EU/mL", null,
+                "Retained sample, duplicate 1 of 2", "LAL kinetic chromogenic", "Reader ELx808", Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
+                high.id(), "Phase II plan: retest by a second analyst"), null, "RETEST")));
 
         // Blocked by consent: results pass, but the donor withdrew commercial consent.
         Lot consentBlocked = lot(adiposeTff, "HMSC-EXO-SERUM", 4.2e9, 60.0, today.minusDays(22));
@@ -144,11 +162,24 @@ class DemoData implements ApplicationRunner {
                 .filter(c -> c.scope() == ConsentScope.COMMERCIAL).findFirst().orElseThrow().id(), today.minusDays(5),
                 "Donor asked that her material not be sold")));
 
-        // Rejected: sterility growth, signed rejection.
+        // Rejected: sterility growth, confirmed on retest inside its OOS investigation (approved by QA), signed rejection.
         Lot rejected = lot(adiposeTff, "HMSC-EXO-BULK", 2.0e11, 100.0, today.minusDays(23));
-        as("analyst2", () -> tx.execute(s -> results.record(rejected.id(), ExampleResults.categorical("sterility", "GROWTH", "Ph. Eur. 2.6.1 membrane filtration"), null)));
+        Result growth = as("analyst2", () -> tx.execute(s -> results.record(rejected.id(),
+                ExampleResults.categorical("sterility", "GROWTH", "Ph. Eur. 2.6.1 membrane filtration"), null)));
+        OosInvestigation sterility = investigations.forResult(growth.id()).orElseThrow();
+        noLaboratoryError(sterility, "analyst2");
+        as("qa", () -> tx.execute(s -> investigations.escalate(sterility.id(), new OosInvestigations.PhaseTwoEntry(
+                "Environmental monitoring: grade A settle plate excursion during filling; operator gowning record incomplete",
+                "Repeat sterility test on two retained containers by a second analyst", null))));
+        as("analyst", () -> tx.execute(s -> investigations.recordResult(sterility.id(), new Results.Entry("sterility", null, null, "GROWTH",
+                "Retained containers 2 and 5", "Ph. Eur. 2.6.1 membrane filtration", null, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
+                growth.id(), "Phase II plan: repeat on retained containers"), null, "RETEST")));
+        as("analyst", () -> tx.execute(s -> investigations.propose(sterility.id(), new OosInvestigations.ProposalEntry("OOS_CONFIRMED", null, null,
+                "Growth confirmed on retained containers; no laboratory error; contamination attributed to the filling excursion"))));
+        as("qa", () -> tx.execute(s -> investigations.approve(sterility.id(), new OosInvestigations.ApprovalEntry("qa", PASSWORD,
+                "Investigation reviewed; the lot is rejected"))));
         as("qa", () -> tx.execute(s -> releases.reject(rejected.id(), new Releases.Signing("qa", PASSWORD,
-                "Sterility failure confirmed on retest; lot destroyed"))));
+                "Sterility failure confirmed on retest (" + sterility.number() + "); lot destroyed"))));
 
         // Quarantined plant lot pending investigation.
         Lot quarantined = lot(plantBatch, "PLANT-EXO-GEL", 1.5e9, 200.0, today.minusDays(12));
@@ -225,6 +256,35 @@ class DemoData implements ApplicationRunner {
         as("qa", () -> tx.execute(s -> releases.release(supply.id(), new Releases.Signing("qa", PASSWORD,
                 "Batch record reviewed; supplies the partner clinics"))));
         return units;
+    }
+
+    /** Phase I of an investigation in which the analyst and supervisor found no laboratory error. */
+    private void noLaboratoryError(OosInvestigation investigation, String analyst) {
+        as(analyst, () -> tx.execute(s -> investigations.recordPhaseOne(investigation.id(), new OosInvestigations.PhaseOneEntry(
+                "Raw data and calculation re-checked with the supervisor: no error", "Instrument qualified, calibration and system suitability in date",
+                "Controls and reference standard within their ranges", "Preparation per the worksheet, witnessed",
+                "No assignable laboratory cause found: full-scale investigation needed"))));
+    }
+
+    /**
+     * The defect that OOS investigations exist for, done right: endotoxin 0.8 EU/mL opened an
+     * investigation; phase I found the sample diluted 1:4 instead of 1:10; a retest at the right
+     * dilution gave 0.12 EU/mL; QA approved the invalidation for that assignable cause.
+     */
+    private void invalidatedForDilutionError(Result endotoxin) {
+        OosInvestigation investigation = investigations.forResult(endotoxin.id()).orElseThrow();
+        as("analyst", () -> tx.execute(s -> investigations.recordPhaseOne(investigation.id(), new OosInvestigations.PhaseOneEntry(
+                "Calculation re-checked: correct for the dilution recorded", "Reader calibration and kinetic curve fit in order",
+                "Control standard endotoxin recovery 96 %", "Worksheet photo shows the sample diluted 1:4, not 1:10 as the method requires",
+                "Assignable cause: wrong dilution in sample preparation"))));
+        as("analyst", () -> tx.execute(s -> investigations.recordResult(investigation.id(), new Results.Entry("endotoxin", 0.12, "EU/mL", null,
+                "Same retained sample, diluted 1:10", "LAL kinetic chromogenic", null, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
+                endotoxin.id(), "Test of the phase I hypothesis: dilution 1:10 as the method requires"), null, "RETEST")));
+        as("analyst", () -> tx.execute(s -> investigations.propose(investigation.id(), new OosInvestigations.ProposalEntry("INVALIDATED",
+                "SAMPLE_PREPARATION", "Sample diluted 1:4 instead of 1:10 (worksheet photo); the retest at 1:10 gave 0.12 EU/mL",
+                "Laboratory error in sample preparation"))));
+        as("qa", () -> tx.execute(s -> investigations.approve(investigation.id(), new OosInvestigations.ApprovalEntry("qa", PASSWORD,
+                "Worksheet photo and retest reviewed"))));
     }
 
     /**

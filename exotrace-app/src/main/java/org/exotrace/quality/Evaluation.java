@@ -3,6 +3,7 @@ package org.exotrace.quality;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A lot's results judged against a specification, one {@link TestEvaluation} per test in
@@ -31,12 +32,25 @@ public record Evaluation(List<TestEvaluation> tests) {
      *     the test's kind or vocabulary
      */
     public static Evaluation of(List<TestDefinition> spec, Collection<Observation> observations) {
+        return of(spec, observations, Set.of());
+    }
+
+    /**
+     * As {@link #of(List, Collection)}, but every test named in {@code outOfSpecificationOnRecord}
+     * fails whatever its observation says: a test with a valid result that was out of
+     * specification at entry fails until that result is invalidated (for an assignable cause, by
+     * its investigation), however many later results pass. No testing into compliance.
+     *
+     * @param outOfSpecificationOnRecord codes of tests with a valid out-of-specification result
+     */
+    public static Evaluation of(List<TestDefinition> spec, Collection<Observation> observations, Set<String> outOfSpecificationOnRecord) {
         SpecificationChecks.checkCodesUnique(spec);
         Map<String, Observation> byCode = SpecificationChecks.byCode(spec, observations);
         return new Evaluation(spec.stream()
                 .map(test -> {
                     Observation observation = byCode.get(test.code());
-                    return new TestEvaluation(test, observation, test.judge(observation));
+                    Verdict verdict = outOfSpecificationOnRecord.contains(test.code()) ? Verdict.FAIL : test.judge(observation);
+                    return new TestEvaluation(test, observation, verdict);
                 })
                 .toList());
     }

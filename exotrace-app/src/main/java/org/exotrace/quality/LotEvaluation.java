@@ -23,7 +23,8 @@ public record LotEvaluation(UUID lotId, Specification specification, Evaluation 
     public List<String> blockingReasons() {
         List<String> reasons = new java.util.ArrayList<>();
         evaluation.failing().forEach(t -> reasons.add(t.test().name() + " is out of specification: "
-                + t.observation().resultText() + (t.test().unit() == null ? "" : " " + t.test().unit())
+                + (t.observation() != null ? t.observation().resultText() + (t.test().unit() == null ? "" : " " + t.test().unit())
+                        : resultFor(t.test().code()).map(Result::resultText).orElse("—"))
                 + " (limits " + t.test().limitsText() + ")"));
         evaluation.missing().forEach(t -> reasons.add(t.test().name() + " is required and has no valid result"));
         return reasons;

@@ -41,7 +41,8 @@ public class LotQuality {
 
     /**
      * Evaluates the lot against its product's effective specification using, per test, the latest
-     * valid result converted to the specification's unit.
+     * valid result converted to the specification's unit; a test with a valid result that was out
+     * of specification at entry fails on that result whatever later results say.
      */
     @Transactional(readOnly = true)
     public LotEvaluation evaluate(UUID lotId) {
@@ -68,18 +69,28 @@ public class LotQuality {
         return evaluate(lotId, specifications.get(specificationId));
     }
 
+    /**
+     * Per test, the result that decides: the earliest valid result that was out of specification at
+     * entry when there is one (the test fails on it, whatever later results say, until its
+     * investigation invalidates it), otherwise the latest valid result.
+     */
     private LotEvaluation evaluate(UUID lotId, Specification spec) {
         Map<String, Result> latest = new LinkedHashMap<>();
+        Map<String, Result> outOfSpecification = new LinkedHashMap<>();
         results.forLot(lotId).stream()
                 .filter(Result::isValid)
                 .filter(r -> spec.test(r.testCode()).isPresent())
                 .sorted(Comparator.comparing(Result::performedAt).thenComparing(Result::recordedAt))
-                .forEach(r -> latest.put(r.testCode(), r));
+                .forEach(r -> {
+                    latest.put(r.testCode(), r);
+                    if (r.outOfSpecification()) outOfSpecification.putIfAbsent(r.testCode(), r);
+                });
+        latest.putAll(outOfSpecification);
         List<Observation> observations = latest.values().stream()
                 .map(r -> observation(spec.test(r.testCode()).orElseThrow(), r))
                 .flatMap(Optional::stream)
                 .toList();
-        return new LotEvaluation(lotId, spec, Evaluation.of(spec.tests(), observations), Map.copyOf(latest),
+        return new LotEvaluation(lotId, spec, Evaluation.of(spec.tests(), observations, outOfSpecification.keySet()), Map.copyOf(latest),
                 MisevReport.of(spec.tests(), observations));
     }
 

@@ -7,6 +7,9 @@ import java.util.UUID;
  * A recorded test result. Results are never overwritten: a retest supersedes the earlier result
  * and an invalidation marks it, each with a reason. {@code verdictAtEntry} is the judgement
  * against the specification in force when the result was entered (out-of-specification flag).
+ * A result out of specification is never superseded: results recorded inside its
+ * {@link OosInvestigation} are additional, and it is invalidated only by the investigation's
+ * approved conclusion.
  */
 public record Result(UUID id, UUID lotId, String testCode, Double value, String unit, String category, String detail,
                      String method, String instrument, String analyst, Instant performedAt, Instant recordedAt,

@@ -43,16 +43,35 @@ public class Results {
     private final ApplicationEventPublisher events;
     private final Lots lots;
     private final SpecificationCatalog specifications;
+    private final InvestigationRecords investigations;
 
-    Results(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, SpecificationCatalog specifications) {
+    Results(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, SpecificationCatalog specifications,
+            InvestigationRecords investigations) {
         this.jdbc = jdbc;
         this.events = events;
         this.lots = lots;
         this.specifications = specifications;
+        this.investigations = investigations;
     }
 
+    /**
+     * Records a result and judges it against the lot's effective specification. A result out of
+     * specification opens its {@link OosInvestigation} in the same transaction. A retest names the
+     * result it supersedes and a reason; a result out of specification, and any result of a test
+     * under an open investigation, cannot be retested here: further results of that test are
+     * recorded inside the investigation ({@link OosInvestigations#recordResult}).
+     */
     @Transactional
     public Result record(UUID lotId, Entry e, Upload file) {
+        return record(lotId, e, file, null, null);
+    }
+
+    /**
+     * Records a result; inside an investigation ({@code within} not null) it is an additional
+     * result of the investigation's test: it names the investigation's result as the one retested,
+     * needs a reason, and supersedes nothing.
+     */
+    Result record(UUID lotId, Entry e, Upload file, OosInvestigation within, OosInvestigation.Testing kind) {
         Lot lot = lots.get(lotId);
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
@@ -101,19 +120,42 @@ public class Results {
             category = test.allowedValues().stream().filter(v -> v.equalsIgnoreCase(e.category().strip())).findFirst().orElseThrow();
         }
 
-        if (e.retestOf() == null) {
-            forLot(lotId).stream().filter(r -> r.isValid() && r.testCode().equals(test.code())).findFirst().ifPresent(existing -> {
-                throw DomainProblem.conflict(test.name() + " already has a valid result (" + existing.resultText()
-                        + "); record a retest of it with a reason, or invalidate it first.");
-            });
-        } else {
-            Result earlier = get(e.retestOf());
-            if (!earlier.lotId().equals(lotId) || !earlier.testCode().equals(test.code())) {
-                throw DomainProblem.invalid("retestOf", "a retest must replace a result of the same lot and test");
+        UUID retestOf = e.retestOf();
+        if (within != null) {
+            if (!test.code().equals(within.testCode())) {
+                throw DomainProblem.invalid("testCode", within.number() + " investigates " + within.testCode() + "; record results of that test in it");
             }
-            if (!earlier.isValid()) throw DomainProblem.conflict("The result being retested is already " + earlier.status().name().toLowerCase() + ".");
+            if (retestOf != null && !retestOf.equals(within.resultId())) {
+                throw DomainProblem.invalid("retestOf", "a result inside " + within.number() + " is an additional result for the result it investigates");
+            }
             Texts.check("retestReason", e.retestReason(), 1000, true);
-            changeStatus(earlier, Result.Status.SUPERSEDED, e.retestReason().strip(), "SUPERSEDE");
+            retestOf = within.resultId();
+        } else {
+            Optional<OosInvestigation> open = openInvestigation(lotId, test.code());
+            if (open.isPresent()) {
+                Result oos = get(open.get().resultId());
+                throw DomainProblem.conflict(test.name() + " is out of specification (" + oos.resultText() + ") and under investigation "
+                        + open.get().number() + "; a retest of it is recorded only inside that investigation, and the original result stays on record.");
+            }
+            if (retestOf == null) {
+                forLot(lotId).stream().filter(r -> r.isValid() && r.testCode().equals(test.code())).findFirst().ifPresent(existing -> {
+                    throw DomainProblem.conflict(test.name() + " already has a valid result (" + existing.resultText()
+                            + (existing.outOfSpecification() ? ", out of specification, " + investigationText(existing) + ")" : ")")
+                            + "; record a retest of it with a reason, or invalidate it first.");
+                });
+            } else {
+                Result earlier = get(retestOf);
+                if (!earlier.lotId().equals(lotId) || !earlier.testCode().equals(test.code())) {
+                    throw DomainProblem.invalid("retestOf", "a retest must replace a result of the same lot and test");
+                }
+                if (!earlier.isValid()) throw DomainProblem.conflict("The result being retested is already " + earlier.status().name().toLowerCase() + ".");
+                if (earlier.outOfSpecification()) {
+                    throw DomainProblem.conflict("The result being retested (" + earlier.resultText() + ") is out of specification ("
+                            + investigationText(earlier) + "); it cannot be replaced by a retest: it stays valid until its investigation concludes.");
+                }
+                Texts.check("retestReason", e.retestReason(), 1000, true);
+                changeStatus(earlier, Result.Status.SUPERSEDED, e.retestReason().strip(), "SUPERSEDE");
+            }
         }
 
         UUID id = UUID.randomUUID();
@@ -123,26 +165,81 @@ public class Results {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?, ?)""")
                 .params(id, lotId, test.code(), test.kind() == TestKind.NUMERIC ? e.value() : null, unit, category,
                         Texts.blankToNull(e.detail()), e.method().strip(), Texts.blankToNull(e.instrument()), Actors.current(),
-                        java.sql.Timestamp.from(e.performedAt()), e.retestOf(), verdict.name(), spec.id())
+                        java.sql.Timestamp.from(e.performedAt()), retestOf, verdict.name(), spec.id())
                 .update();
         if (file != null) attach(id, file);
         Result result = get(id);
-        events.publishEvent(RecordChanged.created("result", id, snapshot(result, lot.code())));
+        Map<String, Object> snapshot = snapshot(result, lot.code());
+        if (within != null) {
+            investigations.addResult(within.id(), id, kind, within.phase());
+            snapshot.put("investigation", within.number());
+            snapshot.put("testing", kind.label());
+            snapshot.put("reason", e.retestReason().strip());
+        }
+        events.publishEvent(RecordChanged.created("result", id, snapshot));
+        if (within == null && verdict == Verdict.FAIL) open(result, lot);
         events.publishEvent(new ResultRecorded(id, lotId, test.code(), verdict, result.analyst()));
         return result;
     }
 
+    /** Opens the investigation of a result out of specification at entry (FDA OOS guidance, phase I). */
+    private void open(Result result, Lot lot) {
+        UUID id = investigations.open(result, Actors.current(), java.time.Year.now().getValue());
+        OosInvestigation opened = investigations.get(id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", opened.number());
+        m.put("lot", lot.code());
+        m.put("test", result.testCode());
+        m.put("result", result.resultText());
+        m.put("resultId", result.id().toString());
+        m.put("analyst", result.analyst());
+        m.put("phase", opened.phase().label());
+        events.publishEvent(RecordChanged.created("oos_investigation", id, m));
+    }
+
+    private Optional<OosInvestigation> openInvestigation(UUID lotId, String testCode) {
+        return investigations.forLot(lotId).stream().filter(i -> i.isOpen() && i.testCode().equals(testCode)).findFirst();
+    }
+
+    private String investigationText(Result oos) {
+        return investigations.forResult(oos.id()).map(i -> "investigation " + i.number() + ", " + i.stateText())
+                .orElse("no investigation on record");
+    }
+
+    /**
+     * Marks a result invalid with a reason; it stays on record. A result out of specification is
+     * invalidated only by its investigation's approved conclusion, and a result recorded inside an
+     * open investigation stays as it is until the investigation concludes.
+     */
     @Transactional
     public Result invalidate(UUID resultId, String reason) {
         Result r = get(resultId);
         if (!r.isValid()) throw DomainProblem.conflict("This result is already " + r.status().name().toLowerCase() + ".");
+        if (r.outOfSpecification()) {
+            throw DomainProblem.conflict("This result (" + r.testCode() + " = " + r.resultText() + ") is out of specification ("
+                    + investigationText(r) + "); it is invalidated only inside its investigation, for an assignable cause approved by QA.");
+        }
+        Optional<OosInvestigation> within = investigations.forResult(r.id()).filter(OosInvestigation::isOpen);
+        if (within.isPresent()) {
+            throw DomainProblem.conflict("This result was recorded inside investigation " + within.get().number()
+                    + ", which is still open; it stays on record as it is until the investigation concludes.");
+        }
+        Texts.check("reason", reason, 1000, true);
+        return invalidateNow(r, reason.strip());
+    }
+
+    /** Invalidates an out-of-specification result under its investigation's approved conclusion. */
+    Result invalidateApproved(Result r, String reason) {
+        return invalidateNow(r, reason);
+    }
+
+    private Result invalidateNow(Result r, String reason) {
         Lot lot = lots.get(r.lotId());
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
         }
-        Texts.check("reason", reason, 1000, true);
-        Result after = changeStatus(r, Result.Status.INVALIDATED, reason.strip(), "INVALIDATE");
-        events.publishEvent(new ResultInvalidated(r.id(), lot.id(), lot.code(), r.testCode(), reason.strip()));
+        Result after = changeStatus(r, Result.Status.INVALIDATED, reason, "INVALIDATE");
+        events.publishEvent(new ResultInvalidated(r.id(), lot.id(), lot.code(), r.testCode(), reason));
         return after;
     }
 

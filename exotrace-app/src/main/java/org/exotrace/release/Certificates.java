@@ -13,7 +13,10 @@ import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.OosInvestigation;
+import org.exotrace.quality.OosInvestigations;
 import org.exotrace.quality.Result;
+import org.exotrace.quality.ResultsOnRecord;
 import org.exotrace.release.internal.CertificateContent;
 import org.exotrace.release.internal.CertificatePdf;
 import org.exotrace.shared.DomainProblem;
@@ -24,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Certificates of analysis of released lots, rendered from the release decision: the
  * specification version it was signed against, every result with its limits and verdict, the
- * signature, and the size distribution when one exists.
+ * signature, and the size distribution when one exists. When a result was superseded or
+ * invalidated or an out-of-specification investigation took place, every result on record (with
+ * its status and reason) and every investigation (with its conclusion and approver) are printed too.
  */
 @Service
 public class Certificates {
@@ -34,14 +39,16 @@ public class Certificates {
     private final Batches batches;
     private final Products products;
     private final LotQuality quality;
+    private final OosInvestigations investigations;
     private final CertificatePdf pdf = new CertificatePdf();
     private final String labName;
     private final String labAddress;
     private final ZoneId zone;
 
-    Certificates(Releases releases, Lots lots, Batches batches, Products products, LotQuality quality,
+    Certificates(Releases releases, Lots lots, Batches batches, Products products, LotQuality quality, OosInvestigations investigations,
                  @Value("${exotrace.lab.name}") String labName, @Value("${exotrace.lab.address}") String labAddress,
                  @Value("${exotrace.zone:}") String zone) {
+        this.investigations = investigations;
         this.releases = releases;
         this.lots = lots;
         this.batches = batches;
@@ -88,12 +95,34 @@ public class Certificates {
         List<CertificateContent.SizePoint> points = quality.sizeDistribution(lotId)
                 .map(d -> d.curve().stream().map(p -> new CertificateContent.SizePoint(p.diameterNm(), p.fraction())).toList())
                 .orElse(List.of());
+        ResultsOnRecord onRecord = investigations.onRecord(lotId);
+        List<CertificateContent.RecordRow> history = onRecord.hasHistory() ? onRecord.lines().stream().map(l -> new CertificateContent.RecordRow(
+                l.testName(), l.result().resultText(), l.result().performedAt().atZone(zone).toLocalDate(), l.verdictText(), l.status(),
+                remark(l))).toList() : List.of();
+        List<CertificateContent.Investigation> oos = onRecord.investigations().stream().map(i -> investigation(i, onRecord)).toList();
+        String conclusion = "Conforms to specification " + release.specificationReference() + ": RELEASED"
+                + (oos.isEmpty() ? "" : ". Out-of-specification investigations concluded: " + String.join("; ",
+                oos.stream().map(i -> i.number() + " (" + i.test() + " " + i.result() + "): " + i.conclusion()).toList()));
         return new CertificateContent(labName, labAddress, release.certificateNumber(), product.name(), product.code(), lot.code(),
                 batchCodes, lot.manufacturedOn(), lot.expiresOn(),
-                release.specificationReference(), rows,
-                "Conforms to specification " + release.specificationReference() + ": RELEASED", completed,
+                release.specificationReference(), rows, conclusion, completed,
                 new CertificateContent.Signature(signature.printedName(), signature.username(), signature.signedAt(), signature.meaning().statement()),
-                points, Instant.now(), zone);
+                points, Instant.now(), zone, history, oos);
+    }
+
+    private static String remark(ResultsOnRecord.Line l) {
+        String role = l.role() == null ? "" : l.role();
+        String reason = l.reason() == null ? "" : l.reason();
+        return role.isEmpty() ? reason : reason.isEmpty() ? role : role + ". " + reason;
+    }
+
+    private static CertificateContent.Investigation investigation(OosInvestigation i, ResultsOnRecord onRecord) {
+        ResultsOnRecord.Line line = onRecord.lines().stream().filter(l -> l.result().id().equals(i.resultId())).findFirst().orElseThrow();
+        OosInvestigation.Proposal p = i.proposal();
+        return new CertificateContent.Investigation(i.number(), line.testName(), line.result().resultText(), i.phase().label(),
+                i.isOpen() ? i.stateText() : i.conclusion().label(), p == null ? null : p.causeText(), p == null ? null : p.summary(),
+                i.approval() == null ? null : i.approval().printedName() + " (" + i.approval().username() + ")",
+                i.approval() == null ? null : i.approval().approvedAt());
     }
 
     private java.util.Optional<Decision> releaseOf(UUID lotId) {

@@ -19,7 +19,9 @@ import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donors;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.OosInvestigations;
 import org.exotrace.quality.Results;
+import org.exotrace.quality.ResultsOnRecord;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Hashes;
@@ -50,9 +52,12 @@ public class Releases {
     private final SignatureAttempts attempts;
     private final DispositionReviewRecords reviews;
     private final ApplicationEventPublisher events;
+    private final OosInvestigations investigations;
 
     Releases(Lots lots, Products products, Donors donors, Results results, LotQuality quality, Accounts accounts,
-             DecisionRecords records, SignatureAttempts attempts, DispositionReviewRecords reviews, ApplicationEventPublisher events) {
+             DecisionRecords records, SignatureAttempts attempts, DispositionReviewRecords reviews, ApplicationEventPublisher events,
+             OosInvestigations investigations) {
+        this.investigations = investigations;
         this.attempts = attempts;
         this.reviews = reviews;
         this.lots = lots;
@@ -67,8 +72,9 @@ public class Releases {
 
     /**
      * Every reason the user may not release the lot now: the lot's state, failing or missing
-     * required results, the two-person rule, the releaser role, and each donor's consent and
-     * eligibility for the product's required consent scopes.
+     * required results, each open out-of-specification investigation, the two-person rule, the
+     * releaser role, and each donor's consent and eligibility for the product's required consent
+     * scopes.
      */
     @Transactional(readOnly = true)
     public ReleaseCheck check(UUID lotId, String username) {
@@ -94,6 +100,7 @@ public class Releases {
             reasons.add("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; only lots in testing or quarantine can be released");
         }
         reasons.addAll(outcome.evaluation() != null ? outcome.evaluation().blockingReasons() : outcome.problems());
+        reasons.addAll(openInvestigations(lotId));
         if (username != null) {
             if (results.analysts(lotId).contains(username)) {
                 reasons.add(username + " entered results for this lot; release needs a QA releaser who did not test it (two-person rule)");
@@ -211,20 +218,59 @@ public class Releases {
         return accounts.find(current).orElseThrow();
     }
 
-    private Decision sign(Lot lot, Account signer, SignatureMeaning meaning, String reason, LotEvaluation evaluation, String certificate) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<String> snapshot = evaluation == null ? List.of() : evaluation.evaluation().tests().stream()
+    /** One sentence per open out-of-specification investigation of the lot. */
+    private List<String> openInvestigations(UUID lotId) {
+        ResultsOnRecord onRecord = investigations.onRecord(lotId);
+        return onRecord.openInvestigations().stream().map(i -> {
+            String result = onRecord.lines().stream().filter(l -> l.result().id().equals(i.resultId())).findFirst()
+                    .map(l -> l.testName() + " " + l.result().resultText()).orElse(i.testCode());
+            return "Out-of-specification investigation " + i.number() + " (" + result + ") is open (" + i.stateText()
+                    + "); no release until QA approves its conclusion";
+        }).toList();
+    }
+
+    /**
+     * Whether the content a decision's signature covers is still what the records say now (the
+     * evaluation against the signed specification version, every result with its status and
+     * reason, every investigation with its conclusion): false when any of them changed since.
+     */
+    @Transactional(readOnly = true)
+    public boolean contentUnchanged(Decision decision) {
+        Lot lot = lots.get(decision.lotId());
+        LotEvaluation evaluation = decision.specificationId() == null ? null : quality.evaluate(lot.id(), decision.specificationId());
+        ElectronicSignature s = decision.signature();
+        String content = signedContent(lot, s.meaning(), s.username(), s.signedAt(), evaluation, evaluationLines(evaluation),
+                investigations.onRecord(lot.id()).canonicalLines());
+        return Hashes.sha256(content).equals(s.contentHash());
+    }
+
+    private static List<String> evaluationLines(LotEvaluation evaluation) {
+        return evaluation == null ? List.of() : evaluation.evaluation().tests().stream()
                 .map(t -> t.test().code() + "=" + (t.observation() == null ? "-" : t.observation().resultText()) + ":" + t.verdict())
                 .toList();
-        String signedContent = String.join("\n", List.of("lot=" + lot.id(), "code=" + lot.code(), "meaning=" + meaning,
-                "signer=" + signer.username(), "at=" + at, "spec=" + (evaluation == null ? "-" : evaluation.specification().id()),
-                String.join(";", snapshot)));
+    }
+
+    /** What a signature covers: the lot, meaning, signer, time, specification and evaluation, and every result and investigation on record. */
+    private static String signedContent(Lot lot, SignatureMeaning meaning, String signer, Instant at, LotEvaluation evaluation,
+                                        List<String> snapshot, List<String> onRecord) {
+        return String.join("\n", List.of("lot=" + lot.id(), "code=" + lot.code(), "meaning=" + meaning,
+                "signer=" + signer, "at=" + at, "spec=" + (evaluation == null ? "-" : evaluation.specification().id()),
+                String.join(";", snapshot), String.join("\n", onRecord)));
+    }
+
+    private Decision sign(Lot lot, Account signer, SignatureMeaning meaning, String reason, LotEvaluation evaluation, String certificate) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<String> snapshot = evaluationLines(evaluation);
+        List<String> onRecord = investigations.onRecord(lot.id()).canonicalLines();
+        String signedContent = signedContent(lot, meaning, signer.username(), at, evaluation, snapshot, onRecord);
         UUID signatureId = UUID.randomUUID();
         ElectronicSignature signature = new ElectronicSignature(signatureId, "lot", lot.id(), signer.username(), signer.displayName(),
                 meaning, at, Hashes.sha256(signedContent));
+        List<String> kept = new ArrayList<>(snapshot);
+        kept.addAll(onRecord);
         Decision decision = records.insert(signature, lot.id(), reason,
                 evaluation == null ? null : evaluation.specification().id(),
-                evaluation == null ? null : evaluation.specification().reference(), certificate, snapshot);
+                evaluation == null ? null : evaluation.specification().reference(), certificate, kept);
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("lot", lot.code());
         audit.put("meaning", meaning.statement());

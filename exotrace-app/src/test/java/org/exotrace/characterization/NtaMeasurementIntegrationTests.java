@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.IntegrationTest;
+import org.exotrace.InvestigationScenarios;
 import org.exotrace.LotScenarios;
 import org.exotrace.nta.cli.NtaCommand;
 import org.exotrace.nta.io.TrajectoryFormat;
@@ -235,6 +236,46 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         assertThat((String) read(resumed, "$.status")).isEqualTo("SUCCEEDED");
         assertThat((Double) read(resumed, "$.outcome.d50Nm")).isEqualTo((Double) read(awaitFinished(first), "$.outcome.d50Nm"));
         assertThat(validResults(lot)).containsKeys("size_mode", "size_d50");
+    }
+
+    @Test
+    void anOutOfSpecificationSizeIsReRunOnlyInsideItsInvestigationAndTheReRunIsAnAdditionalResult() throws Exception {
+        String lot = scenarios.lotInTesting();
+        // A pixel size stated at 80 instead of 166 nm makes 100 nm particles measure about 430 nm: above the 150 nm limit.
+        String first = read(upload(lot, tracks, settings("pixelSizeNm", "80"), analyst).andExpect(status().isAccepted()).andReturn(), "$.id");
+        MvcResult one = awaitFinished(first);
+        assertThat((String) read(one, "$.status")).isEqualTo("SUCCEEDED");
+        String oos = read(one, "$.recordedResults.size_mode");
+        getJson("/api/results/" + oos, analyst).andExpect(jsonPath("$.verdictAtEntry").value("FAIL"));
+        InvestigationScenarios investigations = new InvestigationScenarios(mvc);
+        String investigation = investigations.of(lot, "size_mode", analyst);
+        List<Long> before = counts("nta_measurement", "result", "audit_entry");
+
+        postJson("/api/nta-measurements/" + first + "/rerun", analyst, "{\"reason\": \"check the pixel size\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("only inside that investigation")));
+        postJson("/api/nta-measurements/" + first + "/rerun", analyst,
+                "{\"reason\": \"check the pixel size\", \"investigationId\": \"" + investigation + "\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("phase I findings")));
+        assertThat(counts("nta_measurement", "result", "audit_entry")).isEqualTo(before);
+
+        investigations.phaseOne(investigation, analyst, "Pixel size entered as 80 nm; the camera's calibration says 166 nm").andExpect(status().isOk());
+        String second = read(postJson("/api/nta-measurements/" + first + "/rerun", analyst,
+                        "{\"reason\": \"reproduce the analysis\", \"investigationId\": \"" + investigation + "\"}")
+                .andExpect(status().isAccepted()).andReturn(), "$.id");
+        MvcResult two = awaitFinished(second);
+
+        assertThat((String) read(two, "$.status")).isEqualTo("SUCCEEDED");
+        String additional = read(two, "$.recordedResults.size_mode");
+        getJson("/api/results/" + oos, analyst).andExpect(jsonPath("$.status").value("VALID"));
+        getJson("/api/results/" + additional, analyst).andExpect(jsonPath("$.retestOf").value(oos)).andExpect(jsonPath("$.status").value("VALID"));
+        getJson("/api/investigations/" + investigation, analyst)
+                .andExpect(jsonPath("$.additionalResults[0].resultId").value(additional))
+                .andExpect(jsonPath("$.additionalResults[0].kind").value("RETEST"));
+        getJson("/api/lots/" + lot + "/investigations", analyst).andExpect(jsonPath("$.length()").value(1));
+        getJson("/api/lots/" + lot + "/evaluation", analyst)
+                .andExpect(jsonPath("$.tests[?(@.code == 'size_mode')].resultId").value(oos));
     }
 
     @Test

@@ -161,6 +161,27 @@ class DemoDataIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyOutOfSpecificationResultOfTheDemoHasACoherentInvestigation() {
+        assertThat(jdbc.sql("""
+                select count(*) from result r where r.verdict_at_entry = 'FAIL' and r.analyst in ('analyst', 'analyst2')
+                  and not exists (select 1 from oos_investigation i where i.result_id = r.id)
+                  and not exists (select 1 from oos_additional_result a where a.result_id = r.id)""").query(Long.class).single()).isZero();
+        List<String> investigations = jdbc.sql("""
+                select i.test_code || ' ' || i.status || ' ' || i.phase || ' ' || coalesce(i.proposed_conclusion, '-') || ' ' || l.state
+                  || ' ' || (select count(*) from oos_additional_result a where a.investigation_id = i.id)
+                from oos_investigation i join lot l on l.id = i.lot_id join result r on r.id = i.result_id
+                where r.analyst in ('analyst', 'analyst2')""").query(String.class).list();
+        assertThat(investigations).contains(
+                "endotoxin CLOSED PHASE_I INVALIDATED RELEASED 1",
+                "endotoxin OPEN PHASE_II - IN_TESTING 1",
+                "sterility CLOSED PHASE_II OOS_CONFIRMED REJECTED 1");
+        assertThat(jdbc.sql("""
+                select count(*) from oos_investigation i join result r on r.id = i.result_id
+                where r.analyst in ('analyst', 'analyst2') and i.status = 'CLOSED' and (i.approved_by <> 'qa' or i.proposed_by = 'qa')""")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aSecondStartLoadsNothingAgain() throws Exception {
         List<Long> before = counts("clinic", "patient", "treatment_plan", "treatment_session", "outcome_assessment", "lot");
 

@@ -13,6 +13,9 @@ import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
+import org.exotrace.quality.OosInvestigation;
+import org.exotrace.quality.OosInvestigations;
+import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.springframework.context.ApplicationContext;
 
@@ -29,17 +32,36 @@ class LotFixtures {
     private final Batches batches;
     private final Lots lots;
     private final Results results;
+    private final OosInvestigations investigations;
 
-    LotFixtures(Donors donors, Batches batches, Lots lots, Results results) {
+    LotFixtures(Donors donors, Batches batches, Lots lots, Results results, OosInvestigations investigations) {
         this.donors = donors;
         this.batches = batches;
         this.lots = lots;
         this.results = results;
+        this.investigations = investigations;
     }
 
     static LotFixtures of(ApplicationContext context) {
         return new LotFixtures(context.getBean(Donors.class), context.getBean(Batches.class), context.getBean(Lots.class),
-                context.getBean(Results.class));
+                context.getBean(Results.class), context.getBean(OosInvestigations.class));
+    }
+
+    /**
+     * Endotoxin 0.8 EU/mL (out of specification) on the lot, its investigation's phase I finding a
+     * dilution error, a retest of 0.2 EU/mL inside it and the invalidation proposed: everything but
+     * QA's approval. Answers the investigation.
+     */
+    OosInvestigation endotoxinRetestedInsideItsInvestigationAwaitingApproval(Lot lot) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Result oos = results.record(lot.id(), numeric("endotoxin", 0.8, "EU/mL", "LAL kinetic", at.minus(1, ChronoUnit.HOURS)), null);
+        OosInvestigation investigation = investigations.forResult(oos.id()).orElseThrow();
+        investigations.recordPhaseOne(investigation.id(), new OosInvestigations.PhaseOneEntry("Calculation verified", "Reader calibrated",
+                "Control standard recovery 96 %", "Sample diluted 1:4 instead of 1:10", "Assignable cause: wrong dilution"));
+        investigations.recordResult(investigation.id(), new Results.Entry("endotoxin", 0.2, "EU/mL", null, null, "LAL kinetic", null, at,
+                oos.id(), "Retest at the method's dilution"), null, "RETEST");
+        return investigations.propose(investigation.id(), new OosInvestigations.ProposalEntry("INVALIDATED", "SAMPLE_PREPARATION",
+                "Sample diluted 1:4 instead of 1:10 (worksheet photo)", null));
     }
 
     /** A serum lot in testing from an eligible umbilical-cord donor who consented to cosmetic and commercial use. */

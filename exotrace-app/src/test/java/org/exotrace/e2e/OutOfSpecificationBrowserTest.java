@@ -42,7 +42,8 @@ class OutOfSpecificationBrowserTest extends BrowserTest {
         openLot(lot.code());
         Locator blockers = page.locator("#release-blockers");
         assertThat(blockers).containsText("Endotoxin is out of specification");
-        assertThat(blockers.getByRole(AriaRole.LISTITEM)).hasCount(1);
+        assertThat(blockers).containsText("Out-of-specification investigation OOS-");
+        assertThat(blockers.getByRole(AriaRole.LISTITEM)).hasCount(2);
         screenshot("release-blocked");
 
         Locator signature = page.locator("#signature-form");

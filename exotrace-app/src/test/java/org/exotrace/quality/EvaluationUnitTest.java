@@ -25,6 +25,16 @@ class EvaluationUnitTest {
     }
 
     @Test
+    void aTestWithAnOutOfSpecificationResultOnRecordFailsWhateverItsLatestObservationSays() {
+        Evaluation evaluation = Evaluation.of(spec(), conformingLot(), java.util.Set.of("endotoxin"));
+
+        assertThat(evaluation.failing()).extracting(e -> e.test().code()).containsExactly("endotoxin");
+        assertThat(evaluation.overall()).isEqualTo(Verdict.FAIL);
+        assertThat(evaluation.releasable()).isFalse();
+        assertThat(Evaluation.of(spec(), conformingLot(), java.util.Set.of()).overall()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void failOutranksMissingAndWarning() {
         List<Observation> lot = new ArrayList<>(conformingLotWith(
                 Observation.categorical("sterility", "GROWTH"),

@@ -181,7 +181,8 @@ class ResultApiIntegrationTests extends IntegrationTest {
         record(LotScenarios.numericJson("endotoxin", 0.1, "EU/mL"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                .andExpect(jsonPath("$.detail", containsString("record a retest of it with a reason")));
+                .andExpect(jsonPath("$.detail", containsString("is out of specification (2 EU/mL) and under investigation OOS-")))
+                .andExpect(jsonPath("$.detail", containsString("recorded only inside that investigation")));
 
         assertThat(counts(TABLES)).isEqualTo(before);
         evaluation().andExpect(jsonPath("$.overall").value("FAIL"));
@@ -211,8 +212,20 @@ class ResultApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aRetestSupersedesTheEarlierResultAndTheEvaluationUsesTheRetest() throws Exception {
-        String first = scenarios.numeric(lot, "endotoxin", 2.0, "EU/mL", analyst);
+    void refusesASecondResultForAPassingTestWithoutARetest() throws Exception {
+        scenarios.numeric(lot, "endotoxin", 0.4, "EU/mL", analyst);
+        List<Long> before = counts(TABLES);
+
+        record(LotScenarios.numericJson("endotoxin", 0.1, "EU/mL"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("record a retest of it with a reason")));
+
+        assertThat(counts(TABLES)).isEqualTo(before);
+    }
+
+    @Test
+    void aRetestOfAResultWithinSpecificationSupersedesItAndTheEvaluationUsesTheRetest() throws Exception {
+        String first = scenarios.numeric(lot, "endotoxin", 0.4, "EU/mL", analyst);
 
         String retest = read(record(retestJson(first, "Sample contaminated during handling; retested from retained sample"))
                 .andExpect(status().isCreated())
@@ -231,7 +244,7 @@ class ResultApiIntegrationTests extends IntegrationTest {
 
     @Test
     void refusesARetestWithoutAReasonAndLeavesTheEarlierResultValid() throws Exception {
-        String first = scenarios.numeric(lot, "endotoxin", 2.0, "EU/mL", analyst);
+        String first = scenarios.numeric(lot, "endotoxin", 0.4, "EU/mL", analyst);
         List<Long> before = counts(TABLES);
 
         record(retestJson(first, null))

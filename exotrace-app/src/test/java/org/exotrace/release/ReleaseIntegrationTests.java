@@ -118,8 +118,9 @@ class ReleaseIntegrationTests extends IntegrationTest {
         scenarios.release(lot, qa)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                .andExpect(jsonPath("$.reasons.length()").value(1))
-                .andExpect(jsonPath("$.reasons[0]", containsString("Endotoxin is out of specification: 2 EU/mL (limits ")));
+                .andExpect(jsonPath("$.reasons.length()").value(2))
+                .andExpect(jsonPath("$.reasons[0]", containsString("Endotoxin is out of specification: 2 EU/mL (limits ")))
+                .andExpect(jsonPath("$.reasons[1]", matchesPattern("Out-of-specification investigation OOS-\\d{4}-\\d{4} \\(Endotoxin 2 EU/mL\\) is open.*")));
 
         assertThat(lotState(lot)).isEqualTo("IN_TESTING");
         assertThat(counts(SIGNATURE_TABLES)).isEqualTo(before);

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "NTA characterization", description = "Particle size and concentration of a lot from a trajectory file or a NanoSight export")
 class NtaApi {
 
-    record Rerun(@NotBlank @Size(max = 1000) String reason) {}
+    /** {@code investigationId}: the open OOS investigation of the lot's size or concentration result, when there is one. */
+    record Rerun(@NotBlank @Size(max = 1000) String reason, UUID investigationId) {}
 
     private final NtaMeasurements measurements;
 
@@ -67,8 +68,9 @@ class NtaApi {
 
     @PostMapping("/nta-measurements/{id}/rerun")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Analyse the same file with the same settings again, as a new measurement (a retest, so a reason is required)")
+    @Operation(summary = "Analyse the same file with the same settings again, as a new measurement (a retest, so a reason is required); "
+            + "when a size or concentration result of the lot is out of specification, only inside its investigation (investigationId)")
     NtaMeasurement rerun(@PathVariable UUID id, @Valid @RequestBody Rerun body) {
-        return measurements.rerun(id, body.reason());
+        return measurements.rerun(id, body.reason(), body.investigationId());
     }
 }

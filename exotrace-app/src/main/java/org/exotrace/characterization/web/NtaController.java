@@ -78,6 +78,8 @@ class NtaController {
         NtaMeasurement m = measurements.get(id);
         model.addAttribute("m", m);
         model.addAttribute("lot", lots.get(m.lotId()));
+        model.addAttribute("investigations", measurements.openInvestigations(m.lotId()));
+        measurements.investigationOf(id).ifPresent(i -> model.addAttribute("rerunInvestigation", i));
         if (m.outcome() != null) {
             model.addAttribute("chart", DistributionChart.of(m.outcome().distribution().stream()
                     .map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList(), m.outcome().method()));
@@ -96,9 +98,10 @@ class NtaController {
     }
 
     @PostMapping("/nta/{id}/rerun")
-    String rerun(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model) {
+    String rerun(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+                 @RequestParam(required = false) UUID investigationId, Model model) {
         try {
-            NtaMeasurement again = measurements.rerun(id, reason);
+            NtaMeasurement again = measurements.rerun(id, reason, investigationId);
             return "redirect:/nta/" + again.id();
         } catch (DomainProblem p) {
             model.addAttribute("rerunError", p.fieldErrors().isEmpty() ? p.getMessage() : String.join("; ", p.fieldErrors().values()));

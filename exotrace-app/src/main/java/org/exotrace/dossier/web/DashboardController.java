@@ -11,6 +11,7 @@ import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.donor.Donors;
 import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.OosInvestigations;
 import org.exotrace.quality.Verdict;
 import org.exotrace.release.DispositionReviews;
 import org.exotrace.release.Releases;
@@ -33,10 +34,12 @@ class DashboardController {
     private final AuditTrail audit;
     private final Releases releases;
     private final DispositionReviews reviews;
+    private final OosInvestigations investigations;
 
     DashboardController(Donors donors, Batches batches, Lots lots, LotQuality quality, AuditTrail audit, Releases releases,
-                        DispositionReviews reviews) {
+                        DispositionReviews reviews, OosInvestigations investigations) {
         this.reviews = reviews;
+        this.investigations = investigations;
         this.releases = releases;
         this.donors = donors;
         this.batches = batches;
@@ -54,6 +57,7 @@ class DashboardController {
             model.addAttribute("byState", byState);
             model.addAttribute("donorCount", donors.count());
             model.addAttribute("batchCount", batches.count());
+            model.addAttribute("openInvestigations", investigations.countOpen());
             List<Lot> inTesting = lots.search("", LotState.IN_TESTING, new Page.Request(0, WORKLIST_LIMIT)).rows();
             Map<Lot, Verdict> verdicts = new LinkedHashMap<>();
             inTesting.forEach(l -> verdicts.put(l, quality.overallVerdict(l.id())));

@@ -13,6 +13,8 @@ import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Products;
 import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.OosInvestigation;
+import org.exotrace.quality.OosInvestigations;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.Verdict;
@@ -36,9 +38,12 @@ class DossierController {
     private final Results results;
     private final AuditTrail audit;
     private final DispositionReviews reviews;
+    private final OosInvestigations investigations;
 
-    DossierController(Lots lots, Products products, LotQuality quality, Results results, AuditTrail audit, DispositionReviews reviews) {
+    DossierController(Lots lots, Products products, LotQuality quality, Results results, AuditTrail audit, DispositionReviews reviews,
+                      OosInvestigations investigations) {
         this.reviews = reviews;
+        this.investigations = investigations;
         this.lots = lots;
         this.products = products;
         this.quality = quality;
@@ -101,7 +106,7 @@ class DossierController {
     /** One line of the lot's timeline: the audit entry and what it was about, in words. */
     record TimelineItem(AuditEntry entry, String subject) {}
 
-    /** The lot's life in one list: its own record, its results, its units and its signatures, newest first. */
+    /** The lot's life in one list: its own record, its results, its OOS investigations, its units and its signatures, newest first. */
     private List<TimelineItem> timeline(Lot lot) {
         Map<String, Result> byId = new LinkedHashMap<>();
         results.forLot(lot.id()).forEach(r -> byId.put(r.id().toString(), r));
@@ -111,6 +116,14 @@ class DossierController {
             Result r = byId.get(e.recordId());
             items.add(new TimelineItem(e, "result " + r.testCode() + " = " + r.resultText() + " (" + r.verdictAtEntry() + ")"));
         });
+        Map<String, OosInvestigation> oos = new LinkedHashMap<>();
+        investigations.forLot(lot.id()).forEach(i -> oos.put(i.id().toString(), i));
+        if (!oos.isEmpty()) {
+            audit.history("oos_investigation", oos.keySet()).forEach(e -> {
+                OosInvestigation i = oos.get(e.recordId());
+                items.add(new TimelineItem(e, "investigation " + i.number() + " of " + i.testCode() + " (" + i.stateText() + ")"));
+            });
+        }
         audit.history("size_distribution", lot.id().toString()).forEach(e -> items.add(new TimelineItem(e, "size distribution")));
         List<DispositionReview> lotReviews = reviews.forLot(lot.id());
         audit.history("disposition_review", lotReviews.stream().map(r -> r.id().toString()).toList())

@@ -12,6 +12,7 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.quality.LotQuality;
+import org.exotrace.quality.OosInvestigations;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.Results;
 import org.exotrace.quality.SpecificationCatalog;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The quality panel of a lot page, served as an htmx fragment: evaluation, MISEV completeness,
- * results with their history, and the result entry form. Posting a result answers with the
- * refreshed panel (field messages when refused) and tells the page that the lot changed.
+ * The quality panel of a lot page, served as an htmx fragment: evaluation (an out-of-specification
+ * result links to its investigation), MISEV completeness, every result on record with its status,
+ * reason and investigation, the lot's investigations, and the result entry form. Posting a result
+ * answers with the refreshed panel (field messages when refused) and tells the page that the lot
+ * changed.
  */
 @Controller
 class ResultController {
@@ -47,8 +50,10 @@ class ResultController {
     private final Results results;
     private final LotQuality quality;
     private final SpecificationCatalog specifications;
+    private final OosInvestigations investigations;
 
-    ResultController(Lots lots, Results results, LotQuality quality, SpecificationCatalog specifications) {
+    ResultController(Lots lots, Results results, LotQuality quality, SpecificationCatalog specifications, OosInvestigations investigations) {
+        this.investigations = investigations;
         this.lots = lots;
         this.results = results;
         this.quality = quality;
@@ -82,8 +87,10 @@ class ResultController {
                         form.retestOf(), form.retestReason()), upload);
                 response.setHeader("HX-Trigger", "lot-changed");
                 String notice = r.verdictAtEntry() == Verdict.FAIL
-                        ? "Out of specification: " + r.testCode() + " = " + r.resultText() + ". The lot cannot be released with this result."
+                        ? "Out of specification: " + r.testCode() + " = " + r.resultText() + ". Investigation "
+                                + investigations.forResult(r.id()).map(i -> i.number()).orElse("") + " is open; the lot cannot be released until QA approves its conclusion."
                         : "Result recorded: " + r.testCode() + " = " + r.resultText() + " (" + r.verdictAtEntry() + ").";
+                investigations.forResult(r.id()).ifPresent(i -> model.addAttribute("opened", i));
                 return render(lotId, ResultForm.blank(), Map.of(), notice, model);
             } catch (DomainProblem p) {
                 if (p.fieldErrors().isEmpty()) errors.put("form", p.getMessage());
@@ -122,6 +129,11 @@ class ResultController {
             model.addAttribute("evaluation", quality.evaluate(lotId));
         });
         model.addAttribute("results", results.forLot(lotId));
+        var onRecord = investigations.onRecord(lotId);
+        model.addAttribute("onRecord", onRecord);
+        Map<UUID, org.exotrace.quality.OosInvestigation> investigationOf = new LinkedHashMap<>();
+        onRecord.lines().stream().filter(l -> l.investigation() != null).forEach(l -> investigationOf.put(l.result().id(), l.investigation()));
+        model.addAttribute("investigationOf", investigationOf);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);

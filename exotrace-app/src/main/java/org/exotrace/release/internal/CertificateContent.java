@@ -22,7 +22,18 @@ public record CertificateContent(
     Signature signature,
     List<SizePoint> sizeDistribution,
     Instant issuedAt,
-    ZoneId zone) {
+    ZoneId zone,
+    List<RecordRow> resultsOnRecord,
+    List<Investigation> investigations) {
+
+  /** A certificate without superseded or invalidated results and without investigations. */
+  public CertificateContent(String labName, String labAddress, String certificateNumber, String productName, String productCode,
+      String lotCode, String batchCode, LocalDate manufacturedOn, LocalDate expiresOn, String specificationReference, List<Row> rows,
+      String conclusion, LocalDate testCompletionDate, Signature signature, List<SizePoint> sizeDistribution, Instant issuedAt,
+      ZoneId zone) {
+    this(labName, labAddress, certificateNumber, productName, productCode, lotCode, batchCode, manufacturedOn, expiresOn,
+        specificationReference, rows, conclusion, testCompletionDate, signature, sizeDistribution, issuedAt, zone, List.of(), List.of());
+  }
 
   public CertificateContent {
     text(labName, "labName");
@@ -45,6 +56,36 @@ public record CertificateContent(
     sizeDistribution = sizeDistribution == null ? List.of() : List.copyOf(sizeDistribution);
     present(issuedAt, "issuedAt");
     present(zone, "zone");
+    resultsOnRecord = resultsOnRecord == null ? List.of() : List.copyOf(resultsOnRecord);
+    investigations = investigations == null ? List.of() : List.copyOf(investigations);
+  }
+
+  /**
+   * One result on record, valid or not, when the lot has superseded or invalidated results or an
+   * out-of-specification investigation: every result of every test is then printed, each with its
+   * status and remark (how it came about, why it stopped counting).
+   */
+  public record RecordRow(String test, String result, LocalDate performedOn, String atEntry, String status, String remark) {
+    public RecordRow {
+      text(test, "record row test");
+      text(result, "record row result of '" + test + "'");
+      present(performedOn, "record row date of '" + test + "'");
+      text(atEntry, "record row verdict at entry of '" + test + "'");
+      text(status, "record row status of '" + test + "'");
+      remark = remark == null ? "" : remark;
+    }
+  }
+
+  /** An out-of-specification investigation of the lot with its conclusion and QA approval. */
+  public record Investigation(String number, String test, String result, String phase, String conclusion, String cause,
+                              String summary, String approvedBy, Instant approvedAt) {
+    public Investigation {
+      text(number, "investigation number");
+      text(test, "investigation test of " + number);
+      text(result, "investigation result of " + number);
+      text(phase, "investigation phase of " + number);
+      text(conclusion, "investigation conclusion of " + number);
+    }
   }
 
   /** One tested attribute; {@code unit} may be null or empty for dimensionless results. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lots;
+import org.exotrace.quality.OosInvestigations;
 import org.exotrace.release.Certificates;
 import org.exotrace.release.Decision;
 import org.exotrace.release.DispositionReviews;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The release panel of a lot page (htmx fragment): what blocks release, the signature form, the decisions. */
+/**
+ * The release panel of a lot page (htmx fragment): what blocks release, every result on record and
+ * every OOS investigation (what a signature covers), the signature form, the decisions.
+ */
 @Controller
 class ReleaseController {
 
@@ -29,9 +33,11 @@ class ReleaseController {
     private final Certificates certificates;
     private final Lots lots;
     private final DispositionReviews reviews;
+    private final OosInvestigations investigations;
 
-    ReleaseController(Releases releases, Certificates certificates, Lots lots, DispositionReviews reviews) {
+    ReleaseController(Releases releases, Certificates certificates, Lots lots, DispositionReviews reviews, OosInvestigations investigations) {
         this.reviews = reviews;
+        this.investigations = investigations;
         this.releases = releases;
         this.certificates = certificates;
         this.lots = lots;
@@ -84,6 +90,7 @@ class ReleaseController {
         model.addAttribute("releaser", releaser);
         model.addAttribute("check", releases.check(lotId, releaser ? Actors.current() : null));
         model.addAttribute("decisions", releases.decisions(lotId));
+        model.addAttribute("onRecord", investigations.onRecord(lotId));
         model.addAttribute("certificateNumber", certificates.number(lotId).orElse(null));
         model.addAttribute("meanings", SignatureMeaning.DISPOSITIONS);
         model.addAttribute("errors", errors);
