@@ -30,7 +30,7 @@ class PageProblemHandler {
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(status);
         mav.addObject("status", status.value());
-        mav.addObject("title", p.title());
+        mav.addObject("problemTitle", p.title());
         mav.addObject("detail", p.getMessage());
         return mav;
     }
@@ -42,7 +42,7 @@ class PageProblemHandler {
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(HttpStatus.CONFLICT);
         mav.addObject("status", HttpStatus.CONFLICT.value());
-        mav.addObject("title", "Conflict");
+        mav.addObject("problemTitle", "Conflict");
         mav.addObject("detail", PlatformMessages.RACE);
         return mav;
     }
@@ -58,7 +58,7 @@ class PageProblemHandler {
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(status);
         mav.addObject("status", status.value());
-        mav.addObject("title", title);
+        mav.addObject("problemTitle", title);
         mav.addObject("detail", detail);
         return mav;
     }
