@@ -17,6 +17,7 @@ import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donors;
+import org.exotrace.quality.LotConcentration;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Results;
@@ -117,7 +118,8 @@ public class Releases {
         if (!check.allowed()) throw DomainProblem.ruleViolation("Release refused", check.reasons());
         LotEvaluation evaluation = outcome.evaluation();
         String certificate = records.nextCertificateNumber(Year.now().getValue());
-        Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate);
+        Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate,
+                releasedConcentration(evaluation));
         lots.release(lotId, decision.signature().id());
         events.publishEvent(new LotReleased(lotId, lot.code(), decision.signature().id(), certificate));
         return decision;
@@ -147,7 +149,7 @@ public class Releases {
         Lot lot = lots.get(lotId);
         // a lot can be rejected or held even when its product has no specification (evaluation null)
         LotEvaluation evaluation = evaluation(lotId).evaluation();
-        Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null);
+        Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null, null);
         if (meaning == SignatureMeaning.REJECTION) {
             lots.reject(lotId, decision.signature().id(), signing.reason().strip());
             events.publishEvent(new LotRejected(lotId, lot.code(), decision.signature().id(), signing.reason().strip()));
@@ -178,20 +180,58 @@ public class Releases {
         return accounts.find(current).orElseThrow();
     }
 
-    private Decision sign(Lot lot, Account signer, SignatureMeaning meaning, String reason, LotEvaluation evaluation, String certificate) {
+    /**
+     * The concentration a release states: the measured result of the specification's concentration
+     * test, else the lot's declared concentration; null when the lot has neither.
+     */
+    private static DecisionRecords.Concentration releasedConcentration(LotEvaluation evaluation) {
+        LotConcentration c = evaluation.concentration();
+        if (c == null || c.releasedPerMl() == null) return null;
+        return new DecisionRecords.Concentration(c.releasedPerMl(), c.releasedIsMeasured(),
+                c.releasedIsMeasured() ? c.measured().method() : null, c.releasedIsMeasured() ? c.measured().id() : null);
+    }
+
+    /**
+     * What a release signed now would state as the lot's concentration, for the signer to read:
+     * "3.7 × 10⁹ particles/mL, measured (Particle concentration, NTA …)"; empty when the lot has none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> concentrationToRelease(UUID lotId) {
+        LotEvaluation evaluation = evaluation(lotId).evaluation();
+        if (evaluation == null || evaluation.concentration() == null || evaluation.concentration().releasedPerMl() == null) {
+            return java.util.Optional.empty();
+        }
+        LotConcentration c = evaluation.concentration();
+        return java.util.Optional.of(Texts.scientific(c.releasedPerMl()) + " particles/mL, " + (c.releasedIsMeasured()
+                ? "measured (" + c.test().name() + ", " + c.measured().method() + ")" : "declared on the lot (no measured concentration)"));
+    }
+
+        /**
+     * The concentration the lot was released with (its latest release), for dosing; empty when it was
+     * never released, or released before releases stated their concentration and without a measured one.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReleasedConcentration> releasedConcentration(UUID lotId) {
+        return records.forLot(lotId).stream().filter(d -> d.kind() == SignatureMeaning.RELEASE).reduce((a, b) -> b)
+                .map(Decision::concentration);
+    }
+
+    private Decision sign(Lot lot, Account signer, SignatureMeaning meaning, String reason, LotEvaluation evaluation, String certificate,
+                          DecisionRecords.Concentration concentration) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<String> snapshot = evaluation == null ? List.of() : evaluation.evaluation().tests().stream()
                 .map(t -> t.test().code() + "=" + (t.observation() == null ? "-" : t.observation().resultText()) + ":" + t.verdict())
                 .toList();
         String signedContent = String.join("\n", List.of("lot=" + lot.id(), "code=" + lot.code(), "meaning=" + meaning,
                 "signer=" + signer.username(), "at=" + at, "spec=" + (evaluation == null ? "-" : evaluation.specification().id()),
-                String.join(";", snapshot)));
+                String.join(";", snapshot),
+                "concentration=" + (concentration == null ? "-" : concentration.perMl() + (concentration.measured() ? ":measured" : ":declared"))));
         UUID signatureId = UUID.randomUUID();
         ElectronicSignature signature = new ElectronicSignature(signatureId, "lot", lot.id(), signer.username(), signer.displayName(),
                 meaning, at, Hashes.sha256(signedContent));
         Decision decision = records.insert(signature, lot.id(), reason,
                 evaluation == null ? null : evaluation.specification().id(),
-                evaluation == null ? null : evaluation.specification().reference(), certificate, snapshot);
+                evaluation == null ? null : evaluation.specification().reference(), certificate, snapshot, concentration);
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("lot", lot.code());
         audit.put("meaning", meaning.statement());
@@ -199,6 +239,10 @@ public class Releases {
         audit.put("signedAt", at.toString());
         audit.put("contentHash", signature.contentHash());
         if (certificate != null) audit.put("certificate", certificate);
+        if (concentration != null) {
+            audit.put("releasedConcentrationPerMl", concentration.perMl());
+            audit.put("releasedConcentration", concentration.measured() ? "measured" : "declared");
+        }
         events.publishEvent(RecordChanged.created("signature", signatureId, audit));
         return decision;
     }

@@ -25,6 +25,8 @@ import org.springframework.context.ApplicationContext;
 class LotFixtures {
 
     static final String SERUM = "HMSC-EXO-SERUM";
+    /** The concentration a fixture lot declares, and measures: × 2 mL ampoules = 7.2e9 particles per ampoule. */
+    static final double DECLARED_PER_ML = 3.6e9;
 
     private final Donors donors;
     private final Batches batches;
@@ -51,16 +53,19 @@ class LotFixtures {
         donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COMMERCIAL, LocalDate.now(), "ICF-FIX-2"));
         Batch batch = batches.record(new Batches.NewBatch(donor.id(), IsolationMethod.ULTRACENTRIFUGATION, 100_000.0, 70, "SW32 Ti",
                 50.0, 20_000_000L, 4, LocalDate.now().minusDays(2), LocalDate.now().minusDays(1), null, null));
-        return lots.create(batch.id(), new Lots.NewLot(SERUM, 1.2e9, 30.0, LocalDate.now(), null));
+        return lots.create(batch.id(), new Lots.NewLot(SERUM, DECLARED_PER_ML, 30.0, LocalDate.now(), null));
     }
 
-    /** Records a conforming result for every required test of the serum specification except those named. */
+    /**
+     * Records a conforming result for every required test of the serum specification except those
+     * named; particles per ampoule is derived from the particle concentration recorded here.
+     */
     void conformingResultsExcept(Lot lot, String... left) {
         List<String> skip = List.of(left);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         List<Results.Entry> entries = List.of(
                 numeric("size_mode", 104, "nm", "NTA", at),
-                numeric("particles_per_ampoule", 7.2e9, "particles", "NTA", at),
+                numeric("particle_concentration", DECLARED_PER_ML, "particles/mL", "NTA", at),
                 numeric("total_protein", 42, "µg/mL", "BCA", at),
                 numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA/BCA", at),
                 numeric("endotoxin", 0.1, "EU/mL", "LAL kinetic", at),

@@ -80,6 +80,7 @@ class ReleaseController {
         model.addAttribute("check", releases.check(lotId, releaser ? Actors.current() : null));
         model.addAttribute("decisions", releases.decisions(lotId));
         model.addAttribute("certificateNumber", certificates.number(lotId).orElse(null));
+        model.addAttribute("concentrationToRelease", releases.concentrationToRelease(lotId).orElse(null));
         model.addAttribute("meanings", SignatureMeaning.values());
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
