@@ -106,6 +106,12 @@ public record NtaSettings(NtaSource source, String software, Double pixelSizeNm,
                 detectionVolumePl, dilution, null, null, null, null);
     }
 
+    /** These settings with another dilution (a NanoSight export's own). */
+    NtaSettings withDilution(Double factor) {
+        return new NtaSettings(source, software, pixelSizeNm, units, fps, temperatureC, viscosityMPaS, waterModel, drift, method,
+                minTrackLength, motionBlur, detectionVolumePl, factor, bootstrap, seed, columns, calibration);
+    }
+
     /** These settings with the detection volume of a chosen calibration. */
     NtaSettings withCalibration(Calibration c) {
         return new NtaSettings(source, software, pixelSizeNm, units, fps, temperatureC, viscosityMPaS, waterModel, drift, method,

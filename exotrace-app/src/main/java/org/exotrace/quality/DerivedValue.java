@@ -72,6 +72,16 @@ public record DerivedValue(String testCode, Double value, String expression, Str
         return new DerivedValue(test.code(), value, Texts.scientific(value) + " " + test.unit() + " = " + String.join(" × ", terms), null);
     }
 
+    /** The right-hand side of {@link #expression()}: "2.8 × 10⁹ particles/mL × 2 mL"; null when missing. */
+    public String calculation() {
+        return expression == null ? null : expression.substring(expression.indexOf(" = ") + 3);
+    }
+
+    /** The left-hand side of {@link #expression()}, the value with its unit: "5.6 × 10⁹ particles"; null when missing. */
+    public String valueText() {
+        return expression == null ? null : expression.substring(0, expression.indexOf(" = "));
+    }
+
     /** The value as an observation of its test, when computed. */
     java.util.Optional<Observation> observation() {
         return value == null ? java.util.Optional.empty() : java.util.Optional.of(Observation.numeric(testCode, value));

@@ -47,13 +47,18 @@ class LotFixtures {
 
     /** A serum lot in testing from an eligible umbilical-cord donor who consented to cosmetic and commercial use. */
     Lot serumLotInTesting() {
+        return serumLotInTesting(DECLARED_PER_ML);
+    }
+
+    /** As {@link #serumLotInTesting()}, declaring the given concentration (particles/mL). */
+    Lot serumLotInTesting(double declaredPerMl) {
         Donor donor = donors.register(new Donors.Registration(SourceType.UMBILICAL_CORD_MSC, "browser test fixture", null));
         donors.recordScreening(donor.id(), new Donors.ScreeningEntry("anti-HIV-1/2", Screening.Result.NEGATIVE, LocalDate.now()));
         donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COSMETIC_USE, LocalDate.now(), "ICF-FIX-1"));
         donors.grantConsent(donor.id(), new Donors.ConsentEntry(ConsentScope.COMMERCIAL, LocalDate.now(), "ICF-FIX-2"));
         Batch batch = batches.record(new Batches.NewBatch(donor.id(), IsolationMethod.ULTRACENTRIFUGATION, 100_000.0, 70, "SW32 Ti",
                 50.0, 20_000_000L, 4, LocalDate.now().minusDays(2), LocalDate.now().minusDays(1), null, null));
-        return lots.create(batch.id(), new Lots.NewLot(SERUM, DECLARED_PER_ML, 30.0, LocalDate.now(), null));
+        return lots.create(batch.id(), new Lots.NewLot(SERUM, declaredPerMl, 30.0, LocalDate.now(), null));
     }
 
     /**
@@ -75,6 +80,11 @@ class LotFixtures {
                 categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1", at),
                 categorical("mycoplasma", "NEGATIVE", "qPCR", at));
         entries.stream().filter(e -> !skip.contains(e.testCode())).forEach(e -> results.record(lot.id(), e, null));
+    }
+
+    /** Records one numeric result performed a minute ago. */
+    void numericResult(Lot lot, String code, double value, String unit, String method) {
+        results.record(lot.id(), numeric(code, value, unit, method, Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES)), null);
     }
 
     private static Results.Entry numeric(String code, double value, String unit, String method, Instant at) {
