@@ -100,6 +100,12 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         assertThat(page.locator("#concentration-agreement")).containsText("agree");
         assertThat(page.locator("#evaluation tr[data-test=particles_per_ampoule]")).containsText("6.4 × 10⁹ particles = 3.2 × 10⁹ particles/mL × 2 mL");
         screenshot("resolved");
+        // At a phone's width the page stays within the screen (the tables scroll inside their cards).
+        page.setViewportSize(390, 844);
+        assertThat(page.locator("#concentration-agreement")).isVisible();
+        org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        screenshot("resolved-390px");
+        page.setViewportSize(1280, 900);
         logout();
 
         // QA releases: the release states the measured concentration.
