@@ -233,7 +233,7 @@ public class Lots {
         repository.correctConcentration(lotId, before.concentrationPerMl(), perMl, reason.strip());
         Lot after = get(lotId);
         List<Lot> parents = repository.parents(lotId);
-        events.publishEvent(RecordChanged.changed("lot", lotId, "CORRECT_DECLARED_CONCENTRATION", LotRepository.snapshot(before, parents),
+        events.publishEvent(RecordChanged.changed("lot", lotId, "CORRECT_CONCENTRATION", LotRepository.snapshot(before, parents),
                 LotRepository.snapshot(after, parents), reason.strip()));
         return after;
     }

@@ -100,11 +100,14 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         assertThat(page.locator("#concentration-agreement")).containsText("agree");
         assertThat(page.locator("#evaluation tr[data-test=particles_per_ampoule]")).containsText("6.4 × 10⁹ particles = 3.2 × 10⁹ particles/mL × 2 mL");
         screenshot("resolved");
-        // At a phone's width the page stays within the screen (the tables scroll inside their cards).
+        // At a phone's width the declared concentration and the evaluation stay within the screen (the table scrolls in its card).
         page.setViewportSize(390, 844);
         assertThat(page.locator("#concentration-agreement")).isVisible();
-        org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
         screenshot("resolved-390px");
+        for (String panel : List.of("#declared-concentration", "#quality-panel > .card")) {
+            org.assertj.core.api.Assertions.assertThat(((Number) page.locator(panel).first()
+                    .evaluate("e => e.getBoundingClientRect().right")).doubleValue()).as(panel).isLessThanOrEqualTo(390);
+        }
         page.setViewportSize(1280, 900);
         logout();
 
@@ -147,7 +150,24 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         screenshot("clinic-dose");
     }
 
-    private void sign(TestUser qa) {
+    @Test
+    void theSpecificationShowsParticlesPerAmpouleAsComputedAndTheDeclaredToleranceAndItsEditorKeepsThem() {
+        TestUser qa = user(Role.QA_RELEASER);
+        login(qa);
+        navigate("Specifications");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Human MSC exosome serum")).first().click();
+        Locator perAmpoule = page.locator("tr").filter(new Locator.FilterOptions().setHasText("particles_per_ampoule"));
+        assertThat(perAmpoule).containsText("computed as Particle concentration × fill volume, never typed");
+        assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHasText("particle_concentration")).first())
+                .containsText("within ×/÷ 2 of the declared concentration");
+        screenshot("specification");
+        link("Publish a new version").click();
+        assertThat(page.getByLabel("particles_per_ampoule computed as")).hasValue("particle_concentration × lot.fill_volume");
+        assertThat(page.getByLabel("particle_concentration times or divided by declared")).hasValue("2.0");
+        screenshot("specification-editor");
+    }
+
+        private void sign(TestUser qa) {
         Locator signature = page.locator("#signature-form");
         signature.getByLabel("Approval").check();
         signature.getByLabel("User name").fill(qa.username());

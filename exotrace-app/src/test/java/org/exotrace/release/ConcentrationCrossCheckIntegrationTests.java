@@ -123,7 +123,7 @@ class ConcentrationCrossCheckIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$[0].correctedBy").value(otherQa.username()));
         String audit = jdbc.sql("""
                 select old_value || ' -> ' || new_value || ' : ' || reason from audit_entry
-                where record_type = 'lot' and record_id = ? and action = 'CORRECT_DECLARED_CONCENTRATION'""").param(lot).query(String.class).single();
+                where record_type = 'lot' and record_id = ? and action = 'CORRECT_CONCENTRATION'""").param(lot).query(String.class).single();
         assertThat(audit).contains("1.5E11").contains("4.2E9").endsWith(": 1.5e11 was the bulk isolate's; the serum is 4.2e9 /mL");
 
         scenarios.release(lot, qa).andExpect(status().isOk())
@@ -134,6 +134,19 @@ class ConcentrationCrossCheckIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theCertificatePrintsParticlesPerAmpouleWithItsComputation() throws Exception {
+        String lot = scenarios.released(qa);
+        byte[] pdf = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/lots/" + lot + "/certificate")
+                .with(qa.basic())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "certificate-derived-test.pdf"), pdf);
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
+        reader.close();
+        assertThat(text).contains("Particles per ampoule").contains("Computed: 8 × 10^9 particles").contains("4 × 10^9 particles/mL × 2 mL");
+    }
+
+        @Test
     void aNewMeasurementThatAgreesWithTheDeclaredOneAlsoResolvesIt() throws Exception {
         String lot = lot(4.0e9, 5.12e8);
         String first = read(getJson("/api/lots/" + lot + "/results", analyst).andReturn(), "$[?(@.testCode == 'particle_concentration')].id")
