@@ -43,7 +43,7 @@ public record NtaOutcome(String method, long positions, int tracksTotal, int tra
                          Double instrumentConcentrationPerMl) {
 
     /** Why a measurement without a detection volume has no concentration. */
-    static final String NO_VOLUME = "no concentration: no calibration record was chosen (nor a detection volume typed), and a "
+    static final String NO_VOLUME = "No concentration: no calibration record was chosen (nor a detection volume typed), and a "
             + "concentration needs the detection volume of this set-up; upload again with a calibration to record one";
 
     /** One NanoSight video's conditions and results. */
