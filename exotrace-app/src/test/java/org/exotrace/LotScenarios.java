@@ -38,14 +38,19 @@ public final class LotScenarios {
     public static final List<ConsentScope> PRODUCT_SCOPES = List.of(ConsentScope.COSMETIC_USE, ConsentScope.COMMERCIAL);
 
     /**
-     * One passing result for every required test of the default specification
-     * (DefaultSpecifications.humanMscExosomeSerum), in the specification's units: a number with
-     * its unit, or a category.
+     * One passing result for every test whose result a release needs under the default
+     * specification (DefaultSpecifications.humanMscExosomeSerum): each required measured test, and
+     * the particle concentration that the required, derived particles per ampoule is computed from
+     * (4.0e9 /mL, the concentration {@link #lot} declares, × 2 mL = 8.0e9 particles per ampoule). In the
+     * specification's units: a number with its unit, or a category.
      */
     public static final Map<String, Object[]> PASSING_REQUIRED = passingRequired();
 
     /** The required tests of the default specification, by code, with their names as refusals print them. */
     public static final Map<String, String> REQUIRED_TEST_NAMES = requiredTestNames();
+
+    /** The tests a release needs results of: the required measured tests and the measured factors of the required derived ones. */
+    public static final java.util.Set<String> RESULTS_A_RELEASE_NEEDS = resultsAReleaseNeeds();
 
     /** A donor and the id of each consent granted to them. */
     public record DonorRef(String id, Map<ConsentScope, String> consents) {}
@@ -246,7 +251,7 @@ public final class LotScenarios {
     private static Map<String, Object[]> passingRequired() {
         Map<String, Object[]> m = new LinkedHashMap<>();
         m.put("size_mode", new Object[] {104.0, "nm"});
-        m.put("particles_per_ampoule", new Object[] {8.0e9, "particles"});
+        m.put("particle_concentration", new Object[] {4.0e9, "particles/mL"});
         m.put("total_protein", new Object[] {250.0, "µg/mL"});
         m.put("particles_per_ug_protein", new Object[] {4.0e10, "particles/µg"});
         m.put("marker_transmembrane", new Object[] {"POSITIVE"});
@@ -256,6 +261,24 @@ public final class LotScenarios {
         m.put("endotoxin", new Object[] {0.1, "EU/mL"});
         m.put("mycoplasma", new Object[] {"NEGATIVE"});
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The sentence a refused release gives for a required test of the default specification that has no valid result. */
+    public static String missingReason(String code) {
+        org.exotrace.quality.TestDefinition test = org.exotrace.quality.DefaultSpecifications.humanMscExosomeSerum().stream()
+                .filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+        if (!test.derived()) return test.name() + " is required and has no valid result";
+        List<org.exotrace.quality.TestDefinition> spec = org.exotrace.quality.DefaultSpecifications.humanMscExosomeSerum();
+        return test.name() + " is required and is computed as " + test.derivation().formula(spec) + ", which cannot be computed: "
+                + String.join("; ", test.derivation().tests().stream().map(c -> spec.stream().filter(t -> t.code().equals(c))
+                        .findFirst().orElseThrow().name() + " has no valid result").toList());
+    }
+
+    private static java.util.Set<String> resultsAReleaseNeeds() {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        org.exotrace.quality.DefaultSpecifications.humanMscExosomeSerum().stream().filter(org.exotrace.quality.TestDefinition::required)
+                .forEach(t -> codes.addAll(t.derived() ? t.derivation().tests() : List.of(t.code())));
+        return java.util.Collections.unmodifiableSet(codes);
     }
 
     private static Map<String, String> requiredTestNames() {

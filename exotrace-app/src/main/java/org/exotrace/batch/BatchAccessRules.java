@@ -20,6 +20,7 @@ class BatchAccessRules implements AccessRules {
         r.requestMatchers(HttpMethod.GET, "/batches/new", "/lots/*/derive", "/lots/pool").hasRole(Role.LAB_ANALYST.name());
         r.requestMatchers(HttpMethod.GET, "/batches", "/batches/**", "/api/batches", "/api/batches/**", "/api/products",
                         "/api/lots", "/api/lots/*", "/api/lots/*/lineage", "/api/lots/*/units",
+                        "/api/lots/*/declared-concentration/corrections", "/lots/*/declared-concentration",
                         "/lots/*/units", "/lots/*/labels", "/lots/*/lineage", "/api/units/*")
                 .hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER, Role.RESEARCHER, Role.ADMIN));
         r.requestMatchers(HttpMethod.GET, "/units/*/destruction").hasRole(Role.LAB_ANALYST.name());
@@ -28,5 +29,8 @@ class BatchAccessRules implements AccessRules {
                         "/api/lots/*/units", "/api/lots/*/derivatives", "/api/lots/pools",
                         "/lots/*/units", "/lots/*/derive", "/lots/pool")
                 .hasRole(Role.LAB_ANALYST.name());
+        // A declared concentration typed wrongly is corrected by the analyst or by QA, with a reason.
+        r.requestMatchers(HttpMethod.PUT, "/api/lots/*/declared-concentration").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
+        r.requestMatchers(HttpMethod.POST, "/lots/*/declared-concentration").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
     }
 }

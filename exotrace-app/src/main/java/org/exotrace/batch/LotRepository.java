@@ -55,7 +55,22 @@ class LotRepository {
                 .params(state.name(), signatureId, reason, lotId).update();
     }
 
-    /** Locks the lot's row until the transaction ends, so concurrent splits and dispositions queue up. */
+    void correctConcentration(UUID lotId, Double previous, double corrected, String reason) {
+        jdbc.sql("update lot set concentration_per_ml = ? where id = ?").params(corrected, lotId).update();
+        jdbc.sql("""
+                insert into lot_concentration_correction (id, lot_id, previous_per_ml, corrected_per_ml, reason, corrected_by)
+                values (?, ?, ?, ?, ?, ?)""").params(UUID.randomUUID(), lotId, previous, corrected, reason, Actors.current()).update();
+    }
+
+    List<ConcentrationCorrection> concentrationCorrections(UUID lotId) {
+        return jdbc.sql("select * from lot_concentration_correction where lot_id = ? order by corrected_at, id").param(lotId)
+                .query((rs, n) -> new ConcentrationCorrection(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class),
+                        (Double) rs.getObject("previous_per_ml"), rs.getDouble("corrected_per_ml"), rs.getString("reason"),
+                        rs.getString("corrected_by"), rs.getTimestamp("corrected_at").toInstant()))
+                .list();
+    }
+
+        /** Locks the lot's row until the transaction ends, so concurrent splits and dispositions queue up. */
     Optional<Lot> lock(UUID id) {
         return jdbc.sql("select * from lot where id = ? for update").param(id).query(LotRepository::lot).optional();
     }

@@ -208,6 +208,51 @@ public class Lots {
         return lineage.batchIds(lotId);
     }
 
+    /** The highest concentration a lot may declare, particles/mL: far above any vesicle preparation, below any typing slip of the exponent. */
+    public static final double MAX_CONCENTRATION_PER_ML = 1e16;
+
+    /**
+     * Corrects the concentration declared on a lot in testing or quarantine, with a reason: for a
+     * value typed wrongly at creation, e.g. when the measured concentration disagrees with it. The
+     * earlier value is kept ({@link #concentrationCorrections}) and audited.
+     */
+    @Transactional
+    public Lot correctDeclaredConcentration(UUID lotId, Double perMl, String reason) {
+        Lot before = repository.lock(lotId).orElseThrow(() -> DomainProblem.notFound("Lot", lotId));
+        if (before.state() != LotState.IN_TESTING && before.state() != LotState.QUARANTINED) {
+            throw DomainProblem.conflict("Lot " + before.code() + " is " + before.state().name().toLowerCase(Locale.ROOT)
+                    + "; its declared concentration is part of its disposition and can no longer be corrected.");
+        }
+        Checks c = new Checks();
+        c.required("concentrationPerMl", perMl);
+        c.finite("concentrationPerMl", perMl);
+        c.positive("concentrationPerMl", perMl);
+        if (perMl != null && perMl > MAX_CONCENTRATION_PER_ML) {
+            c.fail("concentrationPerMl", "must be at most 1E16 particles/mL");
+        }
+        c.text("reason", reason, 1000, true);
+        if (reason != null && reason.chars().anyMatch(ch -> ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')) {
+            c.fail("reason", "contains a control character (such as NUL); remove it");
+        }
+        if (c.ok("concentrationPerMl") && perMl != null && perMl.equals(before.concentrationPerMl())) {
+            c.fail("concentrationPerMl", "is already the declared concentration");
+        }
+        c.throwIfAny();
+        repository.correctConcentration(lotId, before.concentrationPerMl(), perMl, reason.strip());
+        Lot after = get(lotId);
+        List<Lot> parents = repository.parents(lotId);
+        events.publishEvent(RecordChanged.changed("lot", lotId, "CORRECT_CONCENTRATION", LotRepository.snapshot(before, parents),
+                LotRepository.snapshot(after, parents), reason.strip()));
+        return after;
+    }
+
+    /** The corrections of the lot's declared concentration, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ConcentrationCorrection> concentrationCorrections(UUID lotId) {
+        get(lotId);
+        return repository.concentrationCorrections(lotId);
+    }
+
     @Transactional
     public Lot release(UUID lotId, UUID signatureId) {
         return dispose(lotId, LotState.RELEASED, "RELEASE", signatureId, signatureId == null ? null : "released under signature " + signatureId);

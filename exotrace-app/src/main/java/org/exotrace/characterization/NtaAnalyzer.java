@@ -19,6 +19,9 @@ import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
 import org.exotrace.nta.analysis.NtaAnalysis;
 import org.exotrace.nta.analysis.SizingMethod;
+import org.exotrace.nta.concentration.ConcentrationEstimator;
+import org.exotrace.nta.concentration.DetectionVolume;
+import org.exotrace.nta.concentration.Dilution;
 import org.exotrace.nta.distribution.Bootstrap;
 import org.exotrace.nta.distribution.DistributionStats;
 import org.exotrace.nta.io.NanoSightSummary;
@@ -95,7 +98,7 @@ final class NtaAnalyzer {
             done[0] = Math.max(done[0], stageOf(message, analysis));
             progress.report(done[0], message);
         }).run(collector.tracks());
-        return outcome(r);
+        return outcome(r, settings);
     }
 
     /**
@@ -110,7 +113,7 @@ final class NtaAnalyzer {
         return 0;
     }
 
-    private static NtaOutcome outcome(AnalysisResult r) {
+    private static NtaOutcome outcome(AnalysisResult r, NtaSettings settings) {
         DistributionStats s = r.stats();
         Map<String, List<Double>> intervals = new LinkedHashMap<>();
         if (r.intervals() != null) {
@@ -132,7 +135,8 @@ final class NtaAnalyzer {
                 r.settings().viscosity().millipascalSeconds(), r.settings().viscosity().source(),
                 r.concentration() == null ? null : r.concentration().concentration().particlesPerMillilitre(),
                 r.concentration() == null ? null : r.concentration().meanParticlesPerFrame(), r.samplingModel(), List.of(),
-                r.warnings(), points);
+                r.warnings(), points, r.concentration() == null ? null : settings.concentrationBasis(),
+                r.concentration() == null ? NtaOutcome.NO_VOLUME : null, null);
     }
 
     private static void interval(Map<String, List<Double>> into, String name, Bootstrap.Result result,
@@ -141,8 +145,14 @@ final class NtaAnalyzer {
         into.put(name, List.of(i.lower().nanometres(), i.upper().nanometres()));
     }
 
-    /** The instrument's own results from a NanoSight export: its averages over videos and its binned distribution. */
-    static NtaOutcome nanoSight(Path file) throws IOException {
+    /**
+     * The instrument's own size results from a NanoSight export (its averages over videos and its
+     * binned distribution). The concentration is Exotrace's: the export's average particles per
+     * frame over the detection volume of the settings (a calibration, or a typed volume) times the
+     * dilution (the export's when it records one, else the settings'); without a volume there is
+     * none, and the instrument's own figure is shown for comparison only.
+     */
+    static NtaOutcome nanoSight(Path file, NtaSettings settings) throws IOException {
         NanoSightSummary summary = checkNanoSight(file);
         NanoSightSummary.SizeStatistics size = summary.average().size();
         double[] bins = summary.distribution().binCentresNm();
@@ -158,19 +168,34 @@ final class NtaAnalyzer {
         int tracks = 0;
         for (NanoSightSummary.Video v : summary.videos()) {
             videos.add(new NtaOutcome.Video(v.filename(), v.conditions().temperatureCelsius(), v.conditions().viscosityCentipoise(),
-                    v.conditions().frameRateFps(), v.size().modeNm(), v.size().d50Nm(), v.results().concentrationPerMl(), v.validTracks()));
+                    v.conditions().frameRateFps(), v.size().modeNm(), v.size().d50Nm(), v.results().concentrationPerMl(), v.validTracks(),
+                    v.conditions().cameraLevel()));
             tracks += v.validTracks();
             v.concentrationWarnings().forEach((k, w) -> {
                 if (w != null && !w.isBlank()) warnings.add(v.filename() + ": " + k + " " + w);
             });
         }
         String software = summary.createdWith().isBlank() ? summary.softwareVersion() : summary.createdWith();
-        warnings.add(0, "sizes and concentration were computed by the instrument software (" + software + ", " + summary.analysisMethod()
+        warnings.add(0, "sizes were computed by the instrument software (" + software + ", " + summary.analysisMethod()
                 + "); Exotrace imported them and did not re-size the particles");
+        double particlesPerFrame = summary.average().results().particlesPerFrame();
+        Double concentration = null;
+        if (settings.detectionVolumePl() != null) {
+            double dilution = exportDilution(summary).orElse(settings.dilution() == null ? 1 : settings.dilution());
+            concentration = ConcentrationEstimator.DEFAULT.estimate(particlesPerFrame, DetectionVolume.ofPicolitres(settings.detectionVolumePl()),
+                    Dilution.of(dilution)).concentration().particlesPerMillilitre();
+        }
         return new NtaOutcome("NTA, " + software + " " + summary.analysisMethod() + " (imported)", 0, tracks, tracks, size.meanNm(),
                 size.modeNm(), size.sdNm(), size.d10Nm(), size.d50Nm(), size.d90Nm(), Map.of(), null, null, null,
-                summary.videos().get(0).conditions().viscosityCentipoise(), "NanoSight", summary.average().results().concentrationPerMl(),
-                summary.average().results().particlesPerFrame(), null, videos, warnings, points);
+                summary.videos().get(0).conditions().viscosityCentipoise(), "NanoSight", concentration, particlesPerFrame, null, videos,
+                warnings, points, concentration == null ? null : settings.concentrationBasis(), concentration == null ? NtaOutcome.NO_VOLUME : null,
+                summary.average().results().concentrationPerMl());
+    }
+
+    /** The dilution a NanoSight export records (the same for every video), if any. */
+    static java.util.OptionalDouble exportDilution(NanoSightSummary summary) {
+        return summary.videos().stream().map(v -> v.results().dilutionFactor()).filter(java.util.OptionalDouble::isPresent)
+                .mapToDouble(java.util.OptionalDouble::getAsDouble).findFirst();
     }
 
     /** Counts characters read and reports every few million. */

@@ -81,10 +81,12 @@ public class NtaMeasurements {
     private final LotQuality quality;
     private final SpecificationCatalog specifications;
     private final OosInvestigations investigations;
+    private final NtaCalibrations calibrations;
 
     NtaMeasurements(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Lots lots, Results results,
-                    LotQuality quality, SpecificationCatalog specifications, OosInvestigations investigations) {
+                    LotQuality quality, SpecificationCatalog specifications, OosInvestigations investigations, NtaCalibrations calibrations) {
         this.investigations = investigations;
+        this.calibrations = calibrations;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
@@ -102,6 +104,15 @@ public class NtaMeasurements {
     public NtaMeasurement submit(UUID lotId, NtaRequest request, Upload upload) {
         Lot lot = openLot(lotId);
         NtaSettings settings = request.settings();
+        UUID calibrationId = request.parsedCalibrationId();
+        if (calibrationId != null) {
+            NtaCalibration c = calibrations.find(calibrationId).orElseThrow(() -> DomainProblem.invalid("calibrationId",
+                    "there is no calibration record " + calibrationId + "; choose one from the list"));
+            if (c.status() == NtaCalibration.Status.WITHDRAWN) {
+                throw DomainProblem.invalid("calibrationId", c.code() + " was withdrawn (" + c.withdrawnReason() + "); choose another calibration");
+            }
+            settings = settings.withCalibration(c.snapshot());
+        }
         Texts.check("instrument", request.instrument(), 200, false);
         Texts.check("retestReason", request.retestReason(), 1000, false);
         Instant measuredAt = request.measuredAtInstant(ZoneId.systemDefault());
@@ -110,12 +121,15 @@ public class NtaMeasurements {
         String filename = safeName(upload.filename(), settings.source());
         try {
             if (Files.size(upload.file()) == 0) throw DomainProblem.invalid("file", "the file is empty");
-            if (settings.source() == NtaSource.TRACKS) NtaAnalyzer.checkTracks(upload.file(), settings);
-            else NtaAnalyzer.checkNanoSight(upload.file());
+            if (settings.source() == NtaSource.TRACKS) {
+                NtaAnalyzer.checkTracks(upload.file(), settings);
+            } else {
+                settings = withExportDilution(settings, NtaAnalyzer.checkNanoSight(upload.file()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded file", e);
         }
-        checkRetest(lot, request.retestReason(), null);
+        checkRetest(lot, request.retestReason(), null, settings.detectionVolumePl() != null);
         return insert(lot, settings, filename, storeFile(upload.file()), request.instrument(), measuredAt,
                 Texts.blankToNull(request.retestReason()), null, null);
     }
@@ -144,7 +158,7 @@ public class NtaMeasurements {
         if (!earlier.status().finished()) throw DomainProblem.conflict("This measurement is still " + earlier.status().name().toLowerCase() + ".");
         Lot lot = openLot(earlier.lotId());
         Texts.check("reason", reason, 1000, true);
-        checkRetest(lot, reason, investigationId);
+        checkRetest(lot, reason, investigationId, earlier.settings().detectionVolumePl() != null);
         // The stored file never changes: the re-run reads the same large object.
         StoredFile file = new StoredFile(jdbc.sql("select file_oid from nta_measurement where id = ?").param(earlier.id()).query(Long.class).single(),
                 earlier.sizeBytes(), earlier.sha256());
@@ -233,12 +247,23 @@ public class NtaMeasurements {
         Map<String, UUID> recorded = new LinkedHashMap<>();
         String detail = String.format(Locale.ROOT, "NTA measurement %s of %s (SHA-256 %s); D10/D50/D90 %.1f/%.1f/%.1f nm; %d tracks",
                 m.id(), m.filename(), m.sha256().substring(0, 12), outcome.d10Nm(), outcome.d50Nm(), outcome.d90Nm(), outcome.tracksUsed());
+        List<String> contradictions = contradictions(m, outcome);
+        outcome = outcome.withWarnings(contradictions);
+        if (outcome.concentrationPerMl() != null && m.settings().uncalibrated()) {
+            outcome = outcome.withWarnings(List.of("the concentration uses a detection volume typed by the analyst, not a calibration "
+                    + "record: it is UNCALIBRATED"));
+        }
         Map<String, Result> valid = validResults(lot.id());
         OosInvestigation within = investigationOf(id).map(investigations::get).orElse(null);
         record(spec, lot, m, valid, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded, within);
         record(spec, lot, m, valid, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded, within);
         if (outcome.concentrationPerMl() != null) {
-            record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", outcome.method(), detail, recorded, within);
+            NtaSettings.Calibration c = m.settings().calibration();
+            String method = outcome.method() + (c == null ? "; UNCALIBRATED detection volume (typed)" : "; detection volume from " + c.code());
+            String concentrationDetail = detail + "; " + outcome.concentrationBasis()
+                    + (contradictions.isEmpty() ? "" : "; WARNING: " + String.join("; ", contradictions));
+            record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", truncate(method, 200),
+                    truncate(concentrationDetail, 1000), recorded, within);
         }
         quality.recordSizeDistribution(lot.id(), outcome.method() + ", measurement " + m.id(),
                 outcome.distribution().stream().map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList());
@@ -251,14 +276,33 @@ public class NtaMeasurements {
         summary.put("status", "SUCCEEDED");
         summary.put("modeNm", outcome.modeNm());
         summary.put("d50Nm", outcome.d50Nm());
-        if (outcome.concentrationPerMl() != null) summary.put("concentrationPerMl", outcome.concentrationPerMl());
+        if (outcome.concentrationPerMl() != null) {
+            summary.put("concentrationPerMl", outcome.concentrationPerMl());
+            summary.put("concentrationBasis", outcome.concentrationBasis());
+        } else {
+            summary.put("concentration", outcome.noConcentration());
+        }
         summary.put("results", recorded);
         events.publishEvent(RecordChanged.changed("nta_measurement", id, "COMPLETE", Map.of("status", m.status().name()), summary,
                 "analysis finished"));
         return after;
     }
 
-    /** Records why the analysis failed; nothing else of it is kept. */
+    /** What in the measurement contradicts the calibration it used (none without a calibration). */
+    private static List<String> contradictions(NtaMeasurement m, NtaOutcome outcome) {
+        NtaSettings.Calibration c = m.settings().calibration();
+        if (c == null) return List.of();
+        List<Double> rates = m.source() == NtaSource.TRACKS ? java.util.Collections.singletonList(m.settings().fps())
+                : outcome.videos().stream().map(NtaOutcome.Video::fps).distinct().toList();
+        List<Integer> levels = outcome.videos().stream().map(NtaOutcome.Video::cameraLevel).distinct().toList();
+        return c.contradictions(m.instrument(), m.measuredAt().atZone(ZoneId.systemDefault()).toLocalDate(), m.source(), rates, levels);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+        /** Records why the analysis failed; nothing else of it is kept. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void fail(UUID id, String reason) {
         NtaMeasurement m = get(id);
@@ -324,11 +368,25 @@ public class NtaMeasurements {
     }
 
     /**
+     * A NanoSight export's concentrations are for the dilution it records: that is the dilution of the
+     * measurement; a different one typed at upload is refused.
+     */
+    private static NtaSettings withExportDilution(NtaSettings settings, org.exotrace.nta.io.NanoSightSummary summary) {
+        java.util.OptionalDouble recorded = NtaAnalyzer.exportDilution(summary);
+        if (recorded.isEmpty() || settings.detectionVolumePl() == null) return settings;
+        if (settings.dilution() != null && Math.abs(settings.dilution() - recorded.getAsDouble()) > 1e-9 * recorded.getAsDouble()) {
+            throw DomainProblem.invalid("dilution", "the export records a dilution of " + NtaSettings.plain(recorded.getAsDouble())
+                    + "; leave the dilution empty or give the export's");
+        }
+        return settings.withDilution(recorded.getAsDouble());
+    }
+
+    /**
      * A second size result needs a reason, asked for before the upload is accepted rather than after
      * the analysis; and a size or concentration result out of specification (or under an open
      * investigation) is retested only inside its investigation.
      */
-    private void checkRetest(Lot lot, String reason, UUID investigationId) {
+    private void checkRetest(Lot lot, String reason, UUID investigationId, boolean withConcentration) {
         List<OosInvestigation> open = openInvestigations(lot.id());
         OosInvestigation within = null;
         if (investigationId != null) {
@@ -358,7 +416,7 @@ public class NtaMeasurements {
         if (reason != null && !reason.isBlank()) return;
         Specification spec = specifications.effective(lot.productCode()).orElseThrow();
         Map<String, Result> valid = validResults(lot.id());
-        for (String code : List.of(SIZE_MODE, SIZE_D50, CONCENTRATION)) {
+        for (String code : withConcentration ? List.of(SIZE_MODE, SIZE_D50, CONCENTRATION) : List.of(SIZE_MODE, SIZE_D50)) {
             Optional<TestDefinition> test = spec.test(code);
             Optional<Result> existing = Optional.ofNullable(valid.get(code));
             if (test.isPresent() && existing.isPresent()) {
@@ -394,10 +452,11 @@ public class NtaMeasurements {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into nta_measurement (id, lot_id, source, status, filename, size_bytes, sha256, file_oid, settings,
-                  instrument, measured_at, retest_reason, rerun_of, submitted_by, investigation_id)
-                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  instrument, measured_at, retest_reason, rerun_of, submitted_by, investigation_id, calibration_id)
+                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, lot.id(), settings.source().name(), filename, file.sizeBytes(), file.sha256(), file.oid(), JSON.writeValueAsString(settings),
-                        Texts.blankToNull(instrument), Timestamp.from(measuredAt), retestReason, rerunOf, Actors.current(), investigationId)
+                        Texts.blankToNull(instrument), Timestamp.from(measuredAt), retestReason, rerunOf, Actors.current(), investigationId,
+                        settings.calibration() == null ? null : settings.calibration().id())
                 .update();
         NtaMeasurement m = get(id);
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -406,6 +465,7 @@ public class NtaMeasurements {
         snapshot.put("file", filename);
         snapshot.put("sha256", m.sha256());
         snapshot.put("settings", settings);
+        snapshot.put("concentration", settings.detectionVolumePl() == null ? "none (no detection volume)" : settings.concentrationBasis());
         if (rerunOf != null) snapshot.put("rerunOf", rerunOf.toString());
         if (investigationId != null) snapshot.put("investigation", investigations.get(investigationId).number());
         events.publishEvent(RecordChanged.created("nta_measurement", id, snapshot));

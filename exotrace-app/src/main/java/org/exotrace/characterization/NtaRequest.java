@@ -9,31 +9,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.exotrace.nta.NtaVersion;
 import org.exotrace.shared.DomainProblem;
 
 /**
  * An NTA upload's fields as typed (form fields or multipart API parts), checked all at once so
  * that every mistake gets its own field message. Physical settings have no defaults: the analyst
- * states pixel size, frame rate and temperature.
+ * states pixel size, frame rate and temperature. A concentration needs a detection volume: the
+ * chosen calibration record ({@code calibrationId}), or a volume typed by the analyst, which is
+ * flagged as uncalibrated; with neither the measurement gives sizes only. Nothing pre-fills either.
  */
 public record NtaRequest(String source, String pixelSizeNm, String units, String fps, String temperatureC, String viscosityMPaS,
                          String waterModel, String drift, String method, String minTrackLength, String motionBlur,
                          String detectionVolumePl, String dilution, String bootstrap, String seed, String columns,
-                         String instrument, String measuredAt, String retestReason) {
+                         String instrument, String measuredAt, String retestReason, String calibrationId) {
 
     /** Default bootstrap replicates: a compromise between the stability of the 95% intervals and the run time; 0 skips them. */
     public static final int DEFAULT_BOOTSTRAP = 50;
     static final int MAX_BOOTSTRAP = 1000;
+    /** A typed detection volume above this is a typing slip: NTA fields are tens to hundreds of pL. */
+    static final double MAX_DETECTION_VOLUME_PL = 100_000;
+    static final double MAX_DILUTION = 1e9;
 
-    /** A blank request, for a new form; physical settings are copied from an earlier measurement when there is one. */
+    /**
+     * A blank request, for a new form; the camera's physical settings are copied from an earlier
+     * measurement when there is one. The detection volume is not: it is chosen (a calibration) or
+     * typed for each measurement, never assumed.
+     */
     public static NtaRequest blank(NtaSettings previous) {
         NtaSettings p = previous != null && previous.source() == NtaSource.TRACKS ? previous : null;
         return new NtaRequest("TRACKS", p == null || p.pixelSizeNm() == null ? "" : plain(p.pixelSizeNm()), p == null ? "px" : p.units(),
                 p == null ? "" : plain(p.fps()), p == null ? "" : plain(p.temperatureC()),
                 p == null || p.viscosityMPaS() == null ? "" : plain(p.viscosityMPaS()), p == null ? "vogel" : p.waterModel(), "on", "ml",
-                "5", "", p == null || p.detectionVolumePl() == null ? "" : plain(p.detectionVolumePl()), "",
-                String.valueOf(DEFAULT_BOOTSTRAP), "1", "", "", "", "");
+                "5", "", "", "", String.valueOf(DEFAULT_BOOTSTRAP), "1", "", "", "", "", "");
+    }
+
+    /** The chosen calibration, or null; a {@link DomainProblem} on {@code calibrationId} when it is not an id. */
+    public UUID parsedCalibrationId() {
+        if (blank(calibrationId)) return null;
+        try {
+            return UUID.fromString(calibrationId.strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.invalid("calibrationId", "'" + calibrationId + "' is not a calibration record; choose one from the list");
+        }
     }
 
     /** The source, or TRACKS when not given. */
@@ -51,9 +70,26 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
      */
     public NtaSettings settings() {
         NtaSource kind = parsedSource();
-        if (kind == NtaSource.NANOSIGHT) return NtaSettings.nanoSight(NtaVersion.NAME);
         Map<String, String> errors = new LinkedHashMap<>();
         Fields f = new Fields(errors);
+        Double volume = f.number("detectionVolumePl", detectionVolumePl, false);
+        if (volume != null && !(volume > 0 && volume <= MAX_DETECTION_VOLUME_PL)) {
+            errors.put("detectionVolumePl", "must be above 0 and at most " + plain(MAX_DETECTION_VOLUME_PL) + " pL");
+        }
+        if (volume != null && !blank(calibrationId)) {
+            errors.put("detectionVolumePl", "choose a calibration record or type an uncalibrated volume, not both");
+        }
+        Double dilutionFactor = f.number("dilution", dilution, false);
+        if (dilutionFactor != null && !(dilutionFactor >= 1 && dilutionFactor <= MAX_DILUTION)) {
+            errors.put("dilution", "must be 1 (undiluted) or more, at most " + plain(MAX_DILUTION));
+        }
+        if (dilutionFactor != null && volume == null && blank(calibrationId) && !errors.containsKey("detectionVolumePl")) {
+            errors.put("dilution", "a dilution only matters for a concentration: choose a calibration record (or type a volume)");
+        }
+        if (kind == NtaSource.NANOSIGHT) {
+            if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid NTA settings", errors);
+            return NtaSettings.nanoSight(NtaVersion.NAME, volume, dilutionFactor);
+        }
         String unit = blank(units) ? "px" : units.strip().toLowerCase(Locale.ROOT);
         if (!unit.equals("px") && !unit.equals("um")) errors.put("units", "must be px (pixels) or um (micrometres)");
         Double pixel = f.number("pixelSizeNm", pixelSizeNm, unit.equals("px"));
@@ -78,13 +114,6 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
         Double blur = f.number("motionBlur", motionBlur, false);
         if (blur == null && !errors.containsKey("motionBlur")) blur = 1.0 / 6;
         if (blur != null && !(blur >= 0 && blur <= 0.25)) errors.put("motionBlur", "must be between 0 (instantaneous) and 0.25; 1/6 for full-frame exposure");
-        Double volume = f.number("detectionVolumePl", detectionVolumePl, false);
-        if (volume != null && !(volume > 0)) errors.put("detectionVolumePl", "must be positive");
-        Double dilutionFactor = f.number("dilution", dilution, false);
-        if (dilutionFactor != null && !(dilutionFactor >= 1)) errors.put("dilution", "must be 1 (undiluted) or more");
-        if (dilutionFactor != null && volume == null && !errors.containsKey("detectionVolumePl")) {
-            errors.put("detectionVolumePl", "give the detection volume to compute a concentration with the dilution");
-        }
         Integer replicates = f.integer("bootstrap", bootstrap, DEFAULT_BOOTSTRAP);
         if (replicates != null && (replicates < 0 || replicates > MAX_BOOTSTRAP)) errors.put("bootstrap", "must be between 0 and " + MAX_BOOTSTRAP);
         Long seedValue = null;
@@ -105,7 +134,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
         }
         if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid NTA settings", errors);
         return new NtaSettings(NtaSource.TRACKS, NtaVersion.NAME, pixel, unit, rate, temperature, viscosity, water, driftText.equals("on"),
-                sizing, minLength, blur, volume, dilutionFactor, replicates, seedValue, names);
+                sizing, minLength, blur, volume, dilutionFactor, replicates, seedValue, names, null);
     }
 
     /** When the measurement was made: an ISO instant, or a local date-time from a browser form; now when blank. */

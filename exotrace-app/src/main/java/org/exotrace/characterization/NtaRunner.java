@@ -101,7 +101,7 @@ class NtaRunner {
             Throttle throttle = new Throttle(id);
             NtaOutcome outcome = m.source() == NtaSource.TRACKS
                     ? NtaAnalyzer.tracks(input, m.settings(), throttle::report)
-                    : NtaAnalyzer.nanoSight(input);
+                    : NtaAnalyzer.nanoSight(input, m.settings());
             if (Thread.currentThread().isInterrupted()) return;
             measurements.progress(id, 0.97, "recording the results on the lot");
             measurements.complete(id, outcome);

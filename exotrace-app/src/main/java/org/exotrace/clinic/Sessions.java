@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,9 +26,8 @@ import org.exotrace.compliance.Route;
 import org.exotrace.compliance.RuleVerdict;
 import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
-import org.exotrace.quality.MeasurementUnits;
-import org.exotrace.quality.Result;
-import org.exotrace.quality.Results;
+import org.exotrace.release.ReleasedConcentration;
+import org.exotrace.release.Releases;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
@@ -65,8 +65,8 @@ public class Sessions {
      * why not, the lot, its concentration and the dose per mL.
      */
     public record UnitPreview(String unitCode, String lotCode, String productCode, Double unitVolumeMl, Double particlesPerMl,
-                              TreatmentSession.ConcentrationSource concentrationSource, LocalDate expiresOn, List<SourceType> sourceTypes,
-                              List<String> refusals) {
+                              TreatmentSession.ConcentrationSource concentrationSource, String concentrationBasis, LocalDate expiresOn,
+                              List<SourceType> sourceTypes, List<String> refusals) {
 
         public UnitPreview {
             sourceTypes = List.copyOf(sourceTypes);
@@ -84,9 +84,7 @@ public class Sessions {
         }
     }
 
-    static final String CONCENTRATION_TEST = "particle_concentration";
     static final int MAX_SESSIONS = 100;
-    static final String PER_ML = "particles/mL";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -96,11 +94,11 @@ public class Sessions {
     private final Shipments shipments;
     private final Lots lots;
     private final Donors donors;
-    private final Results results;
+    private final Releases releases;
     private final RegulatoryRules rules;
 
     Sessions(JdbcClient jdbc, ApplicationEventPublisher events, TreatmentPlans plans, Patients patients, Clinics clinics, Shipments shipments,
-             Lots lots, Donors donors, Results results, RegulatoryRules rules) {
+             Lots lots, Donors donors, Releases releases, RegulatoryRules rules) {
         this.jdbc = jdbc;
         this.events = events;
         this.plans = plans;
@@ -109,7 +107,7 @@ public class Sessions {
         this.shipments = shipments;
         this.lots = lots;
         this.donors = donors;
-        this.results = results;
+        this.releases = releases;
         this.rules = rules;
     }
 
@@ -120,7 +118,7 @@ public class Sessions {
         Optional<LotUnit> unit = lots.unitByCode(check.unitCode());
         // A unit this clinic never received is refused without its lot's details: they are another clinic's business.
         if (unit.isEmpty() || !check.received()) {
-            return new UnitPreview(check.unitCode(), null, null, null, null, null, null, List.of(), check.reasons());
+            return new UnitPreview(check.unitCode(), null, null, null, null, null, null, null, List.of(), check.reasons());
         }
         List<String> refusals = new ArrayList<>(check.reasons());
         jdbc.sql("select number, performed_on from treatment_session where unit_id = ? and status = 'RECORDED'").param(unit.get().id())
@@ -128,8 +126,8 @@ public class Sessions {
                 .optional().ifPresent(refusals::add);
         Lot lot = lots.get(unit.get().lotId());
         Concentration c = concentration(lot);
-        return new UnitPreview(check.unitCode(), lot.code(), lot.productCode(), unit.get().volumeMl(), c.perMl(), c.source(), lot.expiresOn(),
-                sources(lot), refusals);
+        return new UnitPreview(check.unitCode(), lot.code(), lot.productCode(), unit.get().volumeMl(), c.perMl(), c.source(), c.basis(),
+                lot.expiresOn(), sources(lot), refusals);
     }
 
     /** Records a session of the plan, or refuses it with every reason and writes nothing. */
@@ -207,14 +205,16 @@ public class Sessions {
         jdbc.sql("""
                 insert into treatment_session (id, plan_id, patient_id, clinic_id, number, performed_on, unit_id, unit_code, lot_id, lot_code,
                   product_code, source_types, volume_ml, particles_per_ml, concentration_source, dose_particles, route, device, needle_depth_mm,
-                  energy_mj, passes, settings_note, operator, area, side, compliance_verdict, compliance_message, warnings, recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  energy_mj, passes, settings_note, operator, area, side, compliance_verdict, compliance_message, warnings, recorded_by,
+                  concentration_basis)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, planId, patient.id(), clinic.id(), number, Date.valueOf(day), lotUnit.id(), unit.unitCode(), lotUnit.lotId(),
                         unit.lotCode(), unit.productCode(), String.join(",", unit.sourceTypes().stream().map(Enum::name).toList()), s.volumeMl(),
                         unit.particlesPerMl(), unit.concentrationSource() == null ? null : unit.concentrationSource().name(), dose, route.name(),
                         Texts.blankToNull(s.device()), s.needleDepthMm(), s.energyMj(), s.passes(), Texts.blankToNull(s.settingsNote()), operator,
                         s.area().strip(), side.name(), decision.verdict() == null ? null : decision.verdict().name(), message,
-                        warnings.isEmpty() ? null : truncate(String.join("\n", warnings), 2000), Actors.current())
+                        warnings.isEmpty() ? null : truncate(String.join("\n", warnings), 2000), Actors.current(),
+                        unit.concentrationBasis() == null ? null : truncate(unit.concentrationBasis(), 300))
                 .update();
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("patient", patient.pseudonym());
@@ -223,6 +223,7 @@ public class Sessions {
         audit.put("lot", unit.lotCode());
         audit.put("volumeMl", s.volumeMl());
         if (dose != null) audit.put("doseParticles", dose);
+        if (unit.concentrationBasis() != null) audit.put("concentration", unit.concentrationBasis());
         audit.put("route", route.name());
         audit.put("compliance", decision.verdict() == null ? "NO_RULE" : decision.verdict().name());
         events.publishEvent(RecordChanged.created("treatment_session", id, audit));
@@ -421,22 +422,24 @@ public class Sessions {
         return 0;
     }
 
-    private record Concentration(Double perMl, TreatmentSession.ConcentrationSource source) {}
+    private record Concentration(Double perMl, TreatmentSession.ConcentrationSource source, String basis) {}
 
-    /** The lot's latest valid measured concentration in particles/mL, else the one declared on the lot. */
+    /**
+     * The concentration the lot was released with (recorded with its release decision), else, for a lot
+     * released before releases stated one, the concentration declared on the lot, said to be so.
+     */
     private Concentration concentration(Lot lot) {
-        Optional<Result> measured = results.forLot(lot.id()).stream()
-                .filter(r -> r.isValid() && CONCENTRATION_TEST.equals(r.testCode()) && r.value() != null && r.value() > 0
-                        && r.unit() != null && MeasurementUnits.compatible(r.unit(), PER_ML))
-                .max(Comparator.comparing(Result::performedAt));
-        if (measured.isPresent()) {
-            return new Concentration(MeasurementUnits.convert(measured.get().value(), measured.get().unit(), PER_ML),
-                    TreatmentSession.ConcentrationSource.MEASURED);
+        Optional<ReleasedConcentration> released = releases.releasedConcentration(lot.id());
+        if (released.isPresent()) {
+            ReleasedConcentration r = released.get();
+            return new Concentration(r.particlesPerMl(), r.measured() ? TreatmentSession.ConcentrationSource.MEASURED
+                    : TreatmentSession.ConcentrationSource.DECLARED, r.describe(ZoneId.systemDefault()));
         }
         if (lot.concentrationPerMl() != null && lot.concentrationPerMl() > 0) {
-            return new Concentration(lot.concentrationPerMl(), TreatmentSession.ConcentrationSource.DECLARED);
+            return new Concentration(lot.concentrationPerMl(), TreatmentSession.ConcentrationSource.DECLARED,
+                    "declared on the lot; no released concentration is on record");
         }
-        return new Concentration(null, null);
+        return new Concentration(null, null, null);
     }
 
     private static void resolution(Map<String, String> errors, AdverseEvent.Outcome outcome, LocalDate resolvedOn, LocalDate onsetOn) {
@@ -469,6 +472,7 @@ public class Sessions {
                 rs.getObject("lot_id", UUID.class), rs.getString("lot_code"), rs.getString("product_code"),
                 Arrays.stream(rs.getString("source_types").split(",")).map(SourceType::valueOf).toList(), rs.getDouble("volume_ml"),
                 rs.getObject("particles_per_ml", Double.class), source == null ? null : TreatmentSession.ConcentrationSource.valueOf(source),
+                rs.getString("concentration_basis"),
                 rs.getObject("dose_particles", Double.class), Route.valueOf(rs.getString("route")),
                 new TreatmentSession.Device(rs.getString("device"), rs.getObject("needle_depth_mm", Double.class),
                         rs.getObject("energy_mj", Double.class), rs.getObject("passes", Integer.class), rs.getString("settings_note")),

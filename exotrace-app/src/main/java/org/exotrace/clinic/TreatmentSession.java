@@ -11,22 +11,26 @@ import org.exotrace.shared.Texts;
 
 /**
  * One treatment given under a plan, traced to the unit it used. The dose is the lot's particle
- * concentration times the volume applied; the concentration is the lot's measured result where
- * there is one, otherwise the concentration declared on the lot, and null (no dose) when the lot
- * has neither.
+ * concentration times the volume applied; the concentration is the one the lot was released with
+ * (recorded with the release decision: the measured result QA released, or the declared value when
+ * the lot had no measurement), and null (no dose) when there is none. {@code concentrationBasis}
+ * keeps which value it was, as the clinician read it.
  *
  * @param number        which of the plan's sessions this is (1, 2, ...)
  * @param sourceTypes   the sources of the unit's lot, from its donors; the compliance decision used these
  * @param side          null when read by the plan's blinded assessor: on a split-face plan the side would reveal the allocation
  * @param warnings      what the clinician was told when recording (caution, product or source other than planned)
+ * @param concentrationBasis where the concentration came from, "measured by NTA, released 2026-11-03, certificate
+ *                      CoA-2026-00003"; null for sessions recorded before it was kept
  */
 public record TreatmentSession(UUID id, UUID planId, UUID patientId, UUID clinicId, int number, LocalDate performedOn, String unitCode,
                                UUID lotId, String lotCode, String productCode, List<SourceType> sourceTypes, double volumeMl,
-                               Double particlesPerMl, ConcentrationSource concentrationSource, Double doseParticles, Route route,
+                               Double particlesPerMl, ConcentrationSource concentrationSource, String concentrationBasis,
+                               Double doseParticles, Route route,
                                Device device, String operator, String area, Side side, RuleVerdict complianceVerdict,
                                String complianceMessage, List<String> warnings, String recordedBy, Instant recordedAt) {
 
-    /** Where the concentration behind the dose came from. */
+    /** Whether the concentration behind the dose was measured or declared on the lot. */
     public enum ConcentrationSource { MEASURED, DECLARED }
 
     /** The device and its settings; every field may be empty for a plain topical application. */
@@ -54,7 +58,7 @@ public record TreatmentSession(UUID id, UUID planId, UUID patientId, UUID clinic
     /** This session as the plan's blinded assessor may read it: without the side, which would give the allocation away. */
     public TreatmentSession withoutSide() {
         return new TreatmentSession(id, planId, patientId, clinicId, number, performedOn, unitCode, lotId, lotCode, productCode, sourceTypes,
-                volumeMl, particlesPerMl, concentrationSource, doseParticles, route, device, operator, area, null, complianceVerdict,
+                volumeMl, particlesPerMl, concentrationSource, concentrationBasis, doseParticles, route, device, operator, area, null, complianceVerdict,
                 complianceMessage, warnings, recordedBy, recordedAt);
     }
 }

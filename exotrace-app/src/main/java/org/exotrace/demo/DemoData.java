@@ -21,6 +21,9 @@ import org.exotrace.batch.Lots;
 import org.exotrace.batch.Units;
 import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Shipments;
+import org.exotrace.characterization.NtaCalibration;
+import org.exotrace.characterization.NtaCalibrationRequest;
+import org.exotrace.characterization.NtaCalibrations;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
 import org.exotrace.characterization.NtaRequest;
@@ -65,6 +68,7 @@ class DemoData implements ApplicationRunner {
     private final Releases releases;
     private final TransactionTemplate tx;
     private final NtaMeasurements nta;
+    private final NtaCalibrations calibrations;
     private final ClinicDemoData clinics;
     private final DemoUsers users;
     private final OosInvestigations investigations;
@@ -74,13 +78,14 @@ class DemoData implements ApplicationRunner {
     private final Clinics clinicDirectory;
 
     DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
-             Releases releases, TransactionTemplate tx, NtaMeasurements nta, ClinicDemoData clinics, Units units, Shipments shipments,
-             Clinics clinicDirectory, OosInvestigations investigations) {
+             Releases releases, TransactionTemplate tx, NtaMeasurements nta, NtaCalibrations calibrations, ClinicDemoData clinics, Units units,
+             Shipments shipments, Clinics clinicDirectory, OosInvestigations investigations) {
         this.units = units;
         this.shipments = shipments;
         this.clinicDirectory = clinicDirectory;
         this.investigations = investigations;
         this.nta = nta;
+        this.calibrations = calibrations;
         this.clinics = clinics;
         this.users = new DemoUsers(accounts);
         this.accounts = accounts;
@@ -191,7 +196,15 @@ class DemoData implements ApplicationRunner {
         Lot bulk = lot(ucBatch, "HMSC-EXO-BULK", 1.8e11, 30.0, today.minusDays(27));
         as("analyst", () -> tx.execute(s -> results.record(bulk.id(), ExampleResults.numeric("size_mode", 112, "nm", "NTA"), null)));
         Lot serum = as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
-        as("analyst", () -> ntaUpload(serum));
+        NtaCalibration calibration = as("analyst", () -> beadCalibration(today));
+        as("analyst", () -> ntaUpload(serum, calibration));
+
+        // Declared and measured concentrations disagree (issue 9, defect 4): 1.5e11 /mL typed at creation, 5.12e8 /mL measured with
+        // an uncalibrated 80 pL detection volume. The lot page flags it and release is blocked until it is resolved.
+        Lot disagreeing = lot(ucSec, "HMSC-EXO-SERUM", 1.5e11, 15.0, today.minusDays(6));
+        passingResults(disagreeing, "analyst2", "particle_concentration");
+        as("analyst2", () -> tx.execute(s -> results.record(disagreeing.id(), ExampleResults.numeric("particle_concentration", 5.12e8,
+                "particles/mL", "NTA; UNCALIBRATED detection volume (typed, 80 pL)"), null)));
 
         clinics.load(clinicSupply(today));
         inboundAndDestroyed(releasedUnits, today);
@@ -210,11 +223,37 @@ class DemoData implements ApplicationRunner {
     }
 
     /**
+     * The detection-volume calibration the demo's NTA measurement uses: a simulated video of 100 nm
+     * beads in the same light sheet (360 beads in the simulator's 360 pL box, so 1e9 /mL as
+     * measured; the stock is stated at 1e12 /mL and diluted 1:1000), counted in five blocks of
+     * frames. The simulated sheet's true detection volume is 100 × 80 × 10 µm = 80 pL.
+     */
+    private NtaCalibration beadCalibration(LocalDate today) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("exotrace-demo-beads", ".csv");
+            BrownianSimulator.Settings video = BrownianSimulator.Settings.nanoSightLike().withRun(360, 1500);
+            try (TrajectoryWriter writer = TrajectoryWriter.create(file, TrajectoryFormat.trackpy(166))) {
+                new BrownianSimulator(video).run(org.exotrace.nta.simulate.SizeDistribution.monodisperse(100), 100, writer::position);
+            }
+            Path beads = file;
+            return tx.execute(s -> calibrations.create(new NtaCalibrationRequest("TRACKS", "NanoSight NS300 (simulated video)", "", "25",
+                    "100 nm polystyrene beads (simulated), stated 1.0E12 particles/mL ± 5%", "1e12", "5", "1000",
+                    today.minusDays(10).toString(), today.plusDays(80).toString()), new NtaMeasurements.Upload("beads-100nm-video-1.csv", beads)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) file.toFile().delete();
+        }
+    }
+
+    /**
      * A simulated NanoSight-like video of the derived serum (lognormal, median 112 nm; measured
      * diluted 1:5, about 60 particles per frame, so about 3.7 × 10^9 particles/mL undiluted),
-     * uploaded as tracks so the demo shows a background analysis and its results.
+     * uploaded as tracks with the demo's bead calibration, so the demo shows a background analysis
+     * and its results with a calibrated concentration.
      */
-    private NtaMeasurement ntaUpload(Lot lot) {
+    private NtaMeasurement ntaUpload(Lot lot, NtaCalibration calibration) {
         Path file = null;
         try {
             file = Files.createTempFile("exotrace-demo-tracks", ".csv");
@@ -224,7 +263,8 @@ class DemoData implements ApplicationRunner {
             }
             Path tracks = file;
             return tx.execute(s -> nta.submit(lot.id(), new NtaRequest("TRACKS", "166", "px", "25", "22", "", "vogel", "on", "ml", "5", "",
-                    "80", "5", "50", "1", "", "NanoSight NS300 (simulated video)", "", ""), new NtaMeasurements.Upload("serum-video-1.csv", tracks)));
+                    "", "5", "50", "1", "", "NanoSight NS300 (simulated video)", "", "", calibration.id().toString()),
+                    new NtaMeasurements.Upload("serum-video-1.csv", tracks)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

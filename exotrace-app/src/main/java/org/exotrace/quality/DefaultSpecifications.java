@@ -12,6 +12,13 @@ public final class DefaultSpecifications {
     private static final String RELEASE_TESTS = "typical release tests for an EV product (quality.md)";
     private static final List<String> POSITIVE_NEGATIVE = List.of("POSITIVE", "NEGATIVE");
     private static final List<String> CONFORMITY = List.of("CONFORMS", "DOES_NOT_CONFORM");
+    /**
+     * How far the measured concentration may lie from the declared one before release is blocked:
+     * within half to twice. UNVERIFIED: a product decision, not a sourced limit; NTA counts of the
+     * same sample differ by tens of percent between instruments and set-ups, while a wrong
+     * detection volume or a unit slip gives tens- to thousandfold errors.
+     */
+    static final double DECLARED_TOLERANCE = 2.0;
 
     private DefaultSpecifications() {
     }
@@ -19,7 +26,9 @@ public final class DefaultSpecifications {
     /**
      * Release specification for small EVs (exosomes) from human mesenchymal stromal cells, shipped
      * in ampoules of serum: size and particle number from the seeds, purity after Webber &amp;
-     * Clayton 2013 (bands UNVERIFIED), the MISEV marker panel, and safety tests.
+     * Clayton 2013 (bands UNVERIFIED), the MISEV marker panel, and safety tests. Particles per
+     * ampoule is derived (particle concentration × fill volume); the measured particle concentration
+     * must lie within {@value #DECLARED_TOLERANCE}-fold of the lot's declared concentration (UNVERIFIED).
      */
     public static List<TestDefinition> humanMscExosomeSerum() {
         return List.of(
@@ -27,11 +36,13 @@ public final class DefaultSpecifications {
                         true, MisevItem.NON_IMAGE_SINGLE_PARTICLE, "seeds: exosomes are 30-150 nm; MISEV2023"),
                 numeric("size_d50", "Size (D50)", "nm", null, null, null,
                         false, MisevItem.NON_IMAGE_SINGLE_PARTICLE, RELEASE_TESTS + "; report only"),
-                numeric("particles_per_ampoule", "Particles per ampoule", "particles",
-                        Limit.including(5e9), Limit.including(12e9), null,
-                        true, MisevItem.PARTICLE_QUANTIFICATION, "seeds: 5-12 billion particles per ampoule"),
-                numeric("particle_concentration", "Particle concentration", "particles/mL", null, null, null,
-                        false, MisevItem.PARTICLE_QUANTIFICATION, RELEASE_TESTS + "; report only"),
+                derived("particles_per_ampoule", "Particles per ampoule", "particles",
+                        Limit.including(5e9), Limit.including(12e9), true, MisevItem.PARTICLE_QUANTIFICATION,
+                        "seeds: 5-12 billion particles per ampoule; computed, never typed",
+                        Derivation.of("particle_concentration", Derivation.FILL_VOLUME)),
+                new TestDefinition("particle_concentration", "Particle concentration", TestKind.NUMERIC, "particles/mL", null, null,
+                        null, null, null, null, false, MisevItem.PARTICLE_QUANTIFICATION, RELEASE_TESTS + "; report only; "
+                        + "within 2-fold of the declared concentration: UNVERIFIED default, set per product", null, DECLARED_TOLERANCE),
                 numeric("total_protein", "Total protein", "µg/mL", null, null, null,
                         true, MisevItem.PROTEIN_QUANTIFICATION, MISEV + ": quantification by a second method; report only"),
                 numeric("particles_per_ug_protein", "Particles per µg protein (purity)", "particles/µg",
@@ -59,6 +70,12 @@ public final class DefaultSpecifications {
             Double warnLower, boolean required, MisevItem item, String source) {
         return new TestDefinition(code, name, TestKind.NUMERIC, unit, lower, upper, warnLower, null,
                 null, null, required, item, source);
+    }
+
+    private static TestDefinition derived(String code, String name, String unit, Limit lower, Limit upper, boolean required,
+            MisevItem item, String source, Derivation derivation) {
+        return new TestDefinition(code, name, TestKind.NUMERIC, unit, lower, upper, null, null, null, null, required, item, source,
+                derivation, null);
     }
 
     private static TestDefinition categorical(String code, String name, List<String> allowed, String accepted,

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
+import org.exotrace.batch.Product;
+import org.exotrace.batch.Products;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
@@ -24,15 +26,19 @@ public class LotQuality {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_POINTS = 5000;
+    private static final String PER_ML = "particles/mL";
 
     private final Lots lots;
+    private final Products products;
     private final Results results;
     private final SpecificationCatalog specifications;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    LotQuality(Lots lots, Results results, SpecificationCatalog specifications, JdbcClient jdbc, ApplicationEventPublisher events) {
+    LotQuality(Lots lots, Products products, Results results, SpecificationCatalog specifications, JdbcClient jdbc,
+               ApplicationEventPublisher events) {
         this.lots = lots;
+        this.products = products;
         this.results = results;
         this.specifications = specifications;
         this.jdbc = jdbc;
@@ -86,12 +92,32 @@ public class LotQuality {
                     if (r.outOfSpecification()) outOfSpecification.putIfAbsent(r.testCode(), r);
                 });
         latest.putAll(outOfSpecification);
-        List<Observation> observations = latest.values().stream()
+        // A derived test is computed, never typed: a result stored under its code (typed before it became derived) is ignored.
+        latest.keySet().removeIf(code -> spec.test(code).map(TestDefinition::derived).orElse(false));
+        outOfSpecification.keySet().removeIf(code -> !latest.containsKey(code));
+        List<Observation> observations = new java.util.ArrayList<>(latest.values().stream()
                 .map(r -> observation(spec.test(r.testCode()).orElseThrow(), r))
                 .flatMap(Optional::stream)
-                .toList();
+                .toList());
+        Lot lot = lots.get(lotId);
+        Map<String, Observation> measured = new LinkedHashMap<>();
+        observations.forEach(o -> measured.put(o.testCode(), o));
+        Double fillVolume = products.find(lot.productCode()).map(Product::ampouleVolumeMl).orElse(null);
+        Map<String, DerivedValue> derived = DerivedValue.of(spec.tests(), measured, fillVolume, lot.productCode());
+        derived.values().forEach(d -> d.observation().ifPresent(observations::add));
         return new LotEvaluation(lotId, spec, Evaluation.of(spec.tests(), observations, outOfSpecification.keySet()), Map.copyOf(latest),
-                MisevReport.of(spec.tests(), observations));
+                MisevReport.of(spec.tests(), observations), derived, concentration(lot, spec, measured, latest));
+    }
+
+    /** The lot's declared concentration beside the latest valid result of the specification's concentration test. */
+    private static LotConcentration concentration(Lot lot, Specification spec, Map<String, Observation> measured, Map<String, Result> latest) {
+        Optional<TestDefinition> test = spec.tests().stream().filter(t -> t.declaredTolerance() != null).findFirst()
+                .or(() -> spec.tests().stream().filter(t -> t.kind() == TestKind.NUMERIC && !t.derived()
+                        && MeasurementUnits.compatible(t.unit(), PER_ML)).findFirst());
+        Observation o = test.map(t -> measured.get(t.code())).orElse(null);
+        Double measuredPerMl = o == null ? null : MeasurementUnits.convert(o.value(), test.get().unit(), PER_ML);
+        return new LotConcentration(lot.concentrationPerMl(), test.orElse(null), measuredPerMl,
+                o == null ? null : latest.get(o.testCode()), spec.reference());
     }
 
     /** Records (or replaces) the lot's size distribution; fractions must be non-negative and sum to about 1. */

@@ -33,9 +33,29 @@ import java.util.regex.Pattern;
  */
 public final class MeasurementUnits {
 
+    /**
+     * What a unit measures, with its dimensions for products ({@link #productScale}): each unit's
+     * power of ten is relative to the base of its quantity (particles/mL, particles, particles/µg,
+     * µg/mL, EU/mL, mL, nm), and those bases multiply into one another without a factor
+     * (particles/mL × mL = particles). Temperature and fraction have no dimensions to multiply.
+     */
     private enum Quantity {
-        LENGTH, PARTICLE_CONCENTRATION, PARTICLE_COUNT, PARTICLES_PER_PROTEIN, PROTEIN_CONCENTRATION,
-        ENDOTOXIN, VOLUME, TEMPERATURE, FRACTION
+        LENGTH("length"), PARTICLE_CONCENTRATION("particle/volume"), PARTICLE_COUNT("particle"),
+        PARTICLES_PER_PROTEIN("particle/mass"), PROTEIN_CONCENTRATION("mass/volume"), ENDOTOXIN("EU/volume"),
+        VOLUME("volume"), TEMPERATURE(null), FRACTION(null);
+
+        private final String dimensions;
+
+        Quantity(String dimensions) {
+            this.dimensions = dimensions;
+        }
+
+        void addTo(Map<String, Integer> into, int sign) {
+            String[] parts = dimensions.split("/");
+            into.merge(parts[0], sign, Integer::sum);
+            if (parts.length > 1) into.merge(parts[1], -sign, Integer::sum);
+            into.values().removeIf(v -> v == 0);
+        }
     }
 
     private record Unit(String symbol, Quantity quantity, int powerOfTen) {
@@ -169,6 +189,41 @@ public final class MeasurementUnits {
         }
         int shift = from.get().powerOfTen() - parse(toUnit).orElseThrow().powerOfTen();
         return shift >= 0 ? value * Math.pow(10, shift) : value / Math.pow(10, -shift);
+    }
+
+    /**
+     * The factor that turns the product of values in {@code factorUnits} into a value in
+     * {@code targetUnit}: 1 for particles/mL × mL into particles, 1e3 for particles/µL × mL into
+     * particles, 1e-9 for particles/mL × mL into "10^9 particles".
+     *
+     * @throws IllegalArgumentException when a unit is unknown or cannot be multiplied (°C, %), or
+     *     the product is another quantity than the target's; the message names them
+     */
+    public static double productScale(List<String> factorUnits, String targetUnit) {
+        Map<String, Integer> dimensions = new java.util.TreeMap<>();
+        int power = 0;
+        for (String unit : factorUnits) {
+            Scaled s = multipliable(unit);
+            s.unit().quantity().addTo(dimensions, 1);
+            power += s.powerOfTen();
+        }
+        Scaled target = multipliable(targetUnit);
+        Map<String, Integer> wanted = new java.util.TreeMap<>();
+        target.unit().quantity().addTo(wanted, 1);
+        if (!dimensions.equals(wanted)) {
+            throw new IllegalArgumentException(String.join(" × ", factorUnits.stream().map(MeasurementUnits::normalise).toList())
+                    + " does not give " + normalise(targetUnit));
+        }
+        int shift = power - target.powerOfTen();
+        return shift >= 0 ? Math.pow(10, shift) : 1 / Math.pow(10, -shift);
+    }
+
+    private static Scaled multipliable(String unit) {
+        Scaled s = parse(unit).orElseThrow(() -> new IllegalArgumentException("the unit '" + unit + "' is not one Exotrace can multiply"));
+        if (s.unit().quantity().dimensions == null) {
+            throw new IllegalArgumentException("a value in " + s.canonical() + " cannot be multiplied");
+        }
+        return s;
     }
 
     private static List<String> convertibleTo(String unit) {

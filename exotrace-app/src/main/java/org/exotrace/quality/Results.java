@@ -83,6 +83,12 @@ public class Results {
         TestDefinition test = spec.test(e.testCode()).orElseThrow(() -> DomainProblem.invalid("testCode",
                 "'" + e.testCode() + "' is not a test of " + spec.reference() + "; use one of "
                         + spec.tests().stream().map(TestDefinition::code).toList()));
+        if (test.derived()) {
+            throw DomainProblem.invalid("testCode", test.name() + " is computed as " + test.derivation().formula(spec.tests())
+                    + " and cannot be entered by hand; record " + test.derivation().tests().stream()
+                    .map(c -> spec.test(c).map(TestDefinition::name).orElse(c)).toList().stream().reduce((a, b) -> a + " and " + b).orElse("its factors")
+                    + " instead");
+        }
         Texts.check("method", e.method(), 200, true);
         Texts.check("instrument", e.instrument(), 200, false);
         Texts.check("detail", e.detail(), 1000, false);

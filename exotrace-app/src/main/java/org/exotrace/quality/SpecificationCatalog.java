@@ -67,6 +67,7 @@ public class SpecificationCatalog {
         products.get(productCode);
         try {
             Evaluation.of(tests, List.of());
+            SpecificationChecks.checkDerivations(tests);
         } catch (InvalidSpecification e) {
             throw DomainProblem.invalid("tests", e.getMessage());
         }
@@ -95,13 +96,15 @@ public class SpecificationCatalog {
     private void insertTest(UUID specId, int position, TestDefinition t) {
         jdbc.sql("""
                 insert into specification_test (specification_id, position, code, name, kind, unit, lower_value, lower_inclusive,
-                  upper_value, upper_inclusive, warn_lower, warn_upper, allowed_values, accepted_values, required, misev_item, source)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  upper_value, upper_inclusive, warn_lower, warn_upper, allowed_values, accepted_values, required, misev_item, source,
+                  derivation, declared_tolerance)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(specId, position, t.code(), t.name(), t.kind().name(), t.unit(),
                         t.lower() == null ? null : t.lower().value(), t.lower() != null && t.lower().inclusive(),
                         t.upper() == null ? null : t.upper().value(), t.upper() != null && t.upper().inclusive(),
                         t.warnLower(), t.warnUpper(), String.join("|", t.allowedValues()), String.join("|", t.acceptedValues()),
-                        t.required(), t.misevItem() == null ? null : t.misevItem().name(), t.source())
+                        t.required(), t.misevItem() == null ? null : t.misevItem().name(), t.source(),
+                        t.derivation() == null ? null : t.derivation().text(), t.declaredTolerance())
                 .update();
     }
 
@@ -127,7 +130,8 @@ public class SpecificationCatalog {
                 upper == null ? null : new Limit(upper, rs.getBoolean("upper_inclusive")),
                 (Double) rs.getObject("warn_lower"), (Double) rs.getObject("warn_upper"),
                 split(rs.getString("allowed_values")), split(rs.getString("accepted_values")), rs.getBoolean("required"),
-                misev == null ? null : MisevItem.valueOf(misev), rs.getString("source"));
+                misev == null ? null : MisevItem.valueOf(misev), rs.getString("source"),
+                Derivation.parse(rs.getString("derivation")), (Double) rs.getObject("declared_tolerance"));
     }
 
     private static List<String> split(String joined) {
@@ -138,7 +142,9 @@ public class SpecificationCatalog {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("product", s.productCode());
         m.put("version", s.version());
-        m.put("tests", s.tests().stream().map(t -> t.code() + " " + t.limitsText() + (t.required() ? " required" : "")).toList());
+        m.put("tests", s.tests().stream().map(t -> t.code() + " " + t.limitsText() + (t.required() ? " required" : "")
+                + (t.derived() ? " = " + t.derivation().text() : "")
+                + (t.declaredTolerance() != null ? " " + t.declaredToleranceText() : "")).toList());
         return m;
     }
 }

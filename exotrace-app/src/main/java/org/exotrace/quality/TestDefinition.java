@@ -32,14 +32,31 @@ import java.util.regex.Pattern;
  * @param required whether a lot without a valid result cannot be released
  * @param misevItem the MISEV characterization item a result gives evidence for, or null
  * @param source where the limits come from, e.g. a paper or a product decision; null if not stated
+ * @param derivation how the result is computed from other values of the lot (a derived test,
+ *     never typed), or null for a measured test
+ * @param declaredTolerance for a particle concentration test: the largest fold difference allowed
+ *     between the measured result and the concentration declared on the lot (2 means the measured
+ *     value lies between half and twice the declared one); a larger disagreement blocks release.
+ *     Null for no comparison
  */
 public record TestDefinition(String code, String name, TestKind kind, String unit,
         Limit lower, Limit upper,
         Double warnLower, Double warnUpper,
         List<String> allowedValues, List<String> acceptedValues,
-        boolean required, MisevItem misevItem, String source) {
+        boolean required, MisevItem misevItem, String source,
+        Derivation derivation, Double declaredTolerance) {
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{1,47}");
+    /** The largest declared-versus-measured tolerance a specification may state: a thousandfold. */
+    static final double MAX_DECLARED_TOLERANCE = 1000;
+
+    /** A measured test, compared with nothing. */
+    public TestDefinition(String code, String name, TestKind kind, String unit, Limit lower, Limit upper, Double warnLower,
+                          Double warnUpper, List<String> allowedValues, List<String> acceptedValues, boolean required,
+                          MisevItem misevItem, String source) {
+        this(code, name, kind, unit, lower, upper, warnLower, warnUpper, allowedValues, acceptedValues, required, misevItem,
+                source, null, null);
+    }
 
     public TestDefinition {
         if (code == null || !CODE.matcher(code).matches()) {
@@ -62,6 +79,38 @@ public record TestDefinition(String code, String name, TestKind kind, String uni
             checkCategorical(code, unit, lower, upper, warnLower, warnUpper, allowedValues);
             acceptedValues = inVocabularySpelling(code, allowedValues, acceptedValues);
         }
+        if (derivation != null && kind != TestKind.NUMERIC) {
+            throw new InvalidSpecification("categorical test " + code + " cannot be derived; only a number can be computed");
+        }
+        if (derivation != null && derivation.tests().contains(code)) {
+            throw new InvalidSpecification("test " + code + " cannot be derived from itself");
+        }
+        if (declaredTolerance != null) checkDeclaredTolerance(code, kind, unit, derivation, declaredTolerance);
+    }
+
+    private static void checkDeclaredTolerance(String code, TestKind kind, String unit, Derivation derivation, double tolerance) {
+        if (kind != TestKind.NUMERIC || !MeasurementUnits.compatible(unit, "particles/mL")) {
+            throw new InvalidSpecification("test " + code + ": only a particle concentration (particles/mL) can be compared with "
+                    + "the concentration declared on the lot");
+        }
+        if (derivation != null) {
+            throw new InvalidSpecification("test " + code + " is derived: compare the measured concentration with the declared one instead");
+        }
+        if (!Double.isFinite(tolerance) || !(tolerance > 1) || tolerance > MAX_DECLARED_TOLERANCE) {
+            throw new InvalidSpecification("test " + code + ": the declared-versus-measured tolerance is a fold difference above 1 "
+                    + "(2 = within half to twice the declared value) and at most " + Numbers.format(MAX_DECLARED_TOLERANCE)
+                    + ", not " + Numbers.format(tolerance));
+        }
+    }
+
+    /** Whether the result is computed ({@link #derivation()}) rather than entered. */
+    public boolean derived() {
+        return derivation != null;
+    }
+
+    /** "within ×/÷ 2 of the declared concentration", or null when not compared. */
+    public String declaredToleranceText() {
+        return declaredTolerance == null ? null : "within ×/÷ " + Numbers.format(declaredTolerance) + " of the declared concentration";
     }
 
     private static String checkNumeric(String code, String unit, List<String> allowed, List<String> accepted) {

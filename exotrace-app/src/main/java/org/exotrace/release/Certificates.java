@@ -11,6 +11,7 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
+import org.exotrace.quality.DerivedValue;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.OosInvestigation;
@@ -82,6 +83,7 @@ public class Certificates {
         Product product = products.get(lot.productCode());
         LotEvaluation evaluation = quality.evaluate(lotId, release.specificationId());
         List<CertificateContent.Row> rows = evaluation.evaluation().tests().stream().map(t -> {
+            if (t.test().derived()) return derivedRow(evaluation, t);
             Result r = evaluation.resultsByTest().get(t.test().code());
             String result = r == null ? "not tested" : r.valueText();
             String unit = r == null || r.category() != null ? (t.test().unit() == null ? "" : t.test().unit()) : r.unit();
@@ -125,7 +127,16 @@ public class Certificates {
                 i.approval() == null ? null : i.approval().approvedAt());
     }
 
-    private java.util.Optional<Decision> releaseOf(UUID lotId) {
+    /** A derived test's row: its value, and in the method column how it was computed with the numbers. */
+    private static CertificateContent.Row derivedRow(LotEvaluation evaluation, org.exotrace.quality.TestEvaluation t) {
+        DerivedValue d = evaluation.derivedFor(t.test().code()).orElse(null);
+        String computed = d != null && d.expression() != null ? "Computed: " + d.expression()
+                : "Computed as " + t.test().derivation().formula(evaluation.specification().tests());
+        return new CertificateContent.Row(t.test().name(), computed, t.observation() == null ? "not computed" : t.observation().resultText(),
+                t.test().unit(), t.test().limitsText(), t.verdict().name().replace('_', ' '));
+    }
+
+        private java.util.Optional<Decision> releaseOf(UUID lotId) {
         return releases.decisions(lotId).stream().filter(d -> d.kind() == SignatureMeaning.RELEASE).reduce((a, b) -> b);
     }
 }

@@ -18,8 +18,11 @@ class DecisionRecords {
         this.jdbc = jdbc;
     }
 
+    /** The concentration a release states, as stored with its decision. */
+    record Concentration(double perMl, boolean measured, String method, UUID resultId) {}
+
     Decision insert(ElectronicSignature s, UUID lotId, String reason, UUID specificationId, String specificationReference,
-                    String certificateNumber, List<String> evaluationSnapshot) {
+                    String certificateNumber, List<String> evaluationSnapshot, Concentration concentration) {
         jdbc.sql("""
                 insert into electronic_signature (id, record_type, record_id, username, printed_name, meaning, signed_at, content_hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -29,9 +32,12 @@ class DecisionRecords {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into lot_decision (id, lot_id, kind, reason, specification_id, specification_reference, certificate_number,
-                  signature_id, evaluation_snapshot, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  signature_id, evaluation_snapshot, decided_at, released_concentration_per_ml, released_concentration_measured,
+                  released_concentration_method, released_concentration_result_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, lotId, s.meaning().name(), reason, specificationId, specificationReference, certificateNumber, s.id(),
-                        String.join("\n", evaluationSnapshot), java.sql.Timestamp.from(s.signedAt()))
+                        String.join("\n", evaluationSnapshot), java.sql.Timestamp.from(s.signedAt()),
+                        concentration == null ? null : concentration.perMl(), concentration == null ? null : concentration.measured(),
+                        concentration == null ? null : concentration.method(), concentration == null ? null : concentration.resultId())
                 .update();
         return forLot(lotId).stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
     }
@@ -59,6 +65,14 @@ class DecisionRecords {
         return new Decision(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class), SignatureMeaning.valueOf(rs.getString("kind")),
                 rs.getString("reason"), rs.getObject("specification_id", UUID.class), rs.getString("specification_reference"),
                 rs.getString("certificate_number"), s, snapshot == null || snapshot.isEmpty() ? List.of() : Arrays.asList(snapshot.split("\n")),
-                rs.getTimestamp("decided_at").toInstant());
+                rs.getTimestamp("decided_at").toInstant(), concentration(rs));
+    }
+
+    private static ReleasedConcentration concentration(ResultSet rs) throws SQLException {
+        Double perMl = (Double) rs.getObject("released_concentration_per_ml");
+        String certificate = rs.getString("certificate_number");
+        if (perMl == null || certificate == null) return null;
+        return new ReleasedConcentration(perMl, rs.getBoolean("released_concentration_measured"), rs.getString("released_concentration_method"),
+                rs.getObject("released_concentration_result_id", UUID.class), rs.getTimestamp("decided_at").toInstant(), certificate);
     }
 }

@@ -17,6 +17,7 @@ import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donors;
+import org.exotrace.quality.LotConcentration;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.OosInvestigations;
@@ -132,7 +133,8 @@ public class Releases {
         if (!check.allowed()) throw DomainProblem.ruleViolation("Release refused", check.reasons());
         LotEvaluation evaluation = outcome.evaluation();
         String certificate = records.nextCertificateNumber(Year.now().getValue());
-        Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate);
+        Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate,
+                releasedConcentration(evaluation));
         lots.release(lotId, decision.signature().id());
         events.publishEvent(new LotReleased(lotId, lot.code(), decision.signature().id(), certificate));
         return decision;
@@ -165,7 +167,7 @@ public class Releases {
         }
         // a lot can be rejected or held even when its product has no specification (evaluation null)
         LotEvaluation evaluation = evaluation(lotId).evaluation();
-        Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null);
+        Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null, null);
         if (meaning == SignatureMeaning.REJECTION) {
             lots.reject(lotId, decision.signature().id(), signing.reason().strip());
             events.publishEvent(new LotRejected(lotId, lot.code(), decision.signature().id(), signing.reason().strip()));
@@ -184,7 +186,7 @@ public class Releases {
     Decision signReviewOutcome(UUID lotId, Signing signing, SignatureMeaning meaning) {
         Account signer = authenticate(signing);
         if (!signer.has(Role.QA_RELEASER)) throw DomainProblem.forbidden(signer.username() + " does not hold the QA releaser role");
-        return sign(lots.get(lotId), signer, meaning, signing.reason().strip(), evaluation(lotId).evaluation(), null);
+        return sign(lots.get(lotId), signer, meaning, signing.reason().strip(), evaluation(lotId).evaluation(), null, null);
     }
 
     /** Adds what a disposition review says about a release: an open review is closed by its outcome, and a recalled lot stays out. */
@@ -239,8 +241,11 @@ public class Releases {
         Lot lot = lots.get(decision.lotId());
         LotEvaluation evaluation = decision.specificationId() == null ? null : quality.evaluate(lot.id(), decision.specificationId());
         ElectronicSignature s = decision.signature();
+        ReleasedConcentration released = decision.concentration();
         String content = signedContent(lot, s.meaning(), s.username(), s.signedAt(), evaluation, evaluationLines(evaluation),
-                investigations.onRecord(lot.id()).canonicalLines());
+                investigations.onRecord(lot.id()).canonicalLines(),
+                released == null ? null : new DecisionRecords.Concentration(released.particlesPerMl(), released.measured(), released.method(),
+                        released.resultId()));
         return Hashes.sha256(content).equals(s.contentHash());
     }
 
@@ -250,19 +255,61 @@ public class Releases {
                 .toList();
     }
 
-    /** What a signature covers: the lot, meaning, signer, time, specification and evaluation, and every result and investigation on record. */
+    /**
+     * What a signature covers: the lot, meaning, signer, time, specification and evaluation, the
+     * concentration a release states, and every result and investigation on record.
+     */
     private static String signedContent(Lot lot, SignatureMeaning meaning, String signer, Instant at, LotEvaluation evaluation,
-                                        List<String> snapshot, List<String> onRecord) {
+                                        List<String> snapshot, List<String> onRecord, DecisionRecords.Concentration concentration) {
         return String.join("\n", List.of("lot=" + lot.id(), "code=" + lot.code(), "meaning=" + meaning,
                 "signer=" + signer, "at=" + at, "spec=" + (evaluation == null ? "-" : evaluation.specification().id()),
-                String.join(";", snapshot), String.join("\n", onRecord)));
+                String.join(";", snapshot),
+                "concentration=" + (concentration == null ? "-" : concentration.perMl() + (concentration.measured() ? ":measured" : ":declared")),
+                String.join("\n", onRecord)));
     }
 
-    private Decision sign(Lot lot, Account signer, SignatureMeaning meaning, String reason, LotEvaluation evaluation, String certificate) {
+    /**
+     * The concentration a release states: the measured result of the specification's concentration
+     * test, else the lot's declared concentration; null when the lot has neither.
+     */
+    private static DecisionRecords.Concentration releasedConcentration(LotEvaluation evaluation) {
+        LotConcentration c = evaluation.concentration();
+        if (c == null || c.releasedPerMl() == null) return null;
+        return new DecisionRecords.Concentration(c.releasedPerMl(), c.releasedIsMeasured(),
+                c.releasedIsMeasured() ? c.measured().method() : null, c.releasedIsMeasured() ? c.measured().id() : null);
+    }
+
+    /**
+     * What a release signed now would state as the lot's concentration, for the signer to read:
+     * "3.7 × 10⁹ particles/mL, measured (Particle concentration, NTA …)"; empty when the lot has none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> concentrationToRelease(UUID lotId) {
+        LotEvaluation evaluation = evaluation(lotId).evaluation();
+        if (evaluation == null || evaluation.concentration() == null || evaluation.concentration().releasedPerMl() == null) {
+            return java.util.Optional.empty();
+        }
+        LotConcentration c = evaluation.concentration();
+        return java.util.Optional.of(Texts.scientific(c.releasedPerMl()) + " particles/mL, " + (c.releasedIsMeasured()
+                ? "measured (" + c.test().name() + ", " + c.measured().method() + ")" : "declared on the lot (no measured concentration)"));
+    }
+
+    /**
+     * The concentration the lot was released with (its latest release), for dosing; empty when it was
+     * never released, or released before releases stated their concentration and without a measured one.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReleasedConcentration> releasedConcentration(UUID lotId) {
+        return records.forLot(lotId).stream().filter(d -> d.kind() == SignatureMeaning.RELEASE).reduce((a, b) -> b)
+                .map(Decision::concentration);
+    }
+
+    private Decision sign(Lot lot, Account signer, SignatureMeaning meaning, String reason, LotEvaluation evaluation, String certificate,
+                          DecisionRecords.Concentration concentration) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<String> snapshot = evaluationLines(evaluation);
         List<String> onRecord = investigations.onRecord(lot.id()).canonicalLines();
-        String signedContent = signedContent(lot, meaning, signer.username(), at, evaluation, snapshot, onRecord);
+        String signedContent = signedContent(lot, meaning, signer.username(), at, evaluation, snapshot, onRecord, concentration);
         UUID signatureId = UUID.randomUUID();
         ElectronicSignature signature = new ElectronicSignature(signatureId, "lot", lot.id(), signer.username(), signer.displayName(),
                 meaning, at, Hashes.sha256(signedContent));
@@ -270,7 +317,7 @@ public class Releases {
         kept.addAll(onRecord);
         Decision decision = records.insert(signature, lot.id(), reason,
                 evaluation == null ? null : evaluation.specification().id(),
-                evaluation == null ? null : evaluation.specification().reference(), certificate, kept);
+                evaluation == null ? null : evaluation.specification().reference(), certificate, kept, concentration);
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("lot", lot.code());
         audit.put("meaning", meaning.statement());
@@ -278,6 +325,10 @@ public class Releases {
         audit.put("signedAt", at.toString());
         audit.put("contentHash", signature.contentHash());
         if (certificate != null) audit.put("certificate", certificate);
+        if (concentration != null) {
+            audit.put("releasedConcentrationPerMl", concentration.perMl());
+            audit.put("releasedConcentration", concentration.measured() ? "measured" : "declared");
+        }
         events.publishEvent(RecordChanged.created("signature", signatureId, audit));
         return decision;
     }

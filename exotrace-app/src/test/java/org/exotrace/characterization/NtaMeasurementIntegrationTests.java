@@ -78,14 +78,17 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void analysesATrajectoryFileInTheBackgroundAndRecordsTheLotsSizeAndConcentration() throws Exception {
+    void analysesATrajectoryFileInTheBackgroundAndRecordsTheLotsSizeAndCalibratedConcentration() throws Exception {
         String lot = scenarios.lotInTesting();
-        MvcResult accepted = upload(lot, tracks, settings(), analyst)
+        Map<String, Object> calibration = calibration();
+        MvcResult accepted = upload(lot, tracks, settings("calibrationId", (String) calibration.get("id")), analyst)
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", startsWith("/api/nta-measurements/")))
                 .andExpect(jsonPath("$.source").value("TRACKS"))
                 .andExpect(jsonPath("$.settings.pixelSizeNm").value(PIXEL_NM))
                 .andExpect(jsonPath("$.settings.software").value(matchesPattern("exotrace-nta \\d+\\.\\d+.*")))
+                .andExpect(jsonPath("$.settings.calibration.code").value(calibration.get("code")))
+                .andExpect(jsonPath("$.settings.detectionVolumePl").value(calibration.get("detectionVolumePl")))
                 .andReturn();
         String id = read(accepted, "$.id");
 
@@ -96,14 +99,21 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         double mode = read(done, "$.outcome.modeNm");
         assertThat(d50).isCloseTo(100, within(6.0));
         assertThat(mode).isCloseTo(100, within(10.0));
-        double concentration = read(done, "$.outcome.concentrationPerMl");
-        assertThat(concentration).isPositive();
+        double concentration = number(done, "$.outcome.concentrationPerMl");
+        // The calibration's volume is the one applied: particles per frame / volume.
+        double volumePl = ((Number) calibration.get("detectionVolumePl")).doubleValue();
+        assertThat(concentration).isCloseTo(number(done, "$.outcome.particlesPerFrame") / (volumePl * 1e-9), within(concentration * 1e-9));
+        // 120 particles in the simulator's 360 pL box: 3.33e8 /mL. About 27 particles in view over 400 frames of which a particle stays
+        // some 70: a handful of independent counts, so the count alone is uncertain by about 8%; 25% is three times that.
+        assertThat(concentration).isCloseTo(120 / 360e-9, within(120 / 360e-9 * 0.25));
+        assertThat((String) read(done, "$.outcome.concentrationBasis")).startsWith("calibrated: " + calibration.get("code"));
 
         // The results are the uploader's, judged by the specification, and point back to the measurement.
         Map<String, Object> byTest = validResults(lot);
         assertThat(byTest).containsKeys("size_mode", "size_d50", "particle_concentration");
         assertThat((Double) field(byTest, "size_d50", "value")).isEqualTo(Math.round(d50 * 10) / 10.0);
         assertThat((Double) field(byTest, "particle_concentration", "value")).isCloseTo(concentration, within(concentration * 0.005));
+        assertThat((String) field(byTest, "particle_concentration", "method")).endsWith("; detection volume from " + calibration.get("code"));
         assertThat((String) field(byTest, "size_mode", "analyst")).isEqualTo(analyst.username());
         assertThat((String) field(byTest, "size_mode", "detail")).contains(id);
         assertThat((String) field(byTest, "size_mode", "verdictAtEntry")).isEqualTo("PASS");
@@ -124,7 +134,7 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         // Anyone can reproduce it: the command names every setting.
         NtaMeasurement stored = measurements.get(UUID.fromString(id));
         assertThat(stored.commandLine()).contains("--pixel-size-nm 166", "--fps 25", "--temperature-c 22", "--viscosity-mpa-s 0.955",
-                "--method ml", "--bootstrap 20", "--seed 7", "--detection-volume-pl 80", "--json");
+                "--method ml", "--bootstrap 20", "--seed 7", "--detection-volume-pl " + calibration.get("detectionVolumePl"), "--json");
         // ... and running it on the downloaded file gives the same numbers, to the last digit.
         Path copy = Files.createTempDirectory("nta-rerun").resolve(stored.filename());
         Files.write(copy, back);
@@ -135,8 +145,8 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         int exit = NtaCommand.run(args.toArray(String[]::new), new PrintWriter(json), new PrintWriter(new StringWriter()));
         assertThat(exit).isZero();
         for (String statistic : List.of("modeNm", "d10Nm", "d50Nm", "d90Nm", "concentrationPerMl")) {
-            assertThat((Double) JsonPath.read(json.toString(), "$." + statistic)).as(statistic)
-                    .isEqualTo((Double) read(done, "$.outcome." + statistic));
+            assertThat(((Number) JsonPath.read(json.toString(), "$." + statistic)).doubleValue()).as(statistic)
+                    .isEqualTo(number(done, "$.outcome." + statistic));
         }
         Files.delete(copy);
     }
@@ -285,6 +295,61 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void withoutACalibrationAnUploadRecordsSizesOnlyAndSaysWhyThereIsNoConcentration() throws Exception {
+        String lot = scenarios.lotInTesting();
+        MvcResult done = awaitFinished(read(upload(lot, tracks, settings(), analyst).andExpect(status().isAccepted()).andReturn(), "$.id"));
+        assertThat((String) read(done, "$.status")).isEqualTo("SUCCEEDED");
+        assertThat((Map<String, Object>) read(done, "$.outcome")).doesNotContainKey("concentrationPerMl");
+        assertThat((Map<String, Object>) read(done, "$.settings")).doesNotContainKey("detectionVolumePl");
+        assertThat((String) read(done, "$.outcome.noConcentration")).contains("no calibration record was chosen");
+        assertThat(validResults(lot)).containsKeys("size_mode", "size_d50").doesNotContainKey("particle_concentration");
+        assertThat((Map<String, Object>) read(done, "$.recordedResults")).doesNotContainKey("particle_concentration");
+    }
+
+    @Test
+    void aTypedDetectionVolumeGivesAConcentrationFlaggedUncalibrated() throws Exception {
+        String lot = scenarios.lotInTesting();
+        MvcResult done = awaitFinished(read(upload(lot, tracks, settings("detectionVolumePl", "80"), analyst)
+                .andExpect(status().isAccepted()).andReturn(), "$.id"));
+        assertThat(number(done, "$.outcome.concentrationPerMl")).isPositive();
+        assertThat((String) read(done, "$.outcome.concentrationBasis")).startsWith("UNCALIBRATED: detection volume 80 pL typed");
+        assertThat((List<String>) read(done, "$.outcome.warnings")).anyMatch(w -> w.contains("it is UNCALIBRATED"));
+        Map<String, Object> byTest = validResults(lot);
+        assertThat((String) field(byTest, "particle_concentration", "method")).endsWith("; UNCALIBRATED detection volume (typed)");
+        assertThat((String) field(byTest, "particle_concentration", "detail")).contains("UNCALIBRATED");
+    }
+
+    @Test
+    void warnsWhenTheUploadContradictsItsCalibration() throws Exception {
+        String lot = scenarios.lotInTesting();
+        Map<String, Object> expired = calibration("fps", "30", "instrument", "NS300 #2", "measuredOn", java.time.LocalDate.now().minusDays(40).toString(),
+                "validUntil", java.time.LocalDate.now().minusDays(10).toString());
+        MvcResult done = awaitFinished(read(upload(lot, tracks, settings("calibrationId", (String) expired.get("id")), analyst)
+                .andExpect(status().isAccepted()).andReturn(), "$.id"));
+        List<String> warnings = read(done, "$.outcome.warnings");
+        assertThat(warnings).anyMatch(w -> w.contains("expired on " + java.time.LocalDate.now().minusDays(10)))
+                .anyMatch(w -> w.contains("the frame rate was 25 fps, the calibration's 30 fps"))
+                .anyMatch(w -> w.contains("was made on \"NS300 #2\", this measurement on \"simulated NS300\""));
+        assertThat((String) field(validResults(lot), "particle_concentration", "detail")).contains("WARNING: calibration " + expired.get("code") + " was made on");
+    }
+
+    @Test
+    void refusesAnUnknownOrWithdrawnCalibrationAndACalibrationWithATypedVolumeAndStoresNothing() throws Exception {
+        String lot = scenarios.lotInTesting();
+        Map<String, Object> withdrawn = calibration();
+        postJson("/api/nta-calibrations/" + withdrawn.get("id") + "/withdrawal", analyst, "{\"reason\": \"beads were old\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        String active = (String) calibration().get("id");
+        List<Long> before = counts("nta_measurement", "result", "audit_entry", "pg_largeobject_metadata");
+        refused(lot, tracks, settings("calibrationId", UUID.randomUUID().toString()), "calibrationId", "there is no calibration record");
+        refused(lot, tracks, settings("calibrationId", "CAL-1"), "calibrationId", "is not a calibration record");
+        refused(lot, tracks, settings("calibrationId", (String) withdrawn.get("id")), "calibrationId", "was withdrawn (beads were old)");
+        refused(lot, tracks, settings("calibrationId", active, "detectionVolumePl", "80"), "detectionVolumePl", "not both");
+        refused(lot, tracks, settings("dilution", "5"), "dilution", "only matters for a concentration");
+        assertThat(counts("nta_measurement", "result", "audit_entry", "pg_largeobject_metadata")).isEqualTo(before);
+    }
+
+    @Test
     void importsANanoSightExportAsTheInstrumentComputedIt() throws Exception {
         Path beads = Path.of(System.getProperty("exotrace.shared.data", "../../shared/data"), "nanosight", "beads.csv");
         assumeThat(Files.isRegularFile(beads)).as("NanoSight example export not found at " + beads + "; set exotrace.shared.data").isTrue();
@@ -300,9 +365,72 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         assertThat((Double) field(byTest, "size_mode", "value")).isEqualTo(95.3);
         assertThat((String) field(byTest, "size_mode", "method")).contains("imported");
         getJson("/api/lots/" + lot + "/size-distribution", analyst).andExpect(jsonPath("$.points.length()").value(1000));
+        // Without a calibration the instrument's own concentration is shown for comparison, and not recorded.
+        assertThat((Map<String, Object>) read(done, "$.outcome")).doesNotContainKey("concentrationPerMl");
+        assertThat(number(done, "$.outcome.instrumentConcentrationPerMl")).isEqualTo(1.47e9);
+        assertThat(byTest).doesNotContainKey("particle_concentration");
+    }
+
+    @Test
+    void aNanoSightExportMeasuredWithTheCalibrationMadeFromItGivesTheInstrumentsConcentrationBack() throws Exception {
+        Path beads2 = Path.of(System.getProperty("exotrace.shared.data", "../../shared/data"), "nanosight", "beads2.csv");
+        assumeThat(Files.isRegularFile(beads2)).as("NanoSight example export not found at " + beads2 + "; set exotrace.shared.data").isTrue();
+        byte[] export = Files.readAllBytes(beads2);
+        Map<String, Object> calibration = read(mvc.perform(multipart("/api/nta-calibrations")
+                        .file(new MockMultipartFile("file", "beads2.csv", "text/csv", export))
+                        .param("source", "NANOSIGHT").param("instrument", "NS300").param("standard", "100 nm beads, beads2.csv")
+                        .param("statedConcentrationPerMl", "6.09e12").param("measuredOn", java.time.LocalDate.now().toString())
+                        .param("validUntil", java.time.LocalDate.now().plusDays(90).toString()).with(analyst.basic()))
+                .andExpect(status().isCreated()).andReturn(), "$");
+        String lot = scenarios.lotInTesting();
+        MvcResult done = awaitFinished(read(upload(lot, export, Map.of("source", "NANOSIGHT", "instrument", "NS300",
+                "calibrationId", (String) calibration.get("id")), analyst).andExpect(status().isAccepted()).andReturn(), "$.id"));
+        assertThat(number(done, "$.settings.dilution")).isEqualTo(1e4);
+        assertThat(number(done, "$.outcome.concentrationPerMl")).isCloseTo(6.09e12, within(6.09e12 * 0.001));
+        assertThat((List<String>) read(done, "$.outcome.warnings")).noneMatch(w -> w.startsWith("calibration") || w.contains("camera level"));
+        assertThat(((Number) field(validResults(lot), "particle_concentration", "value")).doubleValue()).isEqualTo(6.09e12);
     }
 
     // --- helpers
+
+    private static byte[] beadTracks;
+
+    /** A number read from the answer, whichever Number type the JSON reader chose. */
+    private static double number(MvcResult r, String path) throws Exception {
+        return ((Number) read(r, path)).doubleValue();
+    }
+
+    /**
+     * A calibration from a simulated video of 100 nm beads in the same light sheet as the sample's
+     * (360 beads in the 360 pL box: 1e9 /mL as measured, stated 1e12 /mL diluted 1:1000); the
+     * overrides replace the calibration's fields.
+     */
+    private Map<String, Object> calibration(String... overrides) throws Exception {
+        if (beadTracks == null) {
+            Path file = Files.createTempFile("nta-beads", ".csv");
+            try (TrajectoryWriter writer = TrajectoryWriter.create(file, TrajectoryFormat.trackpy(PIXEL_NM))) {
+                new BrownianSimulator(BrownianSimulator.Settings.nanoSightLike().withRun(360, 1000)).run(SizeDistribution.monodisperse(100), 3,
+                        writer::position);
+            }
+            beadTracks = Files.readAllBytes(file);
+            Files.delete(file);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("source", "TRACKS");
+        fields.put("instrument", "simulated NS300");
+        fields.put("fps", "25");
+        fields.put("standard", "100 nm beads (simulated)");
+        fields.put("statedConcentrationPerMl", "1e12");
+        fields.put("statedUncertaintyPercent", "5");
+        fields.put("dilution", "1000");
+        fields.put("measuredOn", java.time.LocalDate.now().minusDays(1).toString());
+        fields.put("validUntil", java.time.LocalDate.now().plusDays(90).toString());
+        for (int i = 0; i < overrides.length; i += 2) fields.put(overrides[i], overrides[i + 1]);
+        MockMultipartHttpServletRequestBuilder b = multipart("/api/nta-calibrations");
+        b.file(new MockMultipartFile("file", "beads.csv", "text/csv", beadTracks));
+        fields.forEach(b::param);
+        return read(mvc.perform(b.with(analyst.basic())).andExpect(status().isCreated()).andReturn(), "$");
+    }
 
     @Autowired
     private NtaMeasurements measurements;
@@ -319,7 +447,6 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         s.put("method", "ml");
         s.put("bootstrap", "20");
         s.put("seed", "7");
-        s.put("detectionVolumePl", "80");
         s.put("instrument", "simulated NS300");
         for (int i = 0; i < overrides.length; i += 2) s.put(overrides[i], overrides[i + 1]);
         return s;

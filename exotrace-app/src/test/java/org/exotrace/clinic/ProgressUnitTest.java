@@ -118,7 +118,7 @@ class ProgressUnitTest {
 
     private TreatmentSession session(TreatmentPlan plan, int number, LocalDate on) {
         return new TreatmentSession(UUID.randomUUID(), plan.id(), patient.id(), patient.clinicId(), number, on, "L-2026-0001-U00" + number,
-                UUID.randomUUID(), "L-2026-0001", "HMSC-EXO-SERUM", List.of(SourceType.values()[0]), 1.0, null, null, null,
+                UUID.randomUUID(), "L-2026-0001", "HMSC-EXO-SERUM", List.of(SourceType.values()[0]), 1.0, null, null, null, null,
                 Route.ELECTROPORATION, TreatmentSession.Device.NONE, "doc", "face", Side.BOTH, RuleVerdict.PERMITTED, "ok", List.of(), "doc",
                 Instant.now());
     }

@@ -51,23 +51,27 @@ class SessionIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aSessionIsTracedToItsUnitWithTheDoseFromTheLotsMeasuredConcentration() throws Exception {
+    void aSessionIsTracedToItsUnitWithTheDoseFromTheLotsReleasedMeasuredConcentration() throws Exception {
         String lot = lots.passingLot();
-        lots.numeric(lot, "particle_concentration", 3.0e9, "particles/mL", analyst);
         lots.release(lot, qa).andExpect(status().isOk());
+        String certificate = read(getJson("/api/lots/" + lot + "/decisions", qa).andReturn(), "$[0].certificateNumber");
         List<String> units = clinics.split(lot, analyst, 2);
         clinics.shipAndReceive(clinic, analyst, doctor, units);
 
         getJson("/api/plans/" + plan + "/unit-preview?code=" + units.get(0).toLowerCase(), doctor).andExpect(status().isOk())
-                .andExpect(jsonPath("$.usable").value(true)).andExpect(jsonPath("$.particlesPerMl").value(3.0e9))
-                .andExpect(jsonPath("$.concentrationSource").value("MEASURED")).andExpect(jsonPath("$.sourceTypes[0]").value("UMBILICAL_CORD_MSC"));
+                .andExpect(jsonPath("$.usable").value(true)).andExpect(jsonPath("$.particlesPerMl").value(4.0e9))
+                .andExpect(jsonPath("$.concentrationSource").value("MEASURED"))
+                .andExpect(jsonPath("$.concentrationBasis").value("measured by scenario method, released " + LocalDate.now()
+                        + ", certificate " + certificate))
+                .andExpect(jsonPath("$.sourceTypes[0]").value("UMBILICAL_CORD_MSC"));
         long audits = count("audit_entry");
         MvcResult r = postJson("/api/plans/" + plan + "/sessions", doctor, session(units.get(0), 0.5))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.number").value(1))
                 .andExpect(jsonPath("$.unitCode").value(units.get(0)))
-                .andExpect(jsonPath("$.doseParticles").value(1.5e9))
+                .andExpect(jsonPath("$.doseParticles").value(2.0e9))
                 .andExpect(jsonPath("$.concentrationSource").value("MEASURED"))
+                .andExpect(jsonPath("$.concentrationBasis").value(org.hamcrest.Matchers.endsWith("certificate " + certificate)))
                 .andExpect(jsonPath("$.device.needleDepthMm").value(0.5))
                 .andExpect(jsonPath("$.operator").value(doctor.username()))
                 .andExpect(jsonPath("$.complianceVerdict").value("PERMITTED_WITH_CAUTION"))
@@ -83,7 +87,7 @@ class SessionIntegrationTests extends IntegrationTest {
         postJson("/api/plans/" + plan + "/sessions", doctor, session(units.get(0), 0.5)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.reasons[0]").value(org.hamcrest.Matchers.containsString("was already used on")));
         postJson("/api/plans/" + plan + "/sessions", doctor, session(units.get(1), 1.0)).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.number").value(2)).andExpect(jsonPath("$.doseParticles").value(3.0e9));
+                .andExpect(jsonPath("$.number").value(2)).andExpect(jsonPath("$.doseParticles").value(4.0e9));
         getJson("/api/plans/" + plan + "/sessions", doctor).andExpect(jsonPath("$.length()").value(2));
         getJson("/api/plans/" + plan + "/sessions", otherDoctor).andExpect(status().isNotFound());
         getJson("/api/plans/" + plan + "/sessions", analyst).andExpect(status().isForbidden());

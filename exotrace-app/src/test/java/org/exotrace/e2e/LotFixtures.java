@@ -27,6 +27,8 @@ import org.springframework.context.ApplicationContext;
 class LotFixtures {
 
     static final String SERUM = "HMSC-EXO-SERUM";
+    /** The concentration a fixture lot declares, and measures: × 2 mL ampoules = 7.2e9 particles per ampoule. */
+    static final double DECLARED_PER_ML = 3.6e9;
 
     private final Donors donors;
     private final Batches batches;
@@ -66,7 +68,12 @@ class LotFixtures {
 
     /** A serum lot in testing from an eligible umbilical-cord donor who consented to cosmetic and commercial use. */
     Lot serumLotInTesting() {
-        return lots.create(eligibleDonorsBatch().id(), new Lots.NewLot(SERUM, 1.2e9, 30.0, LocalDate.now(), null));
+        return serumLotInTesting(DECLARED_PER_ML);
+    }
+
+    /** As {@link #serumLotInTesting()}, declaring the given concentration (particles/mL). */
+    Lot serumLotInTesting(double declaredPerMl) {
+        return lots.create(eligibleDonorsBatch().id(), new Lots.NewLot(SERUM, declaredPerMl, 30.0, LocalDate.now(), null));
     }
 
     /** An isolation batch from an eligible umbilical-cord donor who consented to cosmetic and commercial use: where a new serum lot starts. */
@@ -86,13 +93,16 @@ class LotFixtures {
                 donors.recordScreening(donor.id(), new Donors.ScreeningEntry(t.code(), t.negativeResult().code(), donor.collectedOn())));
     }
 
-    /** Records a conforming result for every required test of the serum specification except those named. */
+    /**
+     * Records a conforming result for every required test of the serum specification except those
+     * named; particles per ampoule is derived from the particle concentration recorded here.
+     */
     void conformingResultsExcept(Lot lot, String... left) {
         List<String> skip = List.of(left);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         List<Results.Entry> entries = List.of(
                 numeric("size_mode", 104, "nm", "NTA", at),
-                numeric("particles_per_ampoule", 7.2e9, "particles", "NTA", at),
+                numeric("particle_concentration", DECLARED_PER_ML, "particles/mL", "NTA", at),
                 numeric("total_protein", 42, "µg/mL", "BCA", at),
                 numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA/BCA", at),
                 numeric("endotoxin", 0.1, "EU/mL", "LAL kinetic", at),
@@ -102,6 +112,11 @@ class LotFixtures {
                 categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1", at),
                 categorical("mycoplasma", "NEGATIVE", "qPCR", at));
         entries.stream().filter(e -> !skip.contains(e.testCode())).forEach(e -> results.record(lot.id(), e, null));
+    }
+
+    /** Records one numeric result performed a minute ago. */
+    void numericResult(Lot lot, String code, double value, String unit, String method) {
+        results.record(lot.id(), numeric(code, value, unit, method, Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES)), null);
     }
 
     private static Results.Entry numeric(String code, double value, String unit, String method, Instant at) {

@@ -33,7 +33,7 @@ class ReleasePathClickCountBrowserTest extends BrowserTest {
     /** The required tests of the default serum specification as the analyst has them from the bench: numbers with their unit. */
     static final Map<String, String[]> NUMBERS = Map.of(
             "size_mode", new String[] {"104", "NTA"},
-            "particles_per_ampoule", new String[] {"7.2e9", "NTA"},
+            "particle_concentration", new String[] {"3.6e9", "NTA"},
             "total_protein", new String[] {"42", "BCA"},
             "particles_per_ug_protein", new String[] {"8.6e10", "NTA/BCA"},
             "endotoxin", new String[] {"0.1", "LAL kinetic"});
@@ -62,7 +62,7 @@ class ReleasePathClickCountBrowserTest extends BrowserTest {
         clicks.click(page.locator("#batch-rows").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(batch.code())), "the batch");
         Locator lotForm = formHeaded("Make a lot from this batch");
         clicks.select(lotForm.getByLabel("Product"), "HMSC-EXO-SERUM", "the product");
-        clicks.type(lotForm.getByLabel("Concentration"), "1.2e9");
+        clicks.type(lotForm.getByLabel("Concentration"), "3.6e9");
         clicks.type(lotForm.getByLabel("Volume (mL)"), "30");
         clicks.click(button("Create lot"), "Create lot");
         assertThat(page).hasURL(regex("/lots/[0-9a-f-]{36}$"));

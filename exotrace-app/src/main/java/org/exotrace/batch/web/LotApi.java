@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.exotrace.batch.ConcentrationCorrection;
 import org.exotrace.batch.Lineage;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,6 +51,8 @@ class LotApi {
                        @NotBlank @Size(max = 40) String productCode, @PositiveOrZero Double concentrationPerMl,
                        @NotNull @Positive Double volumeMl, @NotNull @PastOrPresent LocalDate manufacturedOn, LocalDate expiresOn) {}
 
+    record DeclaredConcentration(@NotNull @Positive Double concentrationPerMl, @NotBlank @Size(max = 1000) String reason) {}
+
     record SplitRequest(@NotNull @Min(1) @Max(Lots.MAX_UNITS_PER_SPLIT) Integer count, @NotNull @Positive Double volumeEachMl) {}
 
     private final Lots lots;
@@ -69,6 +73,19 @@ class LotApi {
     @GetMapping("/lots/{id}")
     Lot get(@PathVariable UUID id) {
         return lots.get(id);
+    }
+
+    @PutMapping("/lots/{id}/declared-concentration")
+    @Operation(summary = "Correct the concentration declared on a lot in testing or quarantine, with a reason (analyst or QA); "
+            + "the earlier value is kept and audited")
+    Lot correctDeclaredConcentration(@PathVariable UUID id, @Valid @RequestBody DeclaredConcentration body) {
+        return lots.correctDeclaredConcentration(id, body.concentrationPerMl(), body.reason());
+    }
+
+    @GetMapping("/lots/{id}/declared-concentration/corrections")
+    @Operation(summary = "Every correction of the lot's declared concentration, oldest first")
+    List<ConcentrationCorrection> concentrationCorrections(@PathVariable UUID id) {
+        return lots.concentrationCorrections(id);
     }
 
     @GetMapping("/lots/{id}/lineage")

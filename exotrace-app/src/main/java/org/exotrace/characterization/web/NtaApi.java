@@ -42,8 +42,10 @@ class NtaApi {
 
     @PostMapping(path = "/lots/{lotId}/nta-measurements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a trajectory CSV (source=TRACKS, with pixelSizeNm, fps, temperatureC ...) or a NanoSight "
-            + "ExperimentSummary.csv (source=NANOSIGHT). The whole file is checked first (a bad row is refused with its line); the "
-            + "analysis then runs in the background: poll the Location until status is SUCCEEDED or FAILED.")
+            + "ExperimentSummary.csv (source=NANOSIGHT). A concentration needs calibrationId (a calibration record from "
+            + "/api/nta-calibrations) and the dilution; a typed detectionVolumePl instead is flagged UNCALIBRATED; with neither the "
+            + "measurement gives sizes only and outcome.noConcentration says why. The whole file is checked first (a bad row is refused "
+            + "with its line); the analysis then runs in the background: poll the Location until status is SUCCEEDED or FAILED.")
     ResponseEntity<NtaMeasurement> submit(@PathVariable UUID lotId, @RequestParam(value = "file", required = false) MultipartFile file,
                                           @ModelAttribute NtaRequest request) {
         NtaMeasurement m = NtaInput.withFile(file, upload -> measurements.submit(lotId, request, upload));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
+import org.exotrace.characterization.NtaCalibrations;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
 import org.exotrace.characterization.NtaRequest;
@@ -39,8 +40,10 @@ class NtaController {
     private final Lots lots;
     private final NtaMeasurements measurements;
     private final LotQuality quality;
+    private final NtaCalibrations calibrations;
 
-    NtaController(Lots lots, NtaMeasurements measurements, LotQuality quality) {
+    NtaController(Lots lots, NtaMeasurements measurements, LotQuality quality, NtaCalibrations calibrations) {
+        this.calibrations = calibrations;
         this.lots = lots;
         this.measurements = measurements;
         this.quality = quality;
@@ -126,6 +129,8 @@ class NtaController {
             model.addAttribute("chart", DistributionChart.of(d.points(), d.method()));
         });
         model.addAttribute("form", form);
+        model.addAttribute("calibrations", calibrations.active());
+        model.addAttribute("today", java.time.LocalDate.now());
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
         return "characterization/panel :: panel";

@@ -137,7 +137,8 @@ final class FhirCourse {
         }
         if (s.particlesPerMl() != null) {
             r.addProperty().setType(concept("property", "particle-concentration",
-                            "particle concentration (" + s.concentrationSource().name().toLowerCase(Locale.ROOT) + ")"))
+                            "particle concentration (" + (s.concentrationBasis() != null ? s.concentrationBasis()
+                                    : s.concentrationSource().name().toLowerCase(Locale.ROOT)) + ")"))
                     .setValue(new Quantity().setValue(s.particlesPerMl()).setUnit("particles/mL").setSystem("http://unitsofmeasure.org")
                             .setCode("/mL"));
         }

@@ -81,8 +81,7 @@ class SessionController {
             model.addAttribute("dose", volumeMl == null || !(volumeMl > 0) || preview.particlesPerMl() == null ? null
                     : Doses.particles(preview.dose(volumeMl)));
             model.addAttribute("concentration", preview.particlesPerMl() == null ? null : "Concentration " + Doses.scientific(preview.particlesPerMl())
-                    + " particles/mL (" + (preview.concentrationSource() == TreatmentSession.ConcentrationSource.MEASURED ? "measured" : "declared on the lot")
-                    + ")");
+                    + " particles/mL (" + preview.concentrationBasis() + ")");
         }
         return "clinic/plan :: unit-preview";
     }

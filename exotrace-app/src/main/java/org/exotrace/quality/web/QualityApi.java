@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.exotrace.quality.DerivedValue;
+import org.exotrace.quality.LotConcentration;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.MisevReport;
@@ -20,6 +22,7 @@ import org.exotrace.quality.SizeDistribution;
 import org.exotrace.quality.Specification;
 import org.exotrace.quality.SpecificationCatalog;
 import org.exotrace.quality.TestDefinition;
+import org.exotrace.quality.TestEvaluation;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,16 +55,40 @@ class QualityApi {
 
     record Distribution(@NotBlank @Size(max = 200) String method, @NotNull @Size(min = 2, max = 5000) List<SizeDistribution.@NotNull Point> points) {}
 
-    record TestVerdict(String code, String name, String limits, boolean required, String verdict, String result, UUID resultId) {}
+    /**
+     * One test's verdict. A derived test has no result id: {@code computedAs} names its factors,
+     * {@code derivation} shows the numbers ("5.6 × 10⁹ particles = 2.8 × 10⁹ particles/mL × 2 mL") and
+     * {@code missing} says why it could not be computed.
+     */
+    record TestVerdict(String code, String name, String limits, boolean required, String verdict, String result, UUID resultId,
+                       String computedAs, String derivation, String missing) {}
+
+    /** The lot's declared and measured concentration; {@code disagreement} is the blocking reason when they differ too much. */
+    record ConcentrationView(Double declaredPerMl, Double measuredPerMl, Double fold, Double tolerance, boolean agrees, String disagreement) {
+        static ConcentrationView of(LotConcentration c) {
+            return c == null ? null : new ConcentrationView(c.declaredPerMl(), c.measuredPerMl(), c.fold(),
+                    c.test() == null ? null : c.test().declaredTolerance(), c.agrees(), c.disagreement());
+        }
+    }
 
     record EvaluationView(UUID lotId, String specification, String overall, boolean releasable, List<TestVerdict> tests,
-                          List<String> blockingReasons, MisevReport misev) {
+                          List<String> blockingReasons, MisevReport misev, ConcentrationView concentration) {
         static EvaluationView of(LotEvaluation e) {
             return new EvaluationView(e.lotId(), e.specification().reference(), e.overall().name(), e.releasable(),
-                    e.evaluation().tests().stream().map(t -> new TestVerdict(t.test().code(), t.test().name(), t.test().limitsText(),
-                            t.test().required(), t.verdict().name(), e.resultFor(t.test().code()).map(Result::resultText).orElse(null),
-                            e.resultFor(t.test().code()).map(Result::id).orElse(null))).toList(),
-                    e.blockingReasons(), e.misev());
+                    e.evaluation().tests().stream().map(t -> verdict(e, t)).toList(), e.blockingReasons(), e.misev(),
+                    ConcentrationView.of(e.concentration()));
+        }
+
+        private static TestVerdict verdict(LotEvaluation e, TestEvaluation t) {
+            String code = t.test().code();
+            DerivedValue d = e.derivedFor(code).orElse(null);
+            if (d != null) {
+                return new TestVerdict(code, t.test().name(), t.test().limitsText(), t.test().required(), t.verdict().name(),
+                        t.observation() == null ? null : t.observation().resultText() + " " + t.test().unit(), null,
+                        t.test().derivation().formula(e.specification().tests()), d.expression(), d.missing());
+            }
+            return new TestVerdict(code, t.test().name(), t.test().limitsText(), t.test().required(), t.verdict().name(),
+                    e.resultFor(code).map(Result::resultText).orElse(null), e.resultFor(code).map(Result::id).orElse(null), null, null, null);
         }
     }
 

@@ -96,7 +96,7 @@ class ResultSheetController {
         Set<String> done = validTests(lotId);
         for (TestDefinition t : spec.tests()) {
             Typed row = typed.get(t.code());
-            if (done.contains(t.code()) || row.empty()) continue;
+            if (t.derived() || done.contains(t.code()) || row.empty()) continue;
             Optional<Results.Entry> entry = entry(t.code(), row, row.method(), row.instrument(), row.performedAt(), row.unit(),
                     errors.computeIfAbsent(t.code(), k -> new LinkedHashMap<>()));
             entry.ifPresent(e -> {
@@ -236,7 +236,9 @@ class ResultSheetController {
         if (spec.isPresent()) {
             LotEvaluation evaluation = quality.evaluate(lot.id());
             String now = now();
-            model.addAttribute("rows", spec.get().tests().stream().map(t -> new TestRow(t, evaluation.resultFor(t.code()).orElse(null),
+            // a derived test (particles per ampoule) is computed from the others, never entered
+            model.addAttribute("derived", spec.get().tests().stream().filter(TestDefinition::derived).toList());
+            model.addAttribute("rows", spec.get().tests().stream().filter(t -> !t.derived()).map(t -> new TestRow(t, evaluation.resultFor(t.code()).orElse(null),
                     typed.getOrDefault(t.code(), new Typed("", t.kind() == TestKind.NUMERIC ? t.unit() : "", "", "", "", now)),
                     errors.getOrDefault(t.code(), Map.of()))).toList());
             model.addAttribute("missing", evaluation.evaluation().tests().stream().filter(t -> t.verdict() == Verdict.MISSING).count());
@@ -275,7 +277,7 @@ class ResultSheetController {
     private String worksheetPage(String test, Map<String, Typed> typed, Map<String, Map<String, String>> errors, String formError, Typed shared,
                                  Model model) {
         List<Chosen> choices = new ArrayList<>();
-        specifications.allEffective().forEach(spec -> spec.tests().forEach(t -> choices.add(new Chosen(spec, t))));
+        specifications.allEffective().forEach(spec -> spec.tests().stream().filter(t -> !t.derived()).forEach(t -> choices.add(new Chosen(spec, t))));
         model.addAttribute("choices", choices);
         model.addAttribute("test", test);
         model.addAttribute("formError", formError);

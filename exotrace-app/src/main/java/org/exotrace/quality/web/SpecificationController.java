@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.exotrace.batch.Products;
+import org.exotrace.quality.Derivation;
 import org.exotrace.quality.InvalidSpecification;
 import org.exotrace.quality.Limit;
 import org.exotrace.quality.MisevItem;
@@ -108,7 +109,8 @@ class SpecificationController {
                 number(form, "warnLower", i), number(form, "warnUpper", i),
                 kind == TestKind.CATEGORICAL ? list(value(form, "allowed", i, "")) : List.of(),
                 kind == TestKind.CATEGORICAL ? list(value(form, "accepted", i, "")) : List.of(),
-                required, misev.isEmpty() ? null : MisevItem.valueOf(misev), value(form, "source", i, ""));
+                required, misev.isEmpty() ? null : MisevItem.valueOf(misev), value(form, "source", i, ""),
+                kind == TestKind.NUMERIC ? Derivation.parse(value(form, "derivation", i, "")) : null, number(form, "declaredTolerance", i));
     }
 
     private static Limit limit(MultiValueMap<String, String> form, String field, String inclusiveField, int i, String code) {

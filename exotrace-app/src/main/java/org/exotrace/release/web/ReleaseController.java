@@ -92,6 +92,7 @@ class ReleaseController {
         model.addAttribute("decisions", releases.decisions(lotId));
         model.addAttribute("onRecord", investigations.onRecord(lotId));
         model.addAttribute("certificateNumber", certificates.number(lotId).orElse(null));
+        model.addAttribute("concentrationToRelease", releases.concentrationToRelease(lotId).orElse(null));
         model.addAttribute("meanings", SignatureMeaning.DISPOSITIONS);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);

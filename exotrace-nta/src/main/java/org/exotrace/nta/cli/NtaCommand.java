@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code exotrace nta ...}. */
 @Command(name = "exotrace nta", mixinStandardHelpOptions = true,
         description = "Open nanoparticle tracking analysis: size distribution and concentration from particle tracks.",
-        subcommands = {SizeCommand.class, SimulateCommand.class, ImportNanoSightCommand.class})
+        subcommands = {SizeCommand.class, SimulateCommand.class, ImportNanoSightCommand.class, CalibrateCommand.class})
 public final class NtaCommand implements Runnable {
 
     @CommandLine.Spec

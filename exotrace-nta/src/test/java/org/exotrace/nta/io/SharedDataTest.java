@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * {@code EXOTRACE_SHARED_DATA}; when neither names an existing folder the tests are skipped, not
  * failed.
  */
-abstract class SharedDataTest {
+public abstract class SharedDataTest {
 
     /** The file at {@code relative} in the shared data folder; skips the test when it is absent. */
-    static Path sharedFile(String relative) {
+    protected static Path sharedFile(String relative) {
         String folder = System.getProperty("exotrace.shared.data");
         if (folder == null || folder.isBlank()) {
             folder = System.getenv("EXOTRACE_SHARED_DATA");
