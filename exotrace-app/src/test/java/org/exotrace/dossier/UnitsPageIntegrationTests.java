@@ -39,9 +39,7 @@ class UnitsPageIntegrationTests extends IntegrationTest {
                 .andExpect(status().isCreated());
         String unitId = jdbc.sql("select id from lot_unit where code = ?").param(units.get(4)).query(String.class).single();
         postJson("/api/units/" + unitId + "/destruction", analyst, "{\"reason\": \"Cracked in the freezer\"}").andExpect(status().isOk());
-        String patient = clinics.patient(clinic, doctor, "melasma");
-        postJson("/api/patients/" + patient + "/consents", doctor, "{\"kind\": \"TREATMENT\", \"formVersion\": \"TC-1\", \"signedOn\": \""
-                + LocalDate.now().minusDays(1) + "\", \"signedBy\": \"Test Patient\"}").andExpect(status().isCreated());
+        String patient = clinics.patient(clinic, doctor, "melasma"); // with the treatment consent signed at registration
         String plan = clinics.plan(patient, doctor, "MELASMA-MN", LotScenarios.PRODUCT);
         postJson("/api/plans/" + plan + "/sessions", doctor, """
                 {"unitCode": "%s", "volumeMl": 0.5, "device": "Dermapen 4", "needleDepthMm": 0.5, "passes": 3, "area": "full face", "side": "BOTH"}"""

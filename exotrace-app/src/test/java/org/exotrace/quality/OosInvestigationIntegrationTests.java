@@ -385,7 +385,7 @@ class OosInvestigationIntegrationTests extends IntegrationTest {
 
         mvc.perform(get("/investigations").with(asQa)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(number))).andExpect(content().string(containsString("Endotoxin: 0.8 EU/mL")));
-        mvc.perform(get("/").with(asQa)).andExpect(status().isOk()).andExpect(content().string(containsString("open OOS investigations")));
+        mvc.perform(get("/dashboard").with(asQa)).andExpect(status().isOk()).andExpect(content().string(containsString("open OOS investigations")));
         mvc.perform(get("/lots/" + lot + "/quality").with(asAnalyst)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/investigations/" + investigation)))
                 .andExpect(content().string(containsString(number + " · Phase I, open")));

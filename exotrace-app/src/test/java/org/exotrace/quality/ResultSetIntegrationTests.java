@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 class ResultSetIntegrationTests extends IntegrationTest {
 
-    private static final String[] TABLES = {"result", "audit_entry"};
+    /** Results, audit entries and the investigations an out-of-specification result opens (with its own audit entry). */
+    private static final String[] TABLES = {"result", "audit_entry", "oos_investigation"};
 
     private TestUser analyst;
     private LotScenarios scenarios;
@@ -53,7 +54,7 @@ class ResultSetIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$[?(@.testCode == 'endotoxin')].verdictAtEntry").value("FAIL"))
                 .andExpect(jsonPath("$[?(@.testCode == 'sterility')].verdictAtEntry").value("PASS"));
 
-        assertThat(counts(TABLES)).isEqualTo(List.of(before.get(0) + 10, before.get(1) + 10));
+        assertThat(counts(TABLES)).isEqualTo(List.of(before.get(0) + 10, before.get(1) + 11, before.get(2) + 1));
         getJson("/api/lots/" + lot + "/evaluation", analyst).andExpect(jsonPath("$.overall").value("FAIL"));
     }
 
@@ -107,7 +108,8 @@ class ResultSetIntegrationTests extends IntegrationTest {
                         "unit.endotoxin", "EU/mL", "performedAt.endotoxin", now)))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/lots/" + lot + "/results/all"))
                 .andExpect(flash().attribute("recorded", org.hamcrest.Matchers.hasSize(2)));
-        assertThat(counts(TABLES)).isEqualTo(List.of(before.get(0) + 2, before.get(1) + 2));
+        assertThat(counts(TABLES)).as("two results, one of them out of specification with its investigation")
+                .isEqualTo(List.of(before.get(0) + 2, before.get(1) + 3, before.get(2) + 1));
         assertThat(page("/lots/" + lot + "/results/all")).as("recorded tests are shown, not offered again")
                 .doesNotContain("id=\"value-size_mode\"").doesNotContain("id=\"category-sterility\"").contains("id=\"value-endotoxin\"");
     }
@@ -136,7 +138,8 @@ class ResultSetIntegrationTests extends IntegrationTest {
         assertThat(recorded.toString()).as("the answer flags the out-of-specification result")
                 .contains("result=0.9 EU/mL, verdict=Out of specification, outOfSpecification=true")
                 .contains("result=0.2 EU/mL, verdict=Pass, outOfSpecification=false");
-        assertThat(counts(TABLES)).isEqualTo(List.of(before.get(0) + 2, before.get(1) + 2));
+        assertThat(counts(TABLES)).as("two results, one of them out of specification with its investigation")
+                .isEqualTo(List.of(before.get(0) + 2, before.get(1) + 3, before.get(2) + 1));
         getJson("/api/lots/" + second + "/results", analyst).andExpect(jsonPath("$[0].verdictAtEntry").value("FAIL"));
         assertThat(page("/results/worksheet?test=" + key)).doesNotContain("id=\"value-" + first + "\"");
     }

@@ -325,7 +325,7 @@ class DispositionReviewIntegrationTests extends IntegrationTest {
                 .andExpect(content().string(not(containsString("id=\"review-form\""))));
         mvc.perform(get("/lots/" + lot + "/release-panel").with(asQa)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"release-review-note\"")));
-        mvc.perform(get("/").with(asQa)).andExpect(status().isOk())
+        mvc.perform(get("/dashboard").with(asQa)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Under disposition review (")))
                 .andExpect(content().string(containsString(">" + lotCode + "</a>")));
         mvc.perform(get("/lots").param("review", "open").param("q", lotCode).with(asAnalyst)).andExpect(status().isOk())
