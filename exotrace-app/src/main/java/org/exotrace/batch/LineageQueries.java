@@ -83,11 +83,6 @@ class LineageQueries {
     }
 
     private static LineageNode lotNode(Lot l, List<LineageNode> children) {
-        String kind = switch (l.kind()) {
-            case PRIMARY -> "Primary lot";
-            case DERIVATIVE -> "Derivative lot";
-            case POOL -> "Pooled lot";
-        };
-        return new LineageNode("lot", l.id(), l.code(), kind + " · " + l.productCode() + " · " + l.state(), children);
+        return new LineageNode("lot", l.id(), l.code(), l.kind().label() + " · " + l.productCode() + " · " + l.state(), children);
     }
 }

@@ -79,6 +79,7 @@ class ConsentWithdrawalBrowserTest extends BrowserTest {
 
         // QA sees the lot on the dashboard and on the lot page.
         login(qa);
+        navigate("Dashboard");
         Locator underReview = page.locator("#under-review");
         assertThat(underReview.locator("h2")).hasText("Under disposition review (" + underReviewCount() + ")");
         assertThat(underReview).containsText(lotCode);
@@ -115,8 +116,8 @@ class ConsentWithdrawalBrowserTest extends BrowserTest {
         assertThat(page.locator("#review-panel [role=status]")).containsText("Outcome signed: Continue");
         assertThat(page.locator("h1 #review-flag")).hasText("");
         assertThat(page.locator("#review-history")).containsText("Continue");
-        assertThat(page.locator("#timeline")).containsText("DECIDE disposition review of " + today);
-        assertThat(page.locator("#decisions")).containsText("CONTINUATION");
+        assertThat(page.locator("#timeline")).containsText("Decided disposition review of " + today);
+        assertThat(page.locator("#decisions")).containsText("Continued");
         screenshot("outcome-signed");
         logout();
 

@@ -101,7 +101,7 @@ class LotLifecycleBrowserTest extends BrowserTest {
                 new Locator.GetByRoleOptions().setName("Sign")).click();
 
         assertThat(page.locator("#release-panel [role=status]")).containsText("Signed by");
-        assertThat(page.locator("#decisions .tag").first()).hasText("RELEASE");
+        assertThat(page.locator("#decisions .tag").first()).hasText("Released");
         assertThat(page.locator("#lot-state")).hasText("RELEASED");
         assertThat(page.locator(".lineage .self").first()).containsText("RELEASED");
         Locator certificate = link("Download certificate");

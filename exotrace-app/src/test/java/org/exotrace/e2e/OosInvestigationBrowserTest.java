@@ -100,6 +100,7 @@ class OosInvestigationBrowserTest extends BrowserTest {
 
         // A second person holding the QA role approves, re-entering user name and password.
         login(qa);
+        navigate("Dashboard");
         assertThat(page.locator("#open-investigations")).isVisible();
         page.locator("#open-investigations").click();
         assertThat(page.locator("#investigation-rows")).containsText("Phase I, awaiting QA approval");

@@ -18,13 +18,23 @@ final class PlanFormSteps {
 
     static void chooseProtocol(Page page, String templateLabel, String routeLabel) {
         Locator form = page.locator("#plan-form");
-        form.locator("select[name=templateId]").selectOption(new SelectOption().setLabel(templateLabel));
+        reloadingFields(page, () -> form.locator("select[name=templateId]").selectOption(new SelectOption().setLabel(templateLabel)));
         assertThat(page.locator("#plan-route")).containsText(routeLabel);
     }
 
     static void chooseProduct(Page page, String productLabel, String productCode) {
-        page.locator("#plan-form select[name=productCode]").selectOption(new SelectOption().setLabel(productLabel));
+        reloadingFields(page, () -> page.locator("#plan-form select[name=productCode]").selectOption(new SelectOption().setLabel(productLabel)));
         assertThat(page.locator("#plan-fields")).hasAttribute("data-product", productCode);
+    }
+
+    /**
+     * Makes a choice and waits until the fields it reloads are back and swapped in, so that the
+     * next choice is made on the new fields (choosing the same protocol twice changes no text to
+     * wait for).
+     */
+    private static void reloadingFields(Page page, Runnable choice) {
+        page.waitForResponse(response -> response.url().contains("/plan-fields"), choice);
+        page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')");
     }
 
     static void chooseSource(Page page, String sourceLabel) {
