@@ -156,15 +156,12 @@ final class LeftoverServer {
     private static boolean exited(ProcessHandle process, Duration wait) {
         try {
             process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return !process.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return !process.isAlive();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // answered below
         }
+        return !process.isAlive();
     }
 
     private void removeForeignPidFile() {
