@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -24,6 +22,13 @@ import org.springframework.util.StringUtils;
  * plus {@code EXOTRACE_DB_USER} and {@code EXOTRACE_DB_PASSWORD}) it connects to that server;
  * otherwise it starts an embedded PostgreSQL 16 whose data directory lives under
  * {@code exotrace.data-dir} (default {@code ./data}) and survives restarts.
+ *
+ * <p>A write is acknowledged only once it is on disk: the embedded server runs with
+ * {@code synchronous_commit=on}, {@code fsync=on} and {@code full_page_writes=on}, set explicitly
+ * because the embedded library's defaults turn the first two off. At start-up the settings the
+ * server reports are logged, with a warning for any that can lose acknowledged writes (see
+ * {@link DurabilitySettings}). A server an earlier run left in the data directory is handled by
+ * {@link LeftoverServer}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -47,12 +52,13 @@ class DatabaseConfiguration {
             ds.setPassword(password);
         } else {
             Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
-            OptionalInt running = SERVERS.containsKey(directory) ? OptionalInt.empty() : runningServerPort(directory);
-            if (running.isPresent()) {
+            LeftoverServer leftover = SERVERS.containsKey(directory) ? null : LeftoverServer.inspect(directory);
+            if (leftover != null && leftover.state() == LeftoverServer.State.IN_USE) {
                 ds = new HikariDataSource();
-                log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
-                ds.setJdbcUrl("jdbc:postgresql://localhost:" + running.getAsInt() + "/postgres");
+                log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, leftover.port());
+                ds.setJdbcUrl("jdbc:postgresql://localhost:" + leftover.port() + "/postgres");
             } else {
+                if (leftover != null) leftover.clear();
                 EmbeddedLease lease = new EmbeddedLease(directory);
                 lease.setJdbcUrl(lease.server.getJdbcUrl("postgres", "postgres"));
                 ds = lease;
@@ -61,6 +67,7 @@ class DatabaseConfiguration {
         }
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("exotrace");
+        logDurability(ds, StringUtils.hasText(url));
         return ds;
     }
 
@@ -99,21 +106,31 @@ class DatabaseConfiguration {
     private static final ConcurrentMap<Path, Integer> LEASES = new ConcurrentHashMap<>();
 
     /**
-     * The port of a server that another Exotrace process (e.g. {@code ./exotrace serve}) runs on this
-     * data directory, read from PostgreSQL's {@code postmaster.pid} (pid on line 1, port on line 4),
-     * so that {@code ./exotrace audit verify} works while the application is running.
+     * {@code on}, unless the system property {@code exotrace.db.fsync} says {@code off}: meant only for
+     * the throw-away databases of the test suite, where it saves the disk flush of each commit.
+     * {@code synchronous_commit} has no such switch.
      */
-    static OptionalInt runningServerPort(Path directory) {
-        Path pidFile = directory.resolve("postmaster.pid");
+    static String embeddedFsync() {
+        return "off".equalsIgnoreCase(System.getProperty("exotrace.db.fsync", "on")) ? "off" : "on";
+    }
+
+    /**
+     * Logs the durability settings the server reports (INFO), and a WARN for each one that lets an
+     * acknowledged write be lost. An external server is not refused: its administrator may have
+     * reasons (a disposable copy), but must see the warning.
+     */
+    private static void logDurability(HikariDataSource ds, boolean external) {
         try {
-            if (!Files.isRegularFile(pidFile)) return OptionalInt.empty();
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.size() < 4) return OptionalInt.empty();
-            long pid = Long.parseLong(lines.get(0).strip());
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? OptionalInt.of(Integer.parseInt(lines.get(3).strip())) : OptionalInt.empty();
-        } catch (IOException | NumberFormatException e) {
-            return OptionalInt.empty();
+            DurabilitySettings settings = DurabilitySettings.of(ds);
+            if (external) {
+                settings.log(log, "external server", "Set it to on in the server's postgresql.conf, and check ALTER ROLE"
+                        + " and ALTER DATABASE overrides, unless this database is disposable.");
+            } else {
+                settings.log(log, "embedded server", "Only the test suite's throw-away databases may run so"
+                        + " (system property exotrace.db.fsync=off).");
+            }
+        } catch (java.sql.SQLException e) {
+            log.warn("Could not read PostgreSQL's durability settings: {}", e.getMessage());
         }
     }
 
@@ -128,7 +145,10 @@ class DatabaseConfiguration {
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "100")
-                        .setServerConfig("fsync", System.getProperty("exotrace.db.fsync", "on"))
+                        // Stated explicitly: the library's defaults are synchronous_commit=off and -F (fsync off).
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", embeddedFsync())
+                        .setServerConfig("full_page_writes", "on")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
