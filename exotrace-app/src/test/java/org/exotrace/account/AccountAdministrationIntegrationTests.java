@@ -59,7 +59,7 @@ class AccountAdministrationIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void refusesSelfDisablingOwnAdminRoleRemovalAndChangesWithoutAReasonWritingNothing() throws Exception {
+    void refusesSelfDisablingAnyChangeOfOwnRolesAndChangesWithoutAReasonWritingNothing() throws Exception {
         List<Long> before = counts("audit_entry");
         Map<String, Object> accountBefore = row(admin.username());
 
@@ -67,7 +67,11 @@ class AccountAdministrationIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.detail").value("You cannot disable your own account; another administrator can."));
         apiPut("/api/accounts/" + admin.username() + "/roles", admin, "{\"roles\": [\"LAB_ANALYST\"], \"reason\": \"testing\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.roles").value("you cannot remove your own administrator role; another administrator can"));
+                .andExpect(jsonPath("$.errors.roles").value("you cannot change your own roles; another administrator can"));
+        // nor grant themselves the right to sign a release
+        apiPut("/api/accounts/" + admin.username() + "/roles", admin, "{\"roles\": [\"ADMIN\", \"QA_RELEASER\"], \"reason\": \"testing\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.roles").value("you cannot change your own roles; another administrator can"));
         apiPut("/api/accounts/" + analyst.username() + "/roles", admin, "{\"roles\": [\"QA_RELEASER\"]}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").value("is required"));
         apiPut("/api/accounts/" + analyst.username() + "/roles", admin, "{\"roles\": [], \"reason\": \"x\"}")
@@ -125,7 +129,7 @@ class AccountAdministrationIntegrationTests extends IntegrationTest {
                 .andExpect(status().isBadRequest());
         String self = mvc.perform(get("/admin/users/" + admin.username()).with(admin.basic())).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(self).doesNotContain("Disable account").doesNotContain("Reset password").contains("You cannot remove your own administrator role");
+        assertThat(self).doesNotContain("Disable account").doesNotContain("Reset password").contains("You cannot change your own roles").doesNotContain("Change roles");
         var reset = mvc.perform(post("/admin/users/" + analyst.username() + "/password-reset").with(admin.basic()).with(csrf())
                 .param("reason", "Locked out")).andExpect(status().is3xxRedirection()).andReturn();
         assertThat(reset.getFlashMap().get("temporaryPassword")).asString().hasSize(16);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * An administrator disables an account (a reason is required), enables it again, changes its roles
  * and resets its password: the temporary password is shown once, and its holder must choose a new
  * one before anything else, then lands on their own work. Administrators cannot disable themselves
- * or drop their own administrator role.
+ * or change their own roles (grant themselves release rights or drop their administrator role).
  */
 class UserAdministrationBrowserTest extends BrowserTest {
 
@@ -52,11 +52,12 @@ class UserAdministrationBrowserTest extends BrowserTest {
         page.reload();
         assertThat(page.locator("#temporary-password")).hasCount(0);
 
-        // Their own account: no way to disable it or reset it here, and the administrator role cannot be unticked.
+        // Their own account: no way to disable it, reset it or change its roles here.
         page.navigate("/admin/users/" + admin.username());
         assertThat(page.locator("#status-form")).hasCount(0);
         assertThat(page.locator("#reset-form")).hasCount(0);
-        assertThat(page.locator("#roles-form").getByLabel("Administrator")).isDisabled();
+        assertThat(page.locator("#roles-form")).hasCount(0);
+        assertThat(page.locator("#roles-own")).containsText("You cannot change your own roles");
         logout();
 
         // The holder of the temporary password chooses their own before anything else.

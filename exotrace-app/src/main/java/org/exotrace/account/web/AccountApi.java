@@ -45,7 +45,7 @@ class AccountApi {
     }
 
     @PutMapping("/{username}/roles")
-    @Operation(summary = "Give the account these roles, with a reason; you cannot remove your own administrator role")
+    @Operation(summary = "Give the account these roles, with a reason; you cannot change your own roles")
     Account roles(@PathVariable String username, @RequestBody Roles body) {
         return accounts.changeRoles(username, body.roles(), body.reason());
     }
