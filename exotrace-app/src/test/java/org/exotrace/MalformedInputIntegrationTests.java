@@ -49,6 +49,67 @@ class MalformedInputIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aUnitCountMustBeWholeAndAUnitVolumeMeasurable() throws Exception {
+        String lot = scenarios.lotInTesting();
+        List<Long> before = counts("lot_unit", "audit_entry");
+
+        // 1.5 units was silently cut to 1; 1e-300 mL printed a 300-digit volume on the units page
+        postJson("/api/lots/" + lot + "/units", analyst, """
+                {"count": 1.5, "volumeEachMl": 1}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.count").value(containsString("give a number")));
+        postJson("/api/lots/" + lot + "/units", analyst, """
+                {"count": 2, "volumeEachMl": 1e-300}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.volumeEachMl").value(containsString("at least 0.001 mL")));
+
+        assertThat(counts("lot_unit", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
+    void aBareNumberIsNotAMomentInTime() throws Exception {
+        String lot = scenarios.lotInTesting();
+        List<Long> before = counts("result", "audit_entry");
+
+        // 1733000000 was read as seconds since 1970 and stored as 2024-11-30
+        scenarios.recordResult(lot, analyst, """
+                {"testCode": "endotoxin", "value": 0.1, "unit": "EU/mL", "method": "LAL", "performedAt": 1733000000}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.performedAt").value(containsString("2026-01-31T14:30:00Z")));
+
+        assertThat(counts("result", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
+    void aDateInAnotherFormatIsToldTheFormatWithoutTheParserWords() throws Exception {
+        String donor = scenarios.humanDonor(LotScenarios.PRODUCT_SCOPES).id();
+        List<Long> before = counts("batch", "audit_entry");
+
+        MvcResult r = postJson("/api/batches", analyst, """
+                {"donorId": "%s", "method": "SIZE_EXCLUSION_CHROMATOGRAPHY", "startedOn": "20261120"}""".formatted(donor))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.startedOn").value(containsString("2026-01-31")))
+                .andReturn();
+        assertThat(r.getResponse().getContentAsString()).doesNotContain("could not be parsed", "index 0");
+
+        assertThat(counts("batch", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOfTheWrongKindIsAProblemSayingWhatTheCallTakes() throws Exception {
+        String lot = scenarios.lotInTesting();
+        List<Long> before = counts("nta_measurement", "audit_entry");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/lots/" + lot + "/nta-measurements")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}").with(analyst.basic()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("multipart/form-data")));
+
+        assertThat(counts("nta_measurement", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
     void aResultTooLargeToConvertToTheSpecificationUnitIsRefused() throws Exception {
         String lot = scenarios.lotInTesting();
         List<Long> before = counts("result", "audit_entry");

@@ -15,6 +15,8 @@ final class Bounds {
     static final double BULK_VOLUME_ML = 1_000_000;
     /** One litre: the largest bag a unit could be filled into. */
     static final double UNIT_VOLUME_ML = 1_000;
+    /** One microlitre: no unit is filled with less (a 1e-300 mL unit once printed a 300-digit volume). */
+    static final double UNIT_VOLUME_MIN_ML = 0.001;
     /** 10^15 particles per mL: 30 nm vesicles packed solid would fit only about 7 × 10^16. */
     static final double PARTICLES_PER_ML = 1e15;
     /** 10^13 cells: more than any culture run. */

@@ -47,6 +47,13 @@ final class Checks {
         }
     }
 
+    /** Refuses a positive value below the smallest that makes sense, saying the bound and its unit. */
+    void atLeast(String field, Number value, double min, String unit) {
+        if (value != null && value.doubleValue() > 0 && value.doubleValue() < min && ok(field)) {
+            fail(field, "must be at least " + org.exotrace.shared.Texts.number(min) + (unit.isEmpty() ? "" : " " + unit) + "; check the value");
+        }
+    }
+
     void finite(String field, Double value) {
         if (value != null && (value.isNaN() || value.isInfinite())) fail(field, "must be a number");
     }

@@ -91,6 +91,7 @@ public class Lots {
         if (count < 1 || count > MAX_UNITS_PER_SPLIT) c.fail("count", "give between 1 and " + MAX_UNITS_PER_SPLIT + " units");
         if (Double.isNaN(volumeEachMl) || Double.isInfinite(volumeEachMl) || volumeEachMl <= 0) c.fail("volumeEachMl", "must be greater than zero");
         c.atMost("volumeEachMl", volumeEachMl, Bounds.UNIT_VOLUME_ML, "mL");
+        c.atLeast("volumeEachMl", volumeEachMl, Bounds.UNIT_VOLUME_MIN_ML, "mL");
         c.throwIfAny();
         double remaining = remainingVolume(lot);
         double total = count * volumeEachMl;
@@ -208,9 +209,6 @@ public class Lots {
         return lineage.batchIds(lotId);
     }
 
-    /** The highest concentration a lot may declare, particles/mL: far above any vesicle preparation, below any typing slip of the exponent. */
-    public static final double MAX_CONCENTRATION_PER_ML = 1e16;
-
     /**
      * Corrects the concentration declared on a lot in testing or quarantine, with a reason: for a
      * value typed wrongly at creation, e.g. when the measured concentration disagrees with it. The
@@ -227,9 +225,7 @@ public class Lots {
         c.required("concentrationPerMl", perMl);
         c.finite("concentrationPerMl", perMl);
         c.positive("concentrationPerMl", perMl);
-        if (perMl != null && perMl > MAX_CONCENTRATION_PER_ML) {
-            c.fail("concentrationPerMl", "must be at most 1E16 particles/mL");
-        }
+        c.atMost("concentrationPerMl", perMl, Bounds.PARTICLES_PER_ML, "particles/mL");
         c.text("reason", reason, 1000, true);
         if (reason != null && reason.chars().anyMatch(ch -> ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')) {
             c.fail("reason", "contains a control character (such as NUL); remove it");
