@@ -27,6 +27,8 @@ final class DemoUsers {
             new DemoAccount("analyst", "Alex Morgan", Role.LAB_ANALYST),
             new DemoAccount("analyst2", "Sam Lee", Role.LAB_ANALYST),
             new DemoAccount("qa", "Dr. Quinn Park (QA)", Role.QA_RELEASER),
+            // a second QA person: an invalidation proposed by QA is approved by another QA person
+            new DemoAccount("qa2", "Dr. Nora Berg (QA)", Role.QA_RELEASER),
             new DemoAccount("clinician", "Dr. Ana Silva", Role.CLINICIAN),
             new DemoAccount("clinician2", "Dr. Yoo Seung-hee", Role.CLINICIAN),
             new DemoAccount("researcher", "Dr. Kim Jae-won", Role.RESEARCHER),

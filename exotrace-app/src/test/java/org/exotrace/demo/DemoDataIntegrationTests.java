@@ -34,7 +34,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
     @Test
     void theSignInPageListsEveryDemoAccountWithItsRole() throws Exception {
         String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(DemoUsers.ACCOUNTS).hasSize(8);
+        assertThat(DemoUsers.ACCOUNTS).hasSize(9);
         for (DemoUsers.DemoAccount a : DemoUsers.ACCOUNTS) {
             assertThat(login).contains("<code>" + a.username() + "</code> · <span>" + a.role().label() + "</span>");
             assertThat(accounts.find(a.username())).as(a.username() + " exists").isPresent();

@@ -77,8 +77,10 @@ class ConsentWithdrawalBrowserTest extends BrowserTest {
         assertThat(page.locator("#sessions")).containsText("No session recorded yet.");
         logout();
 
-        // QA sees the lot on the dashboard and on the lot page.
+        // QA sees the lot on the page they land on, on the dashboard and on the lot page.
         login(qa);
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1))).hasText("Lots awaiting release");
+        assertThat(page.locator("#under-review")).containsText(lotCode);
         navigate("Dashboard");
         Locator underReview = page.locator("#under-review");
         assertThat(underReview.locator("h2")).hasText("Under disposition review (" + underReviewCount() + ")");

@@ -9,6 +9,7 @@ import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.Verdict;
+import org.exotrace.release.DispositionReviews;
 import org.exotrace.release.ReleaseCheck;
 import org.exotrace.release.Releases;
 import org.exotrace.shared.Actors;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * What a QA releaser opens first: the lots in testing or quarantined whose required results are
  * all in, or that have a result out of specification; those they can sign now, and those blocked
- * with every reason.
+ * with every reason; above them, the released lots under disposition review, whose units the
+ * clinics refuse until QA signs an outcome.
  */
 @Controller
 class ReleaseQueueController {
@@ -33,11 +35,13 @@ class ReleaseQueueController {
     private final Lots lots;
     private final LotQuality quality;
     private final Releases releases;
+    private final DispositionReviews reviews;
 
-    ReleaseQueueController(Lots lots, LotQuality quality, Releases releases) {
+    ReleaseQueueController(Lots lots, LotQuality quality, Releases releases, DispositionReviews reviews) {
         this.lots = lots;
         this.quality = quality;
         this.releases = releases;
+        this.reviews = reviews;
     }
 
     @GetMapping("/lots/awaiting-release")
@@ -59,6 +63,7 @@ class ReleaseQueueController {
         model.addAttribute("ready", byReady.get(true));
         model.addAttribute("blocked", byReady.get(false));
         model.addAttribute("awaitingResults", awaitingResults);
+        model.addAttribute("underReview", reviews.open());
         return "dossier/awaiting-release";
     }
 }
