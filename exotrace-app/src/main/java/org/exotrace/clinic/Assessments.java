@@ -156,11 +156,7 @@ public class Assessments {
     public Assessment get(UUID id) {
         Assessment a = jdbc.sql("select * from outcome_assessment where id = ?").param(id).query(Assessments::row).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Assessment", id));
-        try {
-            patients.get(a.patientId());
-        } catch (DomainProblem e) {
-            throw DomainProblem.notFound("Assessment", id);
-        }
+        patients.ofRecord(a.patientId(), "Assessment", id);
         return a;
     }
 

@@ -101,6 +101,20 @@ public class Patients {
         return p;
     }
 
+    /**
+     * The patient of a record the current user asked for (a plan, a session, a photograph), for
+     * the staff of the patient's clinic; for anyone else "not found" names the record asked for,
+     * so a record of another clinic reveals neither that it exists nor whose it is.
+     */
+    @Transactional(readOnly = true)
+    public Patient ofRecord(UUID patientId, String recordType, UUID recordId) {
+        try {
+            return get(patientId);
+        } catch (DomainProblem notStaff) {
+            throw DomainProblem.notFound(recordType, recordId);
+        }
+    }
+
     /** The clinic's patients whose name or pseudonym contains {@code query}, by family name. */
     @Transactional(readOnly = true)
     public List<Patient> search(UUID clinicId, String query) {

@@ -160,11 +160,7 @@ public class Photographs {
     public Photograph get(UUID photoId) {
         UUID patientId = jdbc.sql("select patient_id from patient_photograph where id = ?").param(photoId).query(UUID.class).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Photograph", photoId));
-        try {
-            patients.get(patientId);
-        } catch (DomainProblem notStaff) {
-            throw DomainProblem.notFound("Photograph", photoId);
-        }
+        patients.ofRecord(patientId, "Photograph", photoId);
         String withheld = withheld(patientId);
         return jdbc.sql("select " + COLUMNS + " from patient_photograph where id = ?").param(photoId).query((rs, n) -> photograph(rs, withheld))
                 .single();

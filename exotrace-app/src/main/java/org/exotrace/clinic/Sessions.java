@@ -235,7 +235,7 @@ public class Sessions {
     public TreatmentSession get(UUID id) {
         TreatmentSession s = jdbc.sql("select * from treatment_session where id = ?").param(id).query(Sessions::session).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Session", id));
-        patients.get(s.patientId());
+        patients.ofRecord(s.patientId(), "Session", id);
         return concealed(plans.get(s.planId()), s);
     }
 
@@ -389,7 +389,7 @@ public class Sessions {
     public AdverseEvent adverseEvent(UUID id) {
         AdverseEvent e = jdbc.sql("select * from adverse_event where id = ?").param(id).query(Sessions::adverseEvent).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Adverse event", id));
-        patients.get(e.patientId());
+        patients.ofRecord(e.patientId(), "Adverse event", id);
         return e;
     }
 

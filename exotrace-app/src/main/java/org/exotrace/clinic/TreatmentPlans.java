@@ -487,7 +487,7 @@ public class TreatmentPlans {
     public TreatmentPlan get(UUID id) {
         TreatmentPlan p = jdbc.sql(PLANS + " where tp.id = ?").param(id).query(this::plan).optional()
                 .orElseThrow(() -> DomainProblem.notFound("Treatment plan", id));
-        patients.get(p.patientId());
+        patients.ofRecord(p.patientId(), "Treatment plan", id);
         return p;
     }
 

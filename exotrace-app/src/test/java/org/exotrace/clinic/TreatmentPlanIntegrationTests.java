@@ -97,6 +97,16 @@ class TreatmentPlanIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPlanOfAnotherClinicIsNotFoundWithoutNamingItsPatient() throws Exception {
+        String plan = new ClinicScenarios(mvc, admin).plan(krPatient, krDoctor, "MELASMA-MN", "HMSC-EXO-SERUM");
+
+        String answer = getJson("/api/plans/" + plan, usDoctor).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(containsString(plan)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answer).doesNotContain(krPatient).doesNotContainIgnoringCase("patient");
+    }
+
+    @Test
     void aClinicsCopyOfATemplateCannotBeUsedForAnotherClinicsPatient() throws Exception {
         TestUser both = user(Role.CLINICIAN);
         ClinicScenarios clinics = new ClinicScenarios(mvc, admin);
