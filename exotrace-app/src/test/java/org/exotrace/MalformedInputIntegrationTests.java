@@ -201,6 +201,9 @@ class MalformedInputIntegrationTests extends IntegrationTest {
         mvc.perform(get("/lots/not-a-lot").with(analyst.basic()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("is not a valid value for id")));
+        // the shipping form without its lot goes to the shipments page, which lists the lots to ship from
+        mvc.perform(get("/shipments/new").with(analyst.basic()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test

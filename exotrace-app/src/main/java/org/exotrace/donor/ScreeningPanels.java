@@ -149,6 +149,9 @@ public class ScreeningPanels {
         ScreeningPanel before = get(panelId);
         ScreeningPanel.RequiredTest required = required(before, testCode);
         Map<String, String> errors = new LinkedHashMap<>();
+        if (in.testCode() != null && !in.testCode().isBlank() && !in.testCode().strip().equalsIgnoreCase(required.test().code())) {
+            errors.put("testCode", "this changes " + required.test().name() + "; to require another test, add it and remove this one");
+        }
         ScreeningWindow window = window(in, errors);
         Texts.check(errors, "source", in.source(), 1000, true);
         Texts.check(errors, "reason", reason, 1000, true);

@@ -54,6 +54,13 @@ class PageProblemHandler {
                 + "; check the link or go back.");
     }
 
+    /** An address without a parameter its page needs (a link cut short): the page names it instead of a server error. */
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ModelAndView missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
+        return page(HttpStatus.BAD_REQUEST, "Invalid address", "The address lacks " + e.getParameterName()
+                + "; check the link or go back.");
+    }
+
     private static ModelAndView page(HttpStatus status, String title, String detail) {
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(status);

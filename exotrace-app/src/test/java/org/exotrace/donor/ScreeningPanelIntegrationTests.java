@@ -155,6 +155,12 @@ class ScreeningPanelIntegrationTests extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.testCode").value("HBsAg is already required by this panel"));
         changeTest(panel, "HBSAG", 7, 7, "rule", " ").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").isNotEmpty());
+        // the address names the test changed; a body naming another one is a mistake, not a silent edit of the first
+        mvc.perform(put("/api/screening-panels/" + panel + "/tests/HBSAG").with(qa.basic()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"testCode": "ANTI_HCV", "daysBefore": 7, "daysAfter": 7, "source": "rule", "reason": "why"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.testCode", containsString("this changes HBsAg")));
         removeTest(panel, "HBSAG", "").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").isNotEmpty());
         removeTest(panel, "ANTI_HCV", "not in it").andExpect(status().isNotFound());
         removeTest(UUID.randomUUID().toString(), "HBSAG", "no panel").andExpect(status().isNotFound());

@@ -77,8 +77,10 @@ class ShipmentController {
         return "clinic/shipments";
     }
 
+    /** The shipping form of a lot; without one, the shipments page, which lists the released lots to ship from. */
     @GetMapping("/shipments/new")
-    String form(@RequestParam UUID lot, Model model) {
+    String form(@RequestParam(required = false) UUID lot, Model model) {
+        if (lot == null) return "redirect:/shipments";
         return shipPage(lots.get(lot), ShipForm.blank(lot), Map.of(), Map.of(), model);
     }
 
