@@ -67,6 +67,28 @@ class MalformedInputIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void datesMustFitTheLotTheyBelongTo() throws Exception {
+        String lot = scenarios.lotInTesting();
+        String batch = scenarios.batch(scenarios.humanDonor(LotScenarios.PRODUCT_SCOPES).id());
+        List<Long> before = counts("result", "lot", "audit_entry");
+
+        // a test performed two years before the lot was made
+        scenarios.recordResult(lot, analyst, """
+                {"testCode": "endotoxin", "value": 0.1, "unit": "EU/mL", "method": "LAL", "performedAt": "%s"}"""
+                .formatted(java.time.Instant.now().minus(730, java.time.temporal.ChronoUnit.DAYS)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.performedAt").value(containsString("cannot be before lot")));
+        // an expiry far beyond what the product's shelf life allows
+        postJson("/api/batches/" + batch + "/lots", analyst, """
+                {"productCode": "HMSC-EXO-SERUM", "concentrationPerMl": 3.6E9, "volumeMl": 5, "manufacturedOn": "%s", "expiresOn": "2999-01-01"}"""
+                .formatted(LocalDate.now().minusDays(1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.expiresOn").value(containsString("shelf life")));
+
+        assertThat(counts("result", "lot", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
     void aBareNumberIsNotAMomentInTime() throws Exception {
         String lot = scenarios.lotInTesting();
         List<Long> before = counts("result", "audit_entry");

@@ -313,6 +313,12 @@ public class Lots {
         if (expires != null && lot.manufacturedOn() != null && !expires.isAfter(lot.manufacturedOn())) {
             c.fail("expiresOn", "must be after the manufacturing date (" + lot.manufacturedOn() + ")");
         }
+        Integer shelfLife = product.map(Product::shelfLifeMonths).orElse(null);
+        if (lot.expiresOn() != null && lot.manufacturedOn() != null && shelfLife != null
+                && lot.expiresOn().isAfter(lot.manufacturedOn().plusMonths(shelfLife)) && c.ok("expiresOn")) {
+            c.fail("expiresOn", "cannot be later than the product's shelf life of " + shelfLife + " months allows ("
+                    + lot.manufacturedOn().plusMonths(shelfLife) + ")");
+        }
         c.throwIfAny();
         UUID id = UUID.randomUUID();
         repository.insert(id, codes.next("L"), product.orElseThrow().code(), kind, batchId, lot, expires);

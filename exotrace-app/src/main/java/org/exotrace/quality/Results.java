@@ -94,6 +94,10 @@ public class Results {
         Texts.check("detail", e.detail(), 1000, false);
         if (e.performedAt() == null) throw DomainProblem.invalid("performedAt", "give when the test was performed");
         if (e.performedAt().isAfter(Instant.now().plusSeconds(300))) throw DomainProblem.invalid("performedAt", "cannot be in the future");
+        // a day's grace for time zones: the lot's manufacturing date has no time of day or zone
+        if (lot.manufacturedOn() != null && e.performedAt().isBefore(lot.manufacturedOn().minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+            throw DomainProblem.invalid("performedAt", "cannot be before lot " + lot.code() + " was made (" + lot.manufacturedOn() + ")");
+        }
 
         Verdict verdict;
         String unit = null;
