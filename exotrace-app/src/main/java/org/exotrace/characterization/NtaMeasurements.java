@@ -129,7 +129,7 @@ public class NtaMeasurements {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded file", e);
         }
-        checkRetest(lot, request.retestReason(), null, settings.detectionVolumePl() != null);
+        checkRetest(lot, request.retestReason(), null, settings.calibration() != null);
         return insert(lot, settings, filename, storeFile(upload.file()), request.instrument(), measuredAt,
                 Texts.blankToNull(request.retestReason()), null, null);
     }
@@ -158,7 +158,7 @@ public class NtaMeasurements {
         if (!earlier.status().finished()) throw DomainProblem.conflict("This measurement is still " + earlier.status().name().toLowerCase() + ".");
         Lot lot = openLot(earlier.lotId());
         Texts.check("reason", reason, 1000, true);
-        checkRetest(lot, reason, investigationId, earlier.settings().detectionVolumePl() != null);
+        checkRetest(lot, reason, investigationId, earlier.settings().calibration() != null);
         // The stored file never changes: the re-run reads the same large object.
         StoredFile file = new StoredFile(jdbc.sql("select file_oid from nta_measurement where id = ?").param(earlier.id()).query(Long.class).single(),
                 earlier.sizeBytes(), earlier.sha256());
@@ -251,19 +251,20 @@ public class NtaMeasurements {
         outcome = outcome.withWarnings(contradictions);
         if (outcome.concentrationPerMl() != null && m.settings().uncalibrated()) {
             outcome = outcome.withWarnings(List.of("the concentration uses a detection volume typed by the analyst, not a calibration "
-                    + "record: it is UNCALIBRATED"));
+                    + "record: it is UNCALIBRATED and recorded as no result; upload the measurement again with a calibration record"));
         }
         Map<String, Result> valid = validResults(lot.id());
         OosInvestigation within = investigationOf(id).map(investigations::get).orElse(null);
-        record(spec, lot, m, valid, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded, within);
-        record(spec, lot, m, valid, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded, within);
-        if (outcome.concentrationPerMl() != null) {
-            NtaSettings.Calibration c = m.settings().calibration();
-            String method = outcome.method() + (c == null ? "; UNCALIBRATED detection volume (typed)" : "; detection volume from " + c.code());
+        record(spec, lot, m, valid, SIZE_MODE, outcome.modeNm(), "nm", outcome.method(), detail, recorded, within, null);
+        record(spec, lot, m, valid, SIZE_D50, outcome.d50Nm(), "nm", outcome.method(), detail, recorded, within, null);
+        NtaSettings.Calibration c = m.settings().calibration();
+        // Only a concentration from a calibration record counts: an uncalibrated one stays in the measurement, not on the lot.
+        if (outcome.concentrationPerMl() != null && c != null) {
+            String method = outcome.method() + "; detection volume from " + c.code();
             String concentrationDetail = detail + "; " + outcome.concentrationBasis()
                     + (contradictions.isEmpty() ? "" : "; WARNING: " + String.join("; ", contradictions));
             record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", truncate(method, 200),
-                    truncate(concentrationDetail, 1000), recorded, within);
+                    truncate(concentrationDetail, 1000), recorded, within, new Results.Calibrated(m.id(), c.code()));
         }
         quality.recordSizeDistribution(lot.id(), outcome.method() + ", measurement " + m.id(),
                 outcome.distribution().stream().map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList());
@@ -313,12 +314,15 @@ public class NtaMeasurements {
     }
 
     private void record(Specification spec, Lot lot, NtaMeasurement m, Map<String, Result> valid, String testCode, double value, String unit,
-                        String method, String detail, Map<String, UUID> recorded, OosInvestigation within) {
+                        String method, String detail, Map<String, UUID> recorded, OosInvestigation within, Results.Calibrated source) {
         Optional<TestDefinition> test = spec.test(testCode);
         if (test.isEmpty()) return;
         if (within != null && within.testCode().equals(testCode)) {
-            Result r = investigations.recordResult(within.id(), new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
-                    m.instrument(), m.measuredAt(), within.resultId(), m.retestReason()), null, OosInvestigation.Testing.RETEST.name());
+            Results.Entry entry = new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
+                    m.instrument(), m.measuredAt(), within.resultId(), m.retestReason());
+            Result r = source == null
+                    ? investigations.recordResult(within.id(), entry, null, OosInvestigation.Testing.RETEST.name())
+                    : investigations.recordCalibratedResult(within.id(), entry, source, OosInvestigation.Testing.RETEST.name());
             recorded.put(testCode, r.id());
             return;
         }
@@ -327,8 +331,9 @@ public class NtaMeasurements {
             throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultText()
                     + "); upload again with a reason for the retest.");
         }
-        Result r = results.record(lot.id(), new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
-                m.instrument(), m.measuredAt(), existing.map(Result::id).orElse(null), existing.isPresent() ? m.retestReason() : null), null);
+        Results.Entry entry = new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
+                m.instrument(), m.measuredAt(), existing.map(Result::id).orElse(null), existing.isPresent() ? m.retestReason() : null);
+        Result r = source == null ? results.record(lot.id(), entry, null) : results.recordCalibrated(lot.id(), entry, source);
         recorded.put(testCode, r.id());
     }
 

@@ -199,12 +199,13 @@ class DemoData implements ApplicationRunner {
         NtaCalibration calibration = as("analyst", () -> beadCalibration(today));
         as("analyst", () -> ntaUpload(serum, calibration));
 
-        // Declared and measured concentrations disagree (issue 9, defect 4): 1.5e11 /mL typed at creation, 5.12e8 /mL measured with
-        // an uncalibrated 80 pL detection volume. The lot page flags it and release is blocked until it is resolved.
+        // Declared and measured concentrations disagree (issue 9, defect 4): 1.5e11 /mL typed at creation (the bulk isolate's),
+        // 3.2e9 /mL measured by TRPS. Particles per ampoule (6.4e9) passes, so it is no OOS result; the lot page flags the
+        // disagreement and release is blocked until the declared value is corrected with a reason or a new measurement agrees.
         Lot disagreeing = lot(ucSec, "HMSC-EXO-SERUM", 1.5e11, 15.0, today.minusDays(6));
         passingResults(disagreeing, "analyst2", "particle_concentration");
-        as("analyst2", () -> tx.execute(s -> results.record(disagreeing.id(), ExampleResults.numeric("particle_concentration", 5.12e8,
-                "particles/mL", "NTA; UNCALIBRATED detection volume (typed, 80 pL)"), null)));
+        as("analyst2", () -> tx.execute(s -> results.record(disagreeing.id(), ExampleResults.numeric("particle_concentration", 3.2e9,
+                "particles/mL", "TRPS (Exoid)"), null)));
 
         clinics.load(clinicSupply(today));
         inboundAndDestroyed(releasedUnits, today);

@@ -20,7 +20,8 @@ public final class ExampleResults {
         return List.of(
                 numeric("size_mode", 104, "nm", "NTA (NanoSight NS300)"),
                 numeric("size_d50", 116, "nm", "NTA (NanoSight NS300)"),
-                numeric("particle_concentration", 3.6e9, "particles/mL", "NTA (NanoSight NS300)"),
+                // Typed, so by a method other than NTA: an NTA concentration counts only from an uploaded measurement with its calibration.
+                numeric("particle_concentration", 3.6e9, "particles/mL", "TRPS (Exoid)"),
                 numeric("total_protein", 42, "µg/mL", "Micro BCA"),
                 numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA / micro BCA"),
                 categorical("marker_transmembrane", "POSITIVE", "Western blot: CD63+, CD81+, CD9+"),

@@ -173,6 +173,17 @@ public class OosInvestigations {
      */
     @Transactional
     public Result recordResult(UUID id, Results.Entry entry, Results.Upload file, String kind) {
+        return recordResult(id, entry, file, kind, null);
+    }
+
+    /** As {@link #recordResult}, for a concentration computed by an NTA measurement with a calibration record. */
+    @Transactional
+    public Result recordCalibratedResult(UUID id, Results.Entry entry, Results.Calibrated source, String kind) {
+        if (source == null) throw new IllegalArgumentException("name the measurement and its calibration");
+        return recordResult(id, entry, null, kind, source);
+    }
+
+    private Result recordResult(UUID id, Results.Entry entry, Results.Upload file, String kind, Results.Calibrated source) {
         OosInvestigation inv = movable(id);
         OosInvestigation.Testing testing;
         try {
@@ -192,7 +203,7 @@ public class OosInvestigations {
             throw DomainProblem.conflict("In phase II the additional testing is done by a second analyst; " + inv.analyst()
                     + " obtained the out-of-specification result.");
         }
-        return results.record(inv.lotId(), entry, file, inv, testing);
+        return results.record(inv.lotId(), entry, file, inv, testing, source);
     }
 
     /** Proposes the conclusion; an invalidation needs an assignable cause (category and description). */

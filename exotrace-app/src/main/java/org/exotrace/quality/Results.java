@@ -37,6 +37,26 @@ public class Results {
     /** A raw data file to attach. */
     public record Upload(String filename, String contentType, byte[] content) {}
 
+    /**
+     * Where an NTA concentration comes from: the NTA measurement that computed it with the
+     * detection volume of a calibration record. Only such a concentration counts; a typed one whose
+     * method says NTA is refused ({@link #ntaConcentration}).
+     *
+     * @param measurementId   the NTA measurement
+     * @param calibrationCode the calibration record whose detection volume it used, "CAL-2026-0001"
+     */
+    public record Calibrated(UUID measurementId, String calibrationCode) {
+        public Calibrated {
+            if (measurementId == null || calibrationCode == null || calibrationCode.isBlank()) {
+                throw new IllegalArgumentException("a calibrated NTA concentration names its measurement and calibration record");
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern NTA = java.util.regex.Pattern.compile(
+            "(?i)(\\bNTA\\b|nanoparticle tracking|nanosight|zetaview)");
+    private static final String PER_ML = "particles/mL";
+
     static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
 
     private final JdbcClient jdbc;
@@ -45,8 +65,11 @@ public class Results {
     private final SpecificationCatalog specifications;
     private final InvestigationRecords investigations;
 
+    private final org.exotrace.batch.Products products;
+
     Results(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, SpecificationCatalog specifications,
-            InvestigationRecords investigations) {
+            InvestigationRecords investigations, org.exotrace.batch.Products products) {
+        this.products = products;
         this.jdbc = jdbc;
         this.events = events;
         this.lots = lots;
@@ -63,7 +86,27 @@ public class Results {
      */
     @Transactional
     public Result record(UUID lotId, Entry e, Upload file) {
-        return record(lotId, e, file, null, null);
+        return record(lotId, e, file, null, null, null);
+    }
+
+    /**
+     * Records a particle concentration computed by an NTA measurement with a calibration record's
+     * detection volume (the characterization module's analysis); otherwise as {@link #record}.
+     */
+    @Transactional
+    public Result recordCalibrated(UUID lotId, Entry e, Calibrated source) {
+        if (source == null) throw new IllegalArgumentException("name the measurement and its calibration");
+        return record(lotId, e, null, null, null, source);
+    }
+
+    /**
+     * Whether a result of this test by this method is an NTA particle concentration: a numeric
+     * test in particles per volume whose method names nanoparticle tracking analysis. Such a value
+     * counts only from an NTA measurement with a calibration record, never typed.
+     */
+    public static boolean ntaConcentration(TestDefinition test, String method) {
+        return test.kind() == TestKind.NUMERIC && !test.derived() && MeasurementUnits.compatible(test.unit(), PER_ML)
+                && method != null && NTA.matcher(method).find();
     }
 
     /**
@@ -71,7 +114,7 @@ public class Results {
      * result of the investigation's test: it names the investigation's result as the one retested,
      * needs a reason, and supersedes nothing.
      */
-    Result record(UUID lotId, Entry e, Upload file, OosInvestigation within, OosInvestigation.Testing kind) {
+    Result record(UUID lotId, Entry e, Upload file, OosInvestigation within, OosInvestigation.Testing kind, Calibrated source) {
         Lot lot = lots.get(lotId);
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
@@ -90,6 +133,14 @@ public class Results {
                     + " instead");
         }
         Texts.check("method", e.method(), 200, true);
+        if (source == null && ntaConcentration(test, e.method())) {
+            throw DomainProblem.invalid("method", "an NTA " + test.name().toLowerCase(java.util.Locale.ROOT)
+                    + " counts only from an NTA measurement with its calibration: upload the NTA measurement and choose its calibration record"
+                    + " instead of typing the value (a concentration measured by another method, e.g. TRPS, may be typed with that method)");
+        }
+        if (source != null && !ntaConcentration(test, e.method())) {
+            throw new IllegalArgumentException("a calibrated NTA result is a particle concentration whose method names NTA");
+        }
         Texts.check("instrument", e.instrument(), 200, false);
         Texts.check("detail", e.detail(), 1000, false);
         if (e.performedAt() == null) throw DomainProblem.invalid("performedAt", "give when the test was performed");
@@ -100,6 +151,7 @@ public class Results {
         }
 
         Verdict verdict;
+        String derivedFailure = null;
         String unit = null;
         String category = null;
         if (test.kind() == TestKind.NUMERIC) {
@@ -117,6 +169,10 @@ public class Results {
             if (e.value() < 0 && !"°C".equals(test.unit())) throw DomainProblem.invalid("value", "cannot be negative for " + test.name());
             unit = MeasurementUnits.normalise(unit);
             verdict = test.judge(inSpecUnit);
+            if (verdict != Verdict.FAIL) {
+                derivedFailure = derivedFailure(lot, spec, test, inSpecUnit);
+                if (derivedFailure != null) verdict = Verdict.FAIL;
+            }
         } else {
             if (e.category() == null || e.category().isBlank()) {
                 throw DomainProblem.invalid("category", "choose one of " + test.allowedValues() + " for " + test.name());
@@ -180,6 +236,11 @@ public class Results {
         if (file != null) attach(id, file);
         Result result = get(id);
         Map<String, Object> snapshot = snapshot(result, lot.code());
+        if (derivedFailure != null) snapshot.put("outOfSpecificationThrough", derivedFailure);
+        if (source != null) {
+            snapshot.put("ntaMeasurement", source.measurementId().toString());
+            snapshot.put("calibration", source.calibrationCode());
+        }
         if (within != null) {
             investigations.addResult(within.id(), id, kind, within.phase());
             snapshot.put("investigation", within.number());
@@ -190,6 +251,39 @@ public class Results {
         if (within == null && verdict == Verdict.FAIL) open(result, lot);
         events.publishEvent(new ResultRecorded(id, lotId, test.code(), verdict, result.analyst()));
         return result;
+    }
+
+    /**
+     * Why a value that meets its own test's limits is still out of specification: a derived test
+     * computed from it (e.g. particles per ampoule = concentration × fill volume) fails. The other
+     * factors are the lot's latest valid results. Null when every derived test it enters passes or
+     * cannot be computed yet.
+     */
+    private String derivedFailure(Lot lot, Specification spec, TestDefinition test, double inSpecUnit) {
+        List<TestDefinition> dependents = spec.tests().stream()
+                .filter(t -> t.derived() && t.derivation().tests().contains(test.code())).toList();
+        if (dependents.isEmpty()) return null;
+        Map<String, Observation> measured = new LinkedHashMap<>();
+        forLot(lot.id()).stream().filter(Result::isValid)
+                .sorted(java.util.Comparator.comparing(Result::performedAt).thenComparing(Result::recordedAt))
+                .forEach(r -> spec.test(r.testCode()).filter(t -> t.kind() == TestKind.NUMERIC && !t.derived() && r.value() != null)
+                        .ifPresent(t -> {
+                            try {
+                                measured.put(t.code(), Observation.numeric(t.code(), MeasurementUnits.convert(r.value(), r.unit(), t)));
+                            } catch (IncompatibleUnit ignored) {
+                                // a result in a unit the specification no longer takes does not enter the computation
+                            }
+                        }));
+        measured.put(test.code(), Observation.numeric(test.code(), inSpecUnit));
+        Double fill = products.find(lot.productCode()).map(org.exotrace.batch.Product::ampouleVolumeMl).orElse(null);
+        Map<String, DerivedValue> values = DerivedValue.of(spec.tests(), measured, fill, lot.productCode());
+        for (TestDefinition d : dependents) {
+            DerivedValue v = values.get(d.code());
+            if (v != null && v.value() != null && d.judge(v.value()) == Verdict.FAIL) {
+                return d.name() + " " + v.expression() + " is out of specification";
+            }
+        }
+        return null;
     }
 
     /** Opens the investigation of a result out of specification at entry (FDA OOS guidance, phase I). */

@@ -307,16 +307,18 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aTypedDetectionVolumeGivesAConcentrationFlaggedUncalibrated() throws Exception {
+    void aTypedDetectionVolumeGivesAConcentrationFlaggedUncalibratedThatIsNotRecordedOnTheLot() throws Exception {
         String lot = scenarios.lotInTesting();
         MvcResult done = awaitFinished(read(upload(lot, tracks, settings("detectionVolumePl", "80"), analyst)
                 .andExpect(status().isAccepted()).andReturn(), "$.id"));
         assertThat(number(done, "$.outcome.concentrationPerMl")).isPositive();
         assertThat((String) read(done, "$.outcome.concentrationBasis")).startsWith("UNCALIBRATED: detection volume 80 pL typed");
-        assertThat((List<String>) read(done, "$.outcome.warnings")).anyMatch(w -> w.contains("it is UNCALIBRATED"));
-        Map<String, Object> byTest = validResults(lot);
-        assertThat((String) field(byTest, "particle_concentration", "method")).endsWith("; UNCALIBRATED detection volume (typed)");
-        assertThat((String) field(byTest, "particle_concentration", "detail")).contains("UNCALIBRATED");
+        assertThat((List<String>) read(done, "$.outcome.warnings")).anyMatch(w -> w.contains("it is UNCALIBRATED and recorded as no result"));
+        // The sizes count; the uncalibrated concentration stays in the measurement and is no result of the lot.
+        assertThat(validResults(lot)).containsKeys("size_mode", "size_d50").doesNotContainKey("particle_concentration");
+        assertThat((Map<String, Object>) read(done, "$.recordedResults")).doesNotContainKey("particle_concentration");
+        getJson("/api/lots/" + lot + "/evaluation", analyst)
+                .andExpect(jsonPath("$.tests[?(@.code == 'particles_per_ampoule')].verdict").value("MISSING"));
     }
 
     @Test

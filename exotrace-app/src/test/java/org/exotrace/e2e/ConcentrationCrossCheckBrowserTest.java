@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ConcentrationCrossCheckBrowserTest extends BrowserTest {
 
     @Test
-    void aDeclaredConcentrationThreeHundredFoldFromTheMeasuredOneBlocksReleaseUntilResolved() throws Exception {
+    void aDeclaredConcentrationFortySevenFoldFromTheMeasuredOneBlocksReleaseUntilCorrectedAndATypedNtaValueIsRefused() throws Exception {
         TestUser admin = user(Role.ADMIN);
         TestUser analyst = user(Role.LAB_ANALYST);
         TestUser qa = user(Role.QA_RELEASER);
@@ -33,7 +33,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         Lot lot = as(analyst, () -> {
             Lot made = fixtures().serumLotInTesting(1.5e11);
             fixtures().conformingResultsExcept(made, "particle_concentration");
-            fixtures().numericResult(made, "particle_concentration", 5.12e8, "particles/mL", "NTA; UNCALIBRATED detection volume (typed, 80 pL)");
+            fixtures().numericResult(made, "particle_concentration", 3.2e9, "particles/mL", "TRPS (Exoid)");
             return made;
         });
 
@@ -41,12 +41,12 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         login(analyst);
         openLot(lot.code());
         Locator disagreement = page.locator("#concentration-disagreement");
-        assertThat(disagreement).containsText("Declared concentration 1.5 × 10¹¹ particles/mL and measured 5.12 × 10⁸ particles/mL");
-        assertThat(disagreement).containsText("293-fold lower");
+        assertThat(disagreement).containsText("Declared concentration 1.5 × 10¹¹ particles/mL and measured 3.2 × 10⁹ particles/mL");
+        assertThat(disagreement).containsText("47-fold lower");
         Locator perAmpoule = page.locator("#evaluation tr[data-test=particles_per_ampoule]");
-        assertThat(perAmpoule).containsText("1.02 × 10⁹ particles = 5.12 × 10⁸ particles/mL × 2 mL");
+        assertThat(perAmpoule).containsText("6.4 × 10⁹ particles = 3.2 × 10⁹ particles/mL × 2 mL");
         assertThat(perAmpoule).containsText("computed: Particle concentration × fill volume");
-        assertThat(perAmpoule.locator(".verdict")).hasText("FAIL");
+        assertThat(perAmpoule.locator(".verdict")).hasText("PASS");
         assertThat(page.locator("#testCode option[value=particles_per_ampoule]")).hasCount(0);
         assertThat(page.locator("#declared-value")).containsText("1.5 × 10¹¹ particles/mL");
         screenshot("disagreement-flagged");
@@ -55,19 +55,19 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         // QA reads the blockers and is refused with the disagreement among the reasons.
         login(qa);
         openLot(lot.code());
-        assertThat(page.locator("#release-blockers")).containsText("disagree: the measured value is 293-fold lower");
+        assertThat(page.locator("#release-blockers")).containsText("disagree: the measured value is 47-fold lower");
         sign(qa);
         Locator refusal = page.locator("#release-refusal");
         assertThat(refusal).containsText("Release refused:");
-        assertThat(refusal).containsText("Declared concentration 1.5 × 10¹¹ particles/mL and measured 5.12 × 10⁸ particles/mL");
-        assertThat(refusal).containsText("Particles per ampoule is out of specification");
+        assertThat(refusal).containsText("Declared concentration 1.5 × 10¹¹ particles/mL and measured 3.2 × 10⁹ particles/mL");
         assertThat(page.locator("#lot-state")).hasText("IN_TESTING");
         screenshot("release-refused");
         logout();
 
-        // The analyst retests the concentration with a calibrated measurement, then corrects the declared value.
+        // A typed NTA concentration is refused beside the method: an NTA value counts only from a measurement with its calibration.
         login(analyst);
         openLot(lot.code());
+        long results = count("result");
         Locator form = page.locator("#result-form");
         form.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Test").setExact(true)).selectOption("particle_concentration");
         form.getByLabel("Numeric value").fill("3.2e9");
@@ -76,14 +76,17 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
                 .fill("NTA (NanoSight NS300), calibrated detection volume");
         form.locator("summary").filter(new Locator.FilterOptions().setHasText("This is a retest")).click();
         Locator earlier = form.getByLabel("Earlier result");
-        earlier.selectOption(earlier.locator("option").filter(new Locator.FilterOptions().setHasText("particle_concentration: 5.12E8"))
+        earlier.selectOption(earlier.locator("option").filter(new Locator.FilterOptions().setHasText("particle_concentration: 3.2E9"))
                 .getAttribute("value"));
-        form.getByLabel("Reason for the retest").fill("the 80 pL volume was a pre-filled default; re-measured with the bead calibration");
+        form.getByLabel("Reason for the retest").fill("re-measured by NTA");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record result")).click();
-        assertThat(page.locator("#quality-panel > .alert[role=status]")).containsText("particle_concentration = 3.2E9");
-        assertThat(page.locator("#concentration-disagreement")).containsText("47-fold lower");
-        assertThat(page.locator("#evaluation tr[data-test=particles_per_ampoule] .verdict")).hasText("PASS");
+        assertThat(page.locator("#result-form .field-error").filter(new Locator.FilterOptions().setHasText("upload the NTA measurement")))
+                .hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(count("result")).isEqualTo(results);
+        screenshot("typed-nta-refused");
 
+        // The declared value was the bulk isolate's: the analyst corrects it with a reason.
+        openLot(lot.code());
         Locator declared = page.locator("#declared-concentration");
         declared.locator("summary").click();
         declared.getByLabel("Declared concentration (particles/mL)").fill("3.5e9");
@@ -118,7 +121,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         assertThat(page.locator("#concentration-to-release")).containsText("3.2 × 10⁹ particles/mL, measured");
         sign(qa);
         assertThat(page.locator("#lot-state")).hasText("RELEASED");
-        assertThat(page.locator("#decisions .released-concentration")).containsText("Released concentration 3.2 × 10⁹ particles/mL, measured by NTA");
+        assertThat(page.locator("#decisions .released-concentration")).containsText("Released concentration 3.2 × 10⁹ particles/mL, measured by TRPS (Exoid)");
         String certificate = link("Download certificate").textContent().replace("Download certificate", "").strip();
         screenshot("released");
         logout();
@@ -144,7 +147,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         Locator preview = page.locator("#unit-preview");
         assertThat(preview).containsText("may be used");
         session.locator("input[name=volumeMl]").fill("0.5");
-        assertThat(preview).containsText("Concentration 3.2 × 10⁹ particles/mL (measured by NTA (NanoSight NS300), calibrated detection volume, released "
+        assertThat(preview).containsText("Concentration 3.2 × 10⁹ particles/mL (measured by TRPS (Exoid), released "
                 + LocalDate.now() + ", certificate " + certificate + ")");
         assertThat(page.locator("#dose-preview")).hasText("· dose 1.6 × 10⁹ particles");
         screenshot("clinic-dose");

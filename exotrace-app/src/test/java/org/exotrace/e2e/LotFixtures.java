@@ -102,7 +102,7 @@ class LotFixtures {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         List<Results.Entry> entries = List.of(
                 numeric("size_mode", 104, "nm", "NTA", at),
-                numeric("particle_concentration", DECLARED_PER_ML, "particles/mL", "NTA", at),
+                numeric("particle_concentration", DECLARED_PER_ML, "particles/mL", "TRPS (Exoid)", at),
                 numeric("total_protein", 42, "µg/mL", "BCA", at),
                 numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA/BCA", at),
                 numeric("endotoxin", 0.1, "EU/mL", "LAL kinetic", at),

@@ -74,7 +74,7 @@ class LotLifecycleBrowserTest extends BrowserTest {
         // Every required result through the quality panel's form.
         ResultEntry results = new ResultEntry(page);
         results.numeric("size_mode", "104", "nm", "NTA").expect("PASS");
-        results.numeric("particle_concentration", "3.6e9", "particles/mL", "NTA").expect("PASS");
+        results.numeric("particle_concentration", "3.6e9", "particles/mL", "TRPS (Exoid)").expect("PASS");
         results.numeric("total_protein", "42", "µg/mL", "BCA").expect("PASS");
         results.numeric("particles_per_ug_protein", "8.6e10", "particles/µg", "NTA/BCA").expect("PASS");
         results.numeric("endotoxin", "0.1", "EU/mL", "LAL kinetic").expect("PASS");

@@ -33,7 +33,7 @@ class ReleasePathClickCountBrowserTest extends BrowserTest {
     /** The required tests of the default serum specification as the analyst has them from the bench: numbers with their unit. */
     static final Map<String, String[]> NUMBERS = Map.of(
             "size_mode", new String[] {"104", "NTA"},
-            "particle_concentration", new String[] {"3.6e9", "NTA"},
+            "particle_concentration", new String[] {"3.6e9", "TRPS"},
             "total_protein", new String[] {"42", "BCA"},
             "particles_per_ug_protein", new String[] {"8.6e10", "NTA/BCA"},
             "endotoxin", new String[] {"0.1", "LAL kinetic"});

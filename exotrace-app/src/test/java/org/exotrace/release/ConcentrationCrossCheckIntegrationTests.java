@@ -148,15 +148,17 @@ class ConcentrationCrossCheckIntegrationTests extends IntegrationTest {
 
         @Test
     void aNewMeasurementThatAgreesWithTheDeclaredOneAlsoResolvesIt() throws Exception {
-        String lot = lot(4.0e9, 5.12e8);
+        // 3 × 10⁹ /mL is within its own limits (6 × 10⁹ per ampoule) but 2.3-fold from the declared 7 × 10⁹: not out of
+        // specification, so a retest with a reason may replace it; 5 × 10⁹ agrees within 2-fold.
+        String lot = lot(7.0e9, 3.0e9);
         String first = read(getJson("/api/lots/" + lot + "/results", analyst).andReturn(), "$[?(@.testCode == 'particle_concentration')].id")
                 .toString().replaceAll("[\\[\\]\"]", "");
         scenarios.recordResult(lot, analyst, """
-                {"testCode": "particle_concentration", "value": 3.8e9, "unit": "particles/mL", "method": "NTA, calibrated",
-                 "performedAt": "%s", "retestOf": "%s", "retestReason": "the first used an uncalibrated 80 pL volume"}"""
+                {"testCode": "particle_concentration", "value": 5.0e9, "unit": "particles/mL", "method": "TRPS (Exoid)",
+                 "performedAt": "%s", "retestOf": "%s", "retestReason": "the first aliquot was diluted twice"}"""
                 .formatted(LotScenarios.performedAt(), first)).andExpect(status().isCreated());
         getJson("/api/lots/" + lot + "/evaluation", analyst).andExpect(jsonPath("$.concentration.agrees").value(true))
                 .andExpect(jsonPath("$.releasable").value(true));
-        scenarios.release(lot, qa).andExpect(status().isOk()).andExpect(jsonPath("$.concentration.particlesPerMl").value(3.8e9));
+        scenarios.release(lot, qa).andExpect(status().isOk()).andExpect(jsonPath("$.concentration.particlesPerMl").value(5.0e9));
     }
 }
