@@ -265,7 +265,7 @@ public class NtaMeasurements {
             record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", truncate(method, 200),
                     truncate(concentrationDetail, 1000), recorded, within);
         }
-        quality.recordSizeDistribution(lot.id(), outcome.method() + ", measurement " + m.id(),
+        quality.recordSizeDistribution(lot.id(), truncate(outcome.method() + ", measured from " + m.filename(), 200),
                 outcome.distribution().stream().map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList());
         jdbc.sql("""
                 update nta_measurement set status = 'SUCCEEDED', progress = 1, progress_message = 'done', finished_at = now(),
@@ -357,7 +357,7 @@ public class NtaMeasurements {
     private Lot openLot(UUID lotId) {
         Lot lot = lots.get(lotId);
         if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + "; results can no longer be added. Quarantine it first if it must be re-examined.");
         }
         if (specifications.effective(lot.productCode()).isEmpty()) {

@@ -74,7 +74,7 @@ public class Results {
     Result record(UUID lotId, Entry e, Upload file, OosInvestigation within, OosInvestigation.Testing kind) {
         Lot lot = lots.get(lotId);
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + "; results can no longer be added. Quarantine it first if it must be re-examined.");
         }
         Specification spec = specifications.effective(lot.productCode()).orElseThrow(() -> DomainProblem.ruleViolation(
@@ -242,7 +242,7 @@ public class Results {
     private Result invalidateNow(Result r, String reason) {
         Lot lot = lots.get(r.lotId());
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; its results are locked.");
         }
         Result after = changeStatus(r, Result.Status.INVALIDATED, reason, "INVALIDATE");
         events.publishEvent(new ResultInvalidated(r.id(), lot.id(), lot.code(), r.testCode(), reason));
@@ -254,7 +254,7 @@ public class Results {
         Result r = get(resultId);
         Lot lot = lots.get(r.lotId());
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; its results are locked.");
         }
         if (r.rawFile() != null) throw DomainProblem.conflict("This result already has a raw file (" + r.rawFile().filename() + "); record a retest to replace it.");
         attach(resultId, file);
