@@ -46,7 +46,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         Locator perAmpoule = page.locator("#evaluation tr[data-test=particles_per_ampoule]");
         assertThat(perAmpoule).containsText("1.02 × 10⁹ particles = 5.12 × 10⁸ particles/mL × 2 mL");
         assertThat(perAmpoule).containsText("computed: Particle concentration × fill volume");
-        assertThat(perAmpoule.locator(".verdict")).hasText("FAIL");
+        assertThat(perAmpoule.locator(".verdict")).hasText("Out of specification");
         assertThat(page.locator("#testCode option[value=particles_per_ampoule]")).hasCount(0);
         assertThat(page.locator("#declared-value")).containsText("1.5 × 10¹¹ particles/mL");
         screenshot("disagreement-flagged");
@@ -61,7 +61,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         assertThat(refusal).containsText("Release refused:");
         assertThat(refusal).containsText("Declared concentration 1.5 × 10¹¹ particles/mL and measured 5.12 × 10⁸ particles/mL");
         assertThat(refusal).containsText("Particles per ampoule is out of specification");
-        assertThat(page.locator("#lot-state")).hasText("IN_TESTING");
+        assertThat(page.locator("#lot-state")).hasText("In testing");
         screenshot("release-refused");
         logout();
 
@@ -82,7 +82,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record result")).click();
         assertThat(page.locator("#quality-panel > .alert[role=status]")).containsText("particle_concentration = 3.2E9");
         assertThat(page.locator("#concentration-disagreement")).containsText("47-fold lower");
-        assertThat(page.locator("#evaluation tr[data-test=particles_per_ampoule] .verdict")).hasText("PASS");
+        assertThat(page.locator("#evaluation tr[data-test=particles_per_ampoule] .verdict")).hasText("Pass");
 
         Locator declared = page.locator("#declared-concentration");
         declared.locator("summary").click();
@@ -117,7 +117,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         assertThat(page.locator("#release-ready")).containsText("can be released by you");
         assertThat(page.locator("#concentration-to-release")).containsText("3.2 × 10⁹ particles/mL, measured");
         sign(qa);
-        assertThat(page.locator("#lot-state")).hasText("RELEASED");
+        assertThat(page.locator("#lot-state")).hasText("Released");
         assertThat(page.locator("#decisions .released-concentration")).containsText("Released concentration 3.2 × 10⁹ particles/mL, measured by NTA");
         String certificate = link("Download certificate").textContent().replace("Download certificate", "").strip();
         screenshot("released");
