@@ -62,7 +62,7 @@ class MisevIntegrationTests extends IntegrationTest {
         misev(lot)
                 .andExpect(jsonPath("$.percent").value(100))
                 .andExpect(jsonPath("$.missing", empty()))
-                .andExpect(jsonPath("$.entries[?(@.item == 'SINGLE_VESICLE_IMAGING')].evidence", contains("ev_imaging = CONFORMS")));
+                .andExpect(jsonPath("$.entries[?(@.item == 'SINGLE_VESICLE_IMAGING')].evidence", contains("Single-vesicle imaging (TEM): Conforms")));
     }
 
     /** Size by NTA satisfies only non-image single-particle analysis: 1 × 100 / 7 = 14. */
@@ -76,7 +76,7 @@ class MisevIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.percent").value(14))
                 .andExpect(jsonPath("$.missing", contains(QUANTIFICATION, RATIO, TRANSMEMBRANE, CYTOSOLIC, NON_EV, IMAGING)))
                 .andExpect(jsonPath("$.entries[?(@.item == 'NON_IMAGE_SINGLE_PARTICLE')].evidence",
-                        contains("size_mode = 104 nm; size_d50 = 118 nm")));
+                        contains("Size (mode): 104 nm; Size (D50): 118 nm")));
     }
 
     /** A negative transmembrane marker is a result but not evidence: MISEV asks for a positive marker. */
