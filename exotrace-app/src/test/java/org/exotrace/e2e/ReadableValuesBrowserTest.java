@@ -142,6 +142,7 @@ class ReadableValuesBrowserTest extends BrowserTest {
     /** The certificate of analysis as a PDF reader extracts it: results and limits in words and signs, no codes. */
     private void certificateReadsInWords(String lot) throws Exception {
         byte[] pdf = page.request().get("/lots/" + lot + "/certificate.pdf").body();
+        java.nio.file.Files.write(SCREENSHOTS.resolve("ReadableValuesBrowserTest-certificate.pdf"), pdf);
         PdfReader reader = new PdfReader(pdf);
         StringBuilder all = new StringBuilder();
         try {
