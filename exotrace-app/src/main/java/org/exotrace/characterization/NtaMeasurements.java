@@ -265,7 +265,7 @@ public class NtaMeasurements {
             record(spec, lot, m, valid, CONCENTRATION, outcome.concentrationPerMl(), "particles/mL", truncate(method, 200),
                     truncate(concentrationDetail, 1000), recorded, within);
         }
-        quality.recordSizeDistribution(lot.id(), truncate(outcome.method() + ", measured from " + m.filename(), 200),
+        quality.recordSizeDistribution(lot.id(), outcome.method() + ", measurement " + m.id(),
                 outcome.distribution().stream().map(p -> new SizeDistribution.Point(p.diameterNm(), p.fraction())).toList());
         jdbc.sql("""
                 update nta_measurement set status = 'SUCCEEDED', progress = 1, progress_message = 'done', finished_at = now(),
@@ -324,7 +324,7 @@ public class NtaMeasurements {
         }
         Optional<Result> existing = Optional.ofNullable(valid.get(testCode));
         if (existing.isPresent() && m.retestReason() == null) {
-            throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultText()
+            throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultLabel()
                     + "); upload again with a reason for the retest.");
         }
         Result r = results.record(lot.id(), new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
@@ -409,7 +409,7 @@ public class NtaMeasurements {
         }
         for (Result r : validResults(lot.id()).values()) {
             if (NTA_TESTS.contains(r.testCode()) && r.outOfSpecification() && open.stream().noneMatch(i -> i.resultId().equals(r.id()))) {
-                throw DomainProblem.conflict(r.testCode() + " = " + r.resultText() + " of lot " + lot.code()
+                throw DomainProblem.conflict(r.testCode() + " = " + r.resultLabel() + " of lot " + lot.code()
                         + " is out of specification and its investigation is closed with the result standing; it cannot be retested.");
             }
         }
@@ -421,7 +421,7 @@ public class NtaMeasurements {
             Optional<Result> existing = Optional.ofNullable(valid.get(code));
             if (test.isPresent() && existing.isPresent()) {
                 throw DomainProblem.invalid("retestReason", test.get().name() + " already has a valid result ("
-                        + existing.get().resultText() + "); give the reason for this retest");
+                        + existing.get().resultLabel() + "); give the reason for this retest");
             }
         }
     }

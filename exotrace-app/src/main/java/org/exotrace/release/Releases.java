@@ -234,7 +234,7 @@ public class Releases {
         ResultsOnRecord onRecord = investigations.onRecord(lotId);
         return onRecord.openInvestigations().stream().map(i -> {
             String result = onRecord.lines().stream().filter(l -> l.result().id().equals(i.resultId())).findFirst()
-                    .map(l -> l.testName() + " " + l.result().resultText()).orElse(i.testCode());
+                    .map(l -> l.testName() + " " + l.result().resultLabel()).orElse(i.testCode());
             return "Out-of-specification investigation " + i.number() + " (" + result + ") is open (" + i.stateText()
                     + "); no release until QA approves its conclusion";
         }).toList();
