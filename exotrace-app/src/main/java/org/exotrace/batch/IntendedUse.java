@@ -1,7 +1,7 @@
 package org.exotrace.batch;
 
 /** What a product is made for; decides which donor consent its lots need. */
-public enum IntendedUse {
+public enum IntendedUse implements org.exotrace.shared.Labelled {
     COSMETIC("Cosmetic"),
     CLINICAL("Clinical (investigational)"),
     RESEARCH("Research only");

@@ -1,7 +1,7 @@
 package org.exotrace.batch;
 
 /** How the vesicles were separated from the starting material (MISEV2023 method families). */
-public enum IsolationMethod {
+public enum IsolationMethod implements org.exotrace.shared.Labelled {
     ULTRACENTRIFUGATION("Ultracentrifugation"),
     SIZE_EXCLUSION_CHROMATOGRAPHY("Size-exclusion chromatography"),
     TANGENTIAL_FLOW_FILTRATION("Tangential flow filtration"),

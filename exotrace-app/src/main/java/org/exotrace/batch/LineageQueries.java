@@ -83,6 +83,6 @@ class LineageQueries {
     }
 
     private static LineageNode lotNode(Lot l, List<LineageNode> children) {
-        return new LineageNode("lot", l.id(), l.code(), l.kind().label() + " · " + l.productCode() + " · " + l.state(), children);
+        return new LineageNode("lot", l.id(), l.code(), l.kind().label() + " · " + l.productCode() + " · " + l.state().label(), children);
     }
 }

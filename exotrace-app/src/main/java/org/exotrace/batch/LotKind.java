@@ -1,7 +1,7 @@
 package org.exotrace.batch;
 
 /** PRIMARY lots are made from a batch; a DERIVATIVE is formulated from one lot; a POOL joins two or more. */
-public enum LotKind {
+public enum LotKind implements org.exotrace.shared.Labelled {
     PRIMARY("Primary lot"), DERIVATIVE("Derivative lot"), POOL("Pooled lot");
 
     private final String label;

@@ -7,8 +7,16 @@ import java.util.Set;
  * A lot's disposition. IN_TESTING may be released, rejected or quarantined; QUARANTINED may be
  * released or rejected; RELEASED may be quarantined again (a recall hold); REJECTED is final.
  */
-public enum LotState {
-    IN_TESTING, QUARANTINED, RELEASED, REJECTED;
+public enum LotState implements org.exotrace.shared.Labelled {
+    IN_TESTING("In testing"), QUARANTINED("Quarantined"), RELEASED("Released"), REJECTED("Rejected");
+
+    private final String label;
+
+    LotState(String label) { this.label = label; }
+
+    /** The state as people read it ("In testing"); CSS classes and the API keep the code. */
+    @Override
+    public String label() { return label; }
 
     public Set<LotState> next() {
         return switch (this) {

@@ -218,7 +218,7 @@ public class Lots {
     public Lot correctDeclaredConcentration(UUID lotId, Double perMl, String reason) {
         Lot before = repository.lock(lotId).orElseThrow(() -> DomainProblem.notFound("Lot", lotId));
         if (before.state() != LotState.IN_TESTING && before.state() != LotState.QUARANTINED) {
-            throw DomainProblem.conflict("Lot " + before.code() + " is " + before.state().name().toLowerCase(Locale.ROOT)
+            throw DomainProblem.conflict("Lot " + before.code() + " is " + before.state().label().toLowerCase(Locale.ROOT)
                     + "; its declared concentration is part of its disposition and can no longer be corrected.");
         }
         Checks c = new Checks();
@@ -249,9 +249,13 @@ public class Lots {
         return repository.concentrationCorrections(lotId);
     }
 
+    /**
+     * Releases the lot under the signature; {@code reason} says it for people (who signed, when and
+     * with which meaning), the signature's id is kept with the lot and in its audit entry.
+     */
     @Transactional
-    public Lot release(UUID lotId, UUID signatureId) {
-        return dispose(lotId, LotState.RELEASED, "RELEASE", signatureId, signatureId == null ? null : "released under signature " + signatureId);
+    public Lot release(UUID lotId, UUID signatureId, String reason) {
+        return dispose(lotId, LotState.RELEASED, "RELEASE", signatureId, reason);
     }
 
     @Transactional
@@ -272,8 +276,10 @@ public class Lots {
         c.throwIfAny();
         if (!before.state().canBecome(target)) {
             String why = before.state() == LotState.REJECTED ? " (rejection is final)" : "";
-            throw DomainProblem.conflict("Lot " + before.code() + " is " + before.state() + "; it cannot become " + target + why
-                    + ". Allowed from " + before.state() + ": " + (before.state().next().isEmpty() ? "none" : before.state().next()) + ".");
+            throw DomainProblem.conflict("Lot " + before.code() + " is " + before.state().label().toLowerCase(Locale.ROOT) + "; it cannot become "
+                    + target.label().toLowerCase(Locale.ROOT) + why + ". Allowed from " + before.state().label().toLowerCase(Locale.ROOT) + ": "
+                    + (before.state().next().isEmpty() ? "none" : before.state().next().stream().map(s -> s.label().toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining(", "))) + ".");
         }
         repository.disposition(lotId, target, signatureId, reason.strip());
         Lot after = get(lotId);
@@ -332,7 +338,7 @@ public class Lots {
         if (id == null) throw DomainProblem.invalid(field, "choose the parent lot");
         Lot parent = repository.find(id).orElseThrow(() -> DomainProblem.invalid(field, "no lot with id " + id));
         if (!parent.state().usable()) {
-            throw DomainProblem.conflict("Lot " + parent.code() + " is " + parent.state() + "; only lots in testing or released can be processed further.");
+            throw DomainProblem.conflict("Lot " + parent.code() + " is " + parent.state().label().toLowerCase(Locale.ROOT) + "; only lots in testing or released can be processed further.");
         }
         return parent;
     }

@@ -1,7 +1,7 @@
 package org.exotrace.batch;
 
 /** The physical form a product is supplied in. */
-public enum ProductForm {
+public enum ProductForm implements org.exotrace.shared.Labelled {
     BULK("Bulk isolate"),
     SERUM("Serum"),
     CREAM("Cream"),

@@ -33,6 +33,12 @@ public class Products {
         return find(code).orElseThrow(() -> DomainProblem.notFound("Product", code));
     }
 
+    /** The product's name as people read it ("Human MSC exosome serum"); the code itself when no product has it. Templates: {@code ${@products.nameOf(code)}}. */
+    @Transactional(readOnly = true)
+    public String nameOf(String code) {
+        return find(code).map(Product::name).orElse(code);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Product> find(String code) {
         if (code == null) return Optional.empty();

@@ -136,7 +136,7 @@ final class NtaAnalyzer {
                 r.concentration() == null ? null : r.concentration().concentration().particlesPerMillilitre(),
                 r.concentration() == null ? null : r.concentration().meanParticlesPerFrame(), r.samplingModel(), List.of(),
                 r.warnings(), points, r.concentration() == null ? null : settings.concentrationBasis(),
-                r.concentration() == null ? NtaOutcome.NO_VOLUME : null, null);
+                r.concentration() == null ? NtaOutcome.NO_VOLUME : null, null, null);
     }
 
     private static void interval(Map<String, List<Double>> into, String name, Bootstrap.Result result,
@@ -166,14 +166,21 @@ final class NtaAnalyzer {
         List<NtaOutcome.Video> videos = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int tracks = 0;
+        int checksOk = 0;
         for (NanoSightSummary.Video v : summary.videos()) {
             videos.add(new NtaOutcome.Video(v.filename(), v.conditions().temperatureCelsius(), v.conditions().viscosityCentipoise(),
                     v.conditions().frameRateFps(), v.size().modeNm(), v.size().d50Nm(), v.results().concentrationPerMl(), v.validTracks(),
                     v.conditions().cameraLevel()));
             tracks += v.validTracks();
-            v.concentrationWarnings().forEach((k, w) -> {
-                if (w != null && !w.isBlank()) warnings.add(v.filename() + ": " + k + " " + w);
-            });
+            for (Map.Entry<String, String> flag : v.concentrationWarnings().entrySet()) {
+                String verdict = flag.getValue() == null ? "" : flag.getValue().strip();
+                if (verdict.isEmpty()) continue;
+                if (instrumentCheckPassed(verdict)) {
+                    checksOk++;
+                } else {
+                    warnings.add(v.filename() + ": the instrument warns \"" + flag.getKey() + ": " + verdict + "\"");
+                }
+            }
         }
         String software = summary.createdWith().isBlank() ? summary.softwareVersion() : summary.createdWith();
         warnings.add(0, "sizes were computed by the instrument software (" + software + ", " + summary.analysisMethod()
@@ -189,7 +196,12 @@ final class NtaAnalyzer {
                 size.modeNm(), size.sdNm(), size.d10Nm(), size.d50Nm(), size.d90Nm(), Map.of(), null, null, null,
                 summary.videos().get(0).conditions().viscosityCentipoise(), "NanoSight", concentration, particlesPerFrame, null, videos,
                 warnings, points, concentration == null ? null : settings.concentrationBasis(), concentration == null ? NtaOutcome.NO_VOLUME : null,
-                summary.average().results().concentrationPerMl());
+                summary.average().results().concentrationPerMl(), checksOk);
+    }
+
+    /** A NanoSight concentration check that passed: the export writes "OK" (or "No" for "is there a problem?"), which is no warning. */
+    static boolean instrumentCheckPassed(String verdict) {
+        return verdict.equalsIgnoreCase("OK") || verdict.equalsIgnoreCase("No");
     }
 
     /** The dilution a NanoSight export records (the same for every video), if any. */

@@ -328,7 +328,7 @@ public class NtaMeasurements {
         }
         Optional<Result> existing = Optional.ofNullable(valid.get(testCode));
         if (existing.isPresent() && m.retestReason() == null) {
-            throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultText()
+            throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultLabel()
                     + "); upload again with a reason for the retest.");
         }
         Results.Entry entry = new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
@@ -362,7 +362,7 @@ public class NtaMeasurements {
     private Lot openLot(UUID lotId) {
         Lot lot = lots.get(lotId);
         if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + "; results can no longer be added. Quarantine it first if it must be re-examined.");
         }
         if (specifications.effective(lot.productCode()).isEmpty()) {
@@ -414,7 +414,7 @@ public class NtaMeasurements {
         }
         for (Result r : validResults(lot.id()).values()) {
             if (NTA_TESTS.contains(r.testCode()) && r.outOfSpecification() && open.stream().noneMatch(i -> i.resultId().equals(r.id()))) {
-                throw DomainProblem.conflict(r.testCode() + " = " + r.resultText() + " of lot " + lot.code()
+                throw DomainProblem.conflict(r.testCode() + " = " + r.resultLabel() + " of lot " + lot.code()
                         + " is out of specification and its investigation is closed with the result standing; it cannot be retested.");
             }
         }
@@ -426,7 +426,7 @@ public class NtaMeasurements {
             Optional<Result> existing = Optional.ofNullable(valid.get(code));
             if (test.isPresent() && existing.isPresent()) {
                 throw DomainProblem.invalid("retestReason", test.get().name() + " already has a valid result ("
-                        + existing.get().resultText() + "); give the reason for this retest");
+                        + existing.get().resultLabel() + "); give the reason for this retest");
             }
         }
     }

@@ -40,7 +40,7 @@ public record NtaOutcome(String method, long positions, int tracksTotal, int tra
                          Double driftYUmPerFrame, Double localizationErrorNm, Double viscosityMPaS, String viscositySource,
                          Double concentrationPerMl, Double particlesPerFrame, String samplingModel, List<Video> videos,
                          List<String> warnings, List<Point> distribution, String concentrationBasis, String noConcentration,
-                         Double instrumentConcentrationPerMl) {
+                         Double instrumentConcentrationPerMl, Integer instrumentChecksOk) {
 
     /** Why a measurement without a detection volume has no concentration. */
     static final String NO_VOLUME = "No concentration: no calibration record was chosen (nor a detection volume typed), and a "
@@ -67,6 +67,7 @@ public record NtaOutcome(String method, long positions, int tracksTotal, int tra
         all.addAll(more);
         return new NtaOutcome(method, positions, tracksTotal, tracksUsed, meanNm, modeNm, sdNm, d10Nm, d50Nm, d90Nm, confidence95,
                 driftXUmPerFrame, driftYUmPerFrame, localizationErrorNm, viscosityMPaS, viscositySource, concentrationPerMl,
-                particlesPerFrame, samplingModel, videos, all, distribution, concentrationBasis, noConcentration, instrumentConcentrationPerMl);
+                particlesPerFrame, samplingModel, videos, all, distribution, concentrationBasis, noConcentration, instrumentConcentrationPerMl,
+                instrumentChecksOk);
     }
 }

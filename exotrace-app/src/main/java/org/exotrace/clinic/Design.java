@@ -5,7 +5,7 @@ package org.exotrace.clinic;
  * comparison is between patients); {@code SPLIT_FACE} treats one side with the product and the
  * other with a comparator (saline, placebo, the procedure alone), so each patient is their own control.
  */
-public enum Design {
+public enum Design implements org.exotrace.shared.Labelled {
     PARALLEL("Whole area (parallel)"),
     SPLIT_FACE("Split-face");
 

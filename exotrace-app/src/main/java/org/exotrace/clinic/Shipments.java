@@ -77,7 +77,7 @@ public class Shipments {
             }
             Lot lot = lots.get(unit.get().lotId());
             if (unit.get().destroyed()) reasons.add(code + ": destroyed on " + unit.get().destruction().on() + " (" + unit.get().destruction().reason() + ")");
-            if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
+            if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().label().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
             reviews.openFor(lot.id()).ifPresent(r -> reasons.add(code + ": lot " + lot.code() + " is under disposition review since " + r.openedOn()
                     + "; it cannot be shipped until QA decides"));
             if (!lot.expiresOn().isAfter(shippedOn)) reasons.add(code + ": lot " + lot.code() + " expired on " + lot.expiresOn());
@@ -162,7 +162,7 @@ public class Shipments {
         if (recall.isPresent()) {
             reasons.add(recall.get().refusal());
         } else if (lot.state() != LotState.RELEASED) {
-            reasons.add("lot " + lot.code() + " is " + lot.state().name().toLowerCase(Locale.ROOT)
+            reasons.add("lot " + lot.code() + " is " + lot.state().label().toLowerCase(Locale.ROOT)
                     + (lot.state() == LotState.QUARANTINED ? " (on hold or recalled): do not use" : ", not released: do not use"));
         }
         if (here) reviews.openFor(lot.id()).ifPresent(r -> reasons.add(r.refusal(org.exotrace.donor.Donors.mayIdentifyDonors())));

@@ -4,7 +4,7 @@ package org.exotrace.clinic;
  * Which side of a split-face (or split-body) design a treatment, assessment or photograph
  * concerns; {@code BOTH} when the whole area is treated or assessed alike.
  */
-public enum Side {
+public enum Side implements org.exotrace.shared.Labelled {
     LEFT("Left"),
     RIGHT("Right"),
     BOTH("Both / whole area");

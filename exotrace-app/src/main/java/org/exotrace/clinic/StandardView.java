@@ -5,7 +5,7 @@ package org.exotrace.clinic;
  * show the same angle: frontal, three-quarter (45°) and profile (90°) to either side, the scalp
  * from above (vertex) and a close-up of a marked area.
  */
-public enum StandardView {
+public enum StandardView implements org.exotrace.shared.Labelled {
     FRONTAL("Frontal"),
     LEFT_45("Left 45°"),
     RIGHT_45("Right 45°"),

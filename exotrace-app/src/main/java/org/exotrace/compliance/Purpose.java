@@ -1,7 +1,7 @@
 package org.exotrace.compliance;
 
 /** Why a product is applied; a clinical investigation names its trial. */
-public enum Purpose {
+public enum Purpose implements org.exotrace.shared.Labelled {
     COSMETIC("Cosmetic"),
     CLINICAL_INVESTIGATION("Clinical investigation (with a trial id)"),
     APPROVED_PRODUCT("Approved medicinal product");

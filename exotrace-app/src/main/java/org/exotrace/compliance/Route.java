@@ -1,7 +1,7 @@
 package org.exotrace.compliance;
 
 /** How a product reaches the skin or body; rules may name a route or its {@link Group}. */
-public enum Route {
+public enum Route implements org.exotrace.shared.Labelled {
     TOPICAL_INTACT_SKIN("Topical, intact skin", Group.TOPICAL_INTACT),
     TOPICAL_AFTER_MICRONEEDLING("Topical after microneedling", Group.BARRIER_DISRUPTED),
     TOPICAL_AFTER_RF_MICRONEEDLING("Topical after radiofrequency microneedling", Group.BARRIER_DISRUPTED),

@@ -1,7 +1,7 @@
 package org.exotrace.compliance;
 
 /** What a rule says, from least to most restrictive. */
-public enum RuleVerdict {
+public enum RuleVerdict implements org.exotrace.shared.Labelled {
     PERMITTED("Permitted", false),
     PERMITTED_WITH_CAUTION("Permitted with caution", false),
     NEEDS_TRIAL_AUTHORIZATION("Needs trial authorization", true),

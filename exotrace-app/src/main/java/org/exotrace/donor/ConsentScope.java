@@ -1,7 +1,7 @@
 package org.exotrace.donor;
 
 /** What a donor agreed their material may be used for. */
-public enum ConsentScope {
+public enum ConsentScope implements org.exotrace.shared.Labelled {
     COSMETIC_USE("Cosmetic use"),
     CLINICAL_USE("Clinical use"),
     RESEARCH("Research"),

@@ -1,7 +1,7 @@
 package org.exotrace.donor;
 
 /** A donor's eligibility determination; {@link EligibilityDetermination} says how it was reached. */
-public enum Eligibility {
+public enum Eligibility implements org.exotrace.shared.Labelled {
     ELIGIBLE("Eligible"),
     INELIGIBLE("Ineligible"),
     PENDING("Pending"),

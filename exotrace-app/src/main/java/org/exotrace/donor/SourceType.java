@@ -1,7 +1,7 @@
 package org.exotrace.donor;
 
 /** Where the vesicles come from. Human sources need donor consent and eligibility; others do not. */
-public enum SourceType {
+public enum SourceType implements org.exotrace.shared.Labelled {
     UMBILICAL_CORD_MSC("Umbilical-cord MSC", true),
     BONE_MARROW_MSC("Bone-marrow MSC", true),
     ADIPOSE_MSC("Adipose MSC", true),

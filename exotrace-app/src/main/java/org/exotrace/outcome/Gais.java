@@ -4,7 +4,7 @@ package org.exotrace.outcome;
  * Global Aesthetic Improvement Scale: a rating of the result against baseline, in five categories
  * from best to worst. The domain notes give no numbers for the categories, so none are assigned.
  */
-public enum Gais {
+public enum Gais implements org.exotrace.shared.Labelled {
 
     VERY_MUCH_IMPROVED("very much improved"),
     MUCH_IMPROVED("much improved"),

@@ -39,9 +39,9 @@ public record LotEvaluation(UUID lotId, Specification specification, Evaluation 
     public List<String> blockingReasons() {
         List<String> reasons = new java.util.ArrayList<>();
         evaluation.failing().forEach(t -> reasons.add(t.test().name() + " is out of specification: "
-                + (t.observation() != null ? t.observation().resultText() + (t.test().unit() == null ? "" : " " + t.test().unit())
-                        : resultFor(t.test().code()).map(Result::resultText).orElse("—"))
-                + " (limits " + t.test().limitsText() + ")"));
+                + (t.observation() != null ? t.observation().resultLabel() + (t.test().unit() == null ? "" : " " + t.test().unit())
+                        : resultFor(t.test().code()).map(Result::resultLabel).orElse("—"))
+                + " (limits " + t.test().limitsLabel() + ")"));
         evaluation.missing().forEach(t -> reasons.add(derivedFor(t.test().code()).filter(d -> d.missing() != null)
                 .map(d -> t.test().name() + " is required and is computed as " + t.test().derivation().formula(specification.tests())
                         + ", which cannot be computed: " + d.missing())

@@ -97,10 +97,10 @@ public record MisevReport(List<Entry> entries, int percent, List<String> missing
 
     private static void classify(TestDefinition test, Observation observation, List<String> found, List<String> notes) {
         if (observation == null) {
-            notes.add(test.code() + ": no result");
+            notes.add(test.name() + ": no result");
             return;
         }
-        String result = test.code() + " = " + observation.resultText()
+        String result = test.name() + ": " + observation.resultLabel()
                 + (test.kind() == TestKind.NUMERIC ? " " + test.unit() : "");
         if (mustPass(test.misevItem()) && test.judge(observation) == Verdict.FAIL) {
             notes.add(result + ", not positive");

@@ -39,4 +39,9 @@ public record Observation(String testCode, Double value, String category) {
     public String resultText() {
         return value != null ? Numbers.format(value) : category;
     }
+
+    /** As people read it: the category in words ("No growth") or the number. */
+    public String resultLabel() {
+        return category != null ? org.exotrace.shared.Words.words(category) : resultText();
+    }
 }

@@ -30,7 +30,18 @@ public record Result(UUID id, UUID lotId, String testCode, Double value, String 
         return category != null ? category : Numbers.format(value);
     }
 
+    /** The value with its unit, or the category code: what the signature's content hash and the audit hold. */
     public String resultText() {
         return category != null ? category : Numbers.format(value) + (unit == null ? "" : " " + unit);
+    }
+
+    /** As people read it: the category in words ("No growth"), or the value with its unit. */
+    public String resultLabel() {
+        return category != null ? org.exotrace.shared.Words.words(category) : resultText();
+    }
+
+    /** The value without its unit, or the category in words. */
+    public String valueLabel() {
+        return category != null ? org.exotrace.shared.Words.words(category) : valueText();
     }
 }

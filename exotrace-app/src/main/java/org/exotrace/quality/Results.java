@@ -117,7 +117,7 @@ public class Results {
     Result record(UUID lotId, Entry e, Upload file, OosInvestigation within, OosInvestigation.Testing kind, Calibrated source) {
         Lot lot = lots.get(lotId);
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + "; results can no longer be added. Quarantine it first if it must be re-examined.");
         }
         Specification spec = specifications.effective(lot.productCode()).orElseThrow(() -> DomainProblem.ruleViolation(
@@ -200,12 +200,12 @@ public class Results {
             Optional<OosInvestigation> open = openInvestigation(lotId, test.code());
             if (open.isPresent()) {
                 Result oos = get(open.get().resultId());
-                throw DomainProblem.conflict(test.name() + " is out of specification (" + oos.resultText() + ") and under investigation "
+                throw DomainProblem.conflict(test.name() + " is out of specification (" + oos.resultLabel() + ") and under investigation "
                         + open.get().number() + "; a retest of it is recorded only inside that investigation, and the original result stays on record.");
             }
             if (retestOf == null) {
                 forLot(lotId).stream().filter(r -> r.isValid() && r.testCode().equals(test.code())).findFirst().ifPresent(existing -> {
-                    throw DomainProblem.conflict(test.name() + " already has a valid result (" + existing.resultText()
+                    throw DomainProblem.conflict(test.name() + " already has a valid result (" + existing.resultLabel()
                             + (existing.outOfSpecification() ? ", out of specification, " + investigationText(existing) + ")" : ")")
                             + "; record a retest of it with a reason, or invalidate it first.");
                 });
@@ -216,7 +216,7 @@ public class Results {
                 }
                 if (!earlier.isValid()) throw DomainProblem.conflict("The result being retested is already " + earlier.status().name().toLowerCase() + ".");
                 if (earlier.outOfSpecification()) {
-                    throw DomainProblem.conflict("The result being retested (" + earlier.resultText() + ") is out of specification ("
+                    throw DomainProblem.conflict("The result being retested (" + earlier.resultLabel() + ") is out of specification ("
                             + investigationText(earlier) + "); it cannot be replaced by a retest: it stays valid until its investigation concludes.");
                 }
                 Texts.check("retestReason", e.retestReason(), 1000, true);
@@ -320,7 +320,7 @@ public class Results {
         Result r = get(resultId);
         if (!r.isValid()) throw DomainProblem.conflict("This result is already " + r.status().name().toLowerCase() + ".");
         if (r.outOfSpecification()) {
-            throw DomainProblem.conflict("This result (" + r.testCode() + " = " + r.resultText() + ") is out of specification ("
+            throw DomainProblem.conflict("This result (" + r.testCode() + " = " + r.resultLabel() + ") is out of specification ("
                     + investigationText(r) + "); it is invalidated only inside its investigation, for an assignable cause approved by QA.");
         }
         Optional<OosInvestigation> within = investigations.forResult(r.id()).filter(OosInvestigation::isOpen);
@@ -340,7 +340,7 @@ public class Results {
     private Result invalidateNow(Result r, String reason) {
         Lot lot = lots.get(r.lotId());
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; its results are locked.");
         }
         Result after = changeStatus(r, Result.Status.INVALIDATED, reason, "INVALIDATE");
         events.publishEvent(new ResultInvalidated(r.id(), lot.id(), lot.code(), r.testCode(), reason));
@@ -352,7 +352,7 @@ public class Results {
         Result r = get(resultId);
         Lot lot = lots.get(r.lotId());
         if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; its results are locked.");
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; its results are locked.");
         }
         if (r.rawFile() != null) throw DomainProblem.conflict("This result already has a raw file (" + r.rawFile().filename() + "); record a retest to replace it.");
         attach(resultId, file);

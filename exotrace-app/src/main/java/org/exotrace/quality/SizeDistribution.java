@@ -8,6 +8,11 @@ import java.util.UUID;
 /** A lot's number-weighted particle size distribution, as drawn on the lot page and the certificate. */
 public record SizeDistribution(UUID lotId, String method, List<Point> points, String recordedBy, Instant recordedAt) {
 
+    /** The method as people read it: without the measurement's id that the stored method ends with for traceability. */
+    public String methodLabel() {
+        return method.replaceFirst(",? ?measurement [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "");
+    }
+
     public record Point(double diameterNm, double fraction) {}
 
     public SizeDistribution {

@@ -288,6 +288,14 @@ public record TestDefinition(String code, String name, TestKind kind, String uni
         return kind == TestKind.CATEGORICAL ? String.join(" or ", acceptedValues) : limitsText(lower, upper, unit);
     }
 
+    /** {@link #limitsText()} as people read it: accepted categories in words ("No growth"). */
+    public String limitsLabel() {
+        if (!reportOnly() && kind == TestKind.CATEGORICAL) {
+            return String.join(" or ", acceptedValues.stream().map(org.exotrace.shared.Words::words).toList());
+        }
+        return limitsText();
+    }
+
     private static String limitsText(Limit lower, Limit upper, String unit) {
         String suffix = unit.isEmpty() ? "" : " " + unit;
         if (lower != null && upper != null) {

@@ -11,10 +11,18 @@ package org.exotrace.quality;
  *   <li>{@link #NOT_TESTED}: an optional test without a valid result; does not block release.
  * </ul>
  */
-public enum Verdict {
-    PASS,
-    WARNING,
-    FAIL,
-    MISSING,
-    NOT_TESTED
+public enum Verdict implements org.exotrace.shared.Labelled {
+    PASS("Pass"),
+    WARNING("Pass, with warning"),
+    FAIL("Out of specification"),
+    MISSING("Missing"),
+    NOT_TESTED("Not tested");
+
+    private final String label;
+
+    Verdict(String label) { this.label = label; }
+
+    /** The verdict as people read it on a page or a certificate; the API keeps the code. */
+    @Override
+    public String label() { return label; }
 }

@@ -77,7 +77,7 @@ public class Certificates {
         Decision release = releaseOf(lotId).orElseThrow(() -> DomainProblem.conflict(
                 "Lot " + lot.code() + " has not been released; a certificate of analysis is issued only for released lots."));
         if (lot.state() != org.exotrace.batch.LotState.RELEASED) {
-            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase()
+            throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + " since its release; its certificate of analysis is withdrawn until it is released again.");
         }
         Product product = products.get(lot.productCode());
@@ -85,10 +85,10 @@ public class Certificates {
         List<CertificateContent.Row> rows = evaluation.evaluation().tests().stream().map(t -> {
             if (t.test().derived()) return derivedRow(evaluation, t);
             Result r = evaluation.resultsByTest().get(t.test().code());
-            String result = r == null ? "not tested" : r.valueText();
+            String result = r == null ? "not tested" : r.valueLabel();
             String unit = r == null || r.category() != null ? (t.test().unit() == null ? "" : t.test().unit()) : r.unit();
-            return new CertificateContent.Row(t.test().name(), r == null ? "—" : r.method(), result, unit, t.test().limitsText(),
-                    t.verdict().name().replace('_', ' '));
+            return new CertificateContent.Row(t.test().name(), r == null ? "—" : r.method(), result, unit, t.test().limitsLabel(),
+                    t.verdict().label());
         }).toList();
         LocalDate completed = evaluation.resultsByTest().values().stream().map(Result::performedAt).max(Comparator.naturalOrder())
                 .map(i -> i.atZone(zone).toLocalDate()).orElse(release.decidedAt().atZone(zone).toLocalDate());
@@ -99,10 +99,10 @@ public class Certificates {
                 .orElse(List.of());
         ResultsOnRecord onRecord = investigations.onRecord(lotId);
         List<CertificateContent.RecordRow> history = onRecord.hasHistory() ? onRecord.lines().stream().map(l -> new CertificateContent.RecordRow(
-                l.testName(), l.result().resultText(), l.result().performedAt().atZone(zone).toLocalDate(), l.verdictText(), l.status(),
+                l.testName(), l.result().resultLabel(), l.result().performedAt().atZone(zone).toLocalDate(), l.verdictText(), l.status(),
                 remark(l))).toList() : List.of();
         List<CertificateContent.Investigation> oos = onRecord.investigations().stream().map(i -> investigation(i, onRecord)).toList();
-        String conclusion = "Conforms to specification " + release.specificationReference() + ": RELEASED"
+        String conclusion = "Conforms to specification " + release.specificationReference() + ": released"
                 + (oos.isEmpty() ? "" : ". Out-of-specification investigations concluded: " + String.join("; ",
                 oos.stream().map(i -> i.number() + " (" + i.test() + " " + i.result() + "): " + i.conclusion()).toList()));
         return new CertificateContent(labName, labAddress, release.certificateNumber(), product.name(), product.code(), lot.code(),
@@ -121,7 +121,7 @@ public class Certificates {
     private static CertificateContent.Investigation investigation(OosInvestigation i, ResultsOnRecord onRecord) {
         ResultsOnRecord.Line line = onRecord.lines().stream().filter(l -> l.result().id().equals(i.resultId())).findFirst().orElseThrow();
         OosInvestigation.Proposal p = i.proposal();
-        return new CertificateContent.Investigation(i.number(), line.testName(), line.result().resultText(), i.phase().label(),
+        return new CertificateContent.Investigation(i.number(), line.testName(), line.result().resultLabel(), i.phase().label(),
                 i.isOpen() ? i.stateText() : i.conclusion().label(), p == null ? null : p.causeText(), p == null ? null : p.summary(),
                 i.approval() == null ? null : i.approval().printedName() + " (" + i.approval().username() + ")",
                 i.approval() == null ? null : i.approval().approvedAt());
@@ -132,8 +132,8 @@ public class Certificates {
         DerivedValue d = evaluation.derivedFor(t.test().code()).orElse(null);
         String computed = d != null && d.expression() != null ? "Computed: " + d.expression()
                 : "Computed as " + t.test().derivation().formula(evaluation.specification().tests());
-        return new CertificateContent.Row(t.test().name(), computed, t.observation() == null ? "not computed" : t.observation().resultText(),
-                t.test().unit(), t.test().limitsText(), t.verdict().name().replace('_', ' '));
+        return new CertificateContent.Row(t.test().name(), computed, t.observation() == null ? "not computed" : t.observation().resultLabel(),
+                t.test().unit(), t.test().limitsLabel(), t.verdict().label());
     }
 
         private java.util.Optional<Decision> releaseOf(UUID lotId) {

@@ -126,7 +126,7 @@ public class DispositionReviews {
             decision = releases.release(lotId, signing, false);
         } else {
             if (outcome == Outcome.CONTINUE && lot.state() != LotState.RELEASED) {
-                throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; it cannot continue in use.");
+                throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; it cannot continue in use.");
             }
             SignatureMeaning meaning = switch (outcome) {
                 case CONTINUE -> SignatureMeaning.CONTINUATION;

@@ -98,7 +98,7 @@ public class Releases {
         UUID lotId = lot.id();
         List<String> reasons = new ArrayList<>();
         if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
-            reasons.add("Lot " + lot.code() + " is " + lot.state().name().toLowerCase() + "; only lots in testing or quarantine can be released");
+            reasons.add("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; only lots in testing or quarantine can be released");
         }
         reasons.addAll(outcome.evaluation() != null ? outcome.evaluation().blockingReasons() : outcome.problems());
         reasons.addAll(openInvestigations(lotId));
@@ -135,9 +135,18 @@ public class Releases {
         String certificate = records.nextCertificateNumber(Year.now().getValue());
         Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate,
                 releasedConcentration(evaluation));
-        lots.release(lotId, decision.signature().id());
+        lots.release(lotId, decision.signature().id(), releasedBy(decision.signature(), signing.reason()));
         events.publishEvent(new LotReleased(lotId, lot.code(), decision.signature().id(), certificate));
         return decision;
+    }
+
+    /** "Released by Dr. Quinn Park (qa) on 2026-12-06 22:43 UTC, meaning: Approval: I release this lot; …", and the signer's comment. */
+    static String releasedBy(ElectronicSignature signature, String comment) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                .format(signature.signedAt());
+        String note = Texts.blankToNull(comment);
+        return "Released by " + signature.printedName() + " (" + signature.username() + ") on " + when + ", meaning: "
+                + signature.meaning().statement() + (note == null ? "" : ". Comment: " + note);
     }
 
     @Transactional
@@ -225,7 +234,7 @@ public class Releases {
         ResultsOnRecord onRecord = investigations.onRecord(lotId);
         return onRecord.openInvestigations().stream().map(i -> {
             String result = onRecord.lines().stream().filter(l -> l.result().id().equals(i.resultId())).findFirst()
-                    .map(l -> l.testName() + " " + l.result().resultText()).orElse(i.testCode());
+                    .map(l -> l.testName() + " " + l.result().resultLabel()).orElse(i.testCode());
             return "Out-of-specification investigation " + i.number() + " (" + result + ") is open (" + i.stateText()
                     + "); no release until QA approves its conclusion";
         }).toList();

@@ -1,7 +1,7 @@
 package org.exotrace.release;
 
 /** What a signer declares by signing (21 CFR 11.50(a)(3)). */
-public enum SignatureMeaning {
+public enum SignatureMeaning implements org.exotrace.shared.Labelled {
     RELEASE("Released", "Approval: I release this lot; it conforms to its specification"),
     REJECTION("Rejected", "Rejection: this lot does not conform and must not be used"),
     QUARANTINE("Quarantined", "Quarantine: this lot is held pending investigation"),

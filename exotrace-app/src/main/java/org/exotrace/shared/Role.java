@@ -1,7 +1,7 @@
 package org.exotrace.shared;
 
 /** The roles of Exotrace users. A user may hold several. */
-public enum Role {
+public enum Role implements Labelled {
     LAB_ANALYST("Lab analyst"),
     QA_RELEASER("QA releaser"),
     CLINICIAN("Clinician"),

@@ -178,10 +178,10 @@ class BatchModuleIntegrationTest extends IntegrationTest {
     void stateMachineRefusesRejectedToReleasedWith409() throws Exception {
         Lot lot = primary(donor(), 10);
         lots.reject(lot.id(), UUID.randomUUID(), "endotoxin out of specification");
-        assertThatThrownBy(() -> lots.release(lot.id(), UUID.randomUUID()))
+        assertThatThrownBy(() -> lots.release(lot.id(), UUID.randomUUID(), "released"))
                 .isInstanceOfSatisfying(DomainProblem.class, p -> {
                     assertThat(p.kind()).isEqualTo(DomainProblem.Kind.CONFLICT);
-                    assertThat(p.getMessage()).contains("REJECTED").contains("final");
+                    assertThat(p.getMessage()).contains("is rejected").contains("final");
                 });
         assertThat(lots.get(lot.id()).state()).isEqualTo(LotState.REJECTED);
         mvc.perform(post("/api/lots/" + lot.id() + "/units").with(httpBasic(ANALYST, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
@@ -194,11 +194,13 @@ class BatchModuleIntegrationTest extends IntegrationTest {
     void releasedLotCanBeQuarantinedForARecallAndTheAuditKeepsTheSignature() {
         Lot lot = primary(donor(), 10);
         UUID signature = UUID.randomUUID();
-        assertThat(lots.release(lot.id(), signature).state()).isEqualTo(LotState.RELEASED);
+        assertThat(lots.release(lot.id(), signature, "Released by Dr. Quinn Park (qa)").state()).isEqualTo(LotState.RELEASED);
         assertThat(lots.quarantine(lot.id(), UUID.randomUUID(), "recall hold").state()).isEqualTo(LotState.QUARANTINED);
         List<String> reasons = jdbc.sql("select reason from audit_entry where record_type = 'lot' and record_id = ? order by seq")
                 .param(lot.id().toString()).query(String.class).list();
-        assertThat(reasons).contains("released under signature " + signature, "recall hold");
+        assertThat(reasons).contains("Released by Dr. Quinn Park (qa)", "recall hold");
+        assertThat(jdbc.sql("select new_value from audit_entry where record_type = 'lot' and record_id = ? and action = 'RELEASE'")
+                .param(lot.id().toString()).query(String.class).single()).contains(signature.toString());
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.exotrace.IntegrationTest;
 import org.exotrace.InvestigationScenarios;
 import org.exotrace.LotScenarios;
@@ -371,6 +372,27 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
         assertThat((Map<String, Object>) read(done, "$.outcome")).doesNotContainKey("concentrationPerMl");
         assertThat(number(done, "$.outcome.instrumentConcentrationPerMl")).isEqualTo(1.47e9);
         assertThat(byTest).doesNotContainKey("particle_concentration");
+        // 12 videos x 7 concentration checks, every one "OK" (or "No" to "Noise level"): counted, not listed as warnings
+        assertThat((Integer) read(done, "$.outcome.instrumentChecksOk")).isEqualTo(84);
+        assertThat((List<String>) read(done, "$.outcome.warnings")).noneMatch(w -> w.endsWith(" OK") || w.endsWith(" No"))
+                .noneMatch(w -> w.contains("the instrument warns"));
+        String page = mvc.perform(get("/nta/" + id).with(analyst.basic()).accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Instrument concentration checks: 84 OK").doesNotContain("Particles per frame OK");
+    }
+
+    @Test
+    void aNanoSightExportWithAFailedCheckListsOnlyThatCheckAsAWarning() throws Exception {
+        Path beads = Path.of(System.getProperty("exotrace.shared.data", "../../shared/data"), "nanosight", "beads.csv");
+        assumeThat(Files.isRegularFile(beads)).as("NanoSight example export not found at " + beads + "; set exotrace.shared.data").isTrue();
+        String export = Files.readString(beads).replaceFirst("(?m)^Particles per frame,OK,", "Particles per frame,Too low,");
+        String lot = scenarios.lotInTesting();
+        String id = read(upload(lot, export.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("source", "NANOSIGHT", "instrument", "NS300"),
+                analyst).andExpect(status().isAccepted()).andReturn(), "$.id");
+        MvcResult done = awaitFinished(id);
+        assertThat((Integer) read(done, "$.outcome.instrumentChecksOk")).isEqualTo(83);
+        assertThat((List<String>) read(done, "$.outcome.warnings")).filteredOn(w -> w.contains("the instrument warns")).singleElement()
+                .asString().endsWith("\"Particles per frame: Too low\"");
     }
 
     @Test

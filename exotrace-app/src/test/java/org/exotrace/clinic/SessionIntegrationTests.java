@@ -107,7 +107,7 @@ class SessionIntegrationTests extends IntegrationTest {
 
         List<Long> before = counts("treatment_session", "audit_entry");
         assertThat(refusal(units.get(0))).anyMatch(r -> r.contains("was not received by this clinic"));
-        assertThat(refusal(unreleased)).anyMatch(r -> r.contains("not received")).anyMatch(r -> r.contains("is in_testing, not released"));
+        assertThat(refusal(unreleased)).anyMatch(r -> r.contains("not received")).anyMatch(r -> r.contains("is in testing, not released"));
         assertThat(refusal("L-1999-0001-U001")).containsExactly("no unit has the code 'L-1999-0001-U001'; check the label");
 
         // The lot is found past its expiry date (the calendar moved on since it was received).

@@ -240,7 +240,7 @@ class SuggestionIntegrationTests extends IntegrationTest {
         String text = text(pdf);
 
         assertThat(text).contains("Progress report", pseudonym, "Patient, Test", "1985-02-01", "atopic dermatitis")
-                .contains("AD-REDNESS-EP", "HMSC-EXO-SERUM", "Electroporation", "Permitted with caution")
+                .contains("AD-REDNESS-EP", "Human MSC exosome serum", "Electroporation", "Permitted with caution")
                 .contains(units.get(0), "Electroporation handpiece", "12 mJ", "2 \u00d7 10^9 particles")
                 .contains("EASI", "20", "16", "14", "EASI-50 not yet")
                 .contains("Suggestion \u2014 the decision is yours", "Shorter interval", "Accepted by " + doctor.username())

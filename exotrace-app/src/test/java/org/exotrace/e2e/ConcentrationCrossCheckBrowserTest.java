@@ -46,7 +46,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         Locator perAmpoule = page.locator("#evaluation tr[data-test=particles_per_ampoule]");
         assertThat(perAmpoule).containsText("6.4 × 10⁹ particles = 3.2 × 10⁹ particles/mL × 2 mL");
         assertThat(perAmpoule).containsText("computed: Particle concentration × fill volume");
-        assertThat(perAmpoule.locator(".verdict")).hasText("PASS");
+        assertThat(perAmpoule.locator(".verdict")).hasText("Pass");
         assertThat(page.locator("#testCode option[value=particles_per_ampoule]")).hasCount(0);
         assertThat(page.locator("#declared-value")).containsText("1.5 × 10¹¹ particles/mL");
         screenshot("disagreement-flagged");
@@ -60,7 +60,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         Locator refusal = page.locator("#release-refusal");
         assertThat(refusal).containsText("Release refused:");
         assertThat(refusal).containsText("Declared concentration 1.5 × 10¹¹ particles/mL and measured 3.2 × 10⁹ particles/mL");
-        assertThat(page.locator("#lot-state")).hasText("IN_TESTING");
+        assertThat(page.locator("#lot-state")).hasText("In testing");
         screenshot("release-refused");
         logout();
 
@@ -120,7 +120,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
         assertThat(page.locator("#release-ready")).containsText("can be released by you");
         assertThat(page.locator("#concentration-to-release")).containsText("3.2 × 10⁹ particles/mL, measured");
         sign(qa);
-        assertThat(page.locator("#lot-state")).hasText("RELEASED");
+        assertThat(page.locator("#lot-state")).hasText("Released");
         assertThat(page.locator("#decisions .released-concentration")).containsText("Released concentration 3.2 × 10⁹ particles/mL, measured by TRPS (Exoid)");
         String certificate = link("Download certificate").textContent().replace("Download certificate", "").strip();
         screenshot("released");

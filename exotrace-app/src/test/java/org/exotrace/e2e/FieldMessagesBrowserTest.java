@@ -35,7 +35,7 @@ class FieldMessagesBrowserTest extends BrowserTest {
         assertThat(value.locator(".field-error")).containsText("is not a number");
         assertThat(results.form().getByLabel("Numeric value")).hasValue("abc");
         assertThat(results.form().getByLabel("Numeric value")).hasClass(regex("\\binvalid\\b"));
-        assertThat(results.verdict("size_mode")).hasText("MISSING");
+        assertThat(results.verdict("size_mode")).hasText("Missing");
         screenshot("result-not-a-number");
     }
 }

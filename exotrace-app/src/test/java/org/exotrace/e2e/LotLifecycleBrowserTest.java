@@ -68,22 +68,22 @@ class LotLifecycleBrowserTest extends BrowserTest {
         assertThat(page).hasURL(regex("/lots/[0-9a-f-]{36}$"));
         assertThat(flash()).containsText("it is in testing");
         String lotCode = page.locator("h1 code").textContent().strip();
-        assertThat(page.locator("#overall-verdict")).hasText("MISSING");
+        assertThat(page.locator("#overall-verdict")).hasText("Missing");
         screenshot("new-lot");
 
         // Every required result through the quality panel's form.
         ResultEntry results = new ResultEntry(page);
-        results.numeric("size_mode", "104", "nm", "NTA").expect("PASS");
-        results.numeric("particle_concentration", "3.6e9", "particles/mL", "TRPS (Exoid)").expect("PASS");
-        results.numeric("total_protein", "42", "µg/mL", "BCA").expect("PASS");
-        results.numeric("particles_per_ug_protein", "8.6e10", "particles/µg", "NTA/BCA").expect("PASS");
-        results.numeric("endotoxin", "0.1", "EU/mL", "LAL kinetic").expect("PASS");
-        results.categorical("marker_transmembrane", "POSITIVE", "western blot").expect("PASS");
-        results.categorical("marker_cytosolic", "POSITIVE", "western blot").expect("PASS");
-        results.categorical("marker_calnexin", "NEGATIVE", "western blot").expect("PASS");
-        results.categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1").expect("PASS");
-        results.categorical("mycoplasma", "NEGATIVE", "qPCR").expect("PASS");
-        assertThat(page.locator("#overall-verdict")).hasText("PASS");
+        results.numeric("size_mode", "104", "nm", "NTA").expect("Pass");
+        results.numeric("particle_concentration", "3.6e9", "particles/mL", "TRPS (Exoid)").expect("Pass");
+        results.numeric("total_protein", "42", "µg/mL", "BCA").expect("Pass");
+        results.numeric("particles_per_ug_protein", "8.6e10", "particles/µg", "NTA/BCA").expect("Pass");
+        results.numeric("endotoxin", "0.1", "EU/mL", "LAL kinetic").expect("Pass");
+        results.categorical("marker_transmembrane", "POSITIVE", "western blot").expect("Pass");
+        results.categorical("marker_cytosolic", "POSITIVE", "western blot").expect("Pass");
+        results.categorical("marker_calnexin", "NEGATIVE", "western blot").expect("Pass");
+        results.categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1").expect("Pass");
+        results.categorical("mycoplasma", "NEGATIVE", "qPCR").expect("Pass");
+        assertThat(page.locator("#overall-verdict")).hasText("Pass");
         screenshot("all-results-pass");
         logout();
 
@@ -102,8 +102,8 @@ class LotLifecycleBrowserTest extends BrowserTest {
 
         assertThat(page.locator("#release-panel [role=status]")).containsText("Signed by");
         assertThat(page.locator("#decisions .tag").first()).hasText("Released");
-        assertThat(page.locator("#lot-state")).hasText("RELEASED");
-        assertThat(page.locator(".lineage .self").first()).containsText("RELEASED");
+        assertThat(page.locator("#lot-state")).hasText("Released");
+        assertThat(page.locator(".lineage .self").first()).containsText("Released");
         Locator certificate = link("Download certificate");
         assertThat(certificate).isVisible();
         screenshot("released");

@@ -63,7 +63,7 @@ class NtaUploadBrowserTest extends BrowserTest {
         assertThat(row).hasAttribute("data-status", "SUCCEEDED", new LocatorAssertions.HasAttributeOptions().setTimeout(120_000));
         assertThat(page.locator("#size-chart svg")).isVisible();
         Locator sizeMode = page.locator("#evaluation tr[data-test=size_mode]");
-        assertThat(sizeMode.locator(".verdict")).hasText("PASS");
+        assertThat(sizeMode.locator(".verdict")).hasText("Pass");
         assertThat(sizeMode).containsText("NTA, maximum-likelihood deconvolution");
         screenshot("lot-with-nta");
 
@@ -131,7 +131,7 @@ class NtaUploadBrowserTest extends BrowserTest {
         assertThat(row.locator(".nta-concentration")).containsText("× 10⁹ /mL");
         assertThat(row.locator(".nta-concentration")).containsText("calibrated (" + code + ")");
         assertThat(page.locator("#evaluation tr[data-test=particle_concentration]")).containsText("detection volume from " + code);
-        assertThat(page.locator("#evaluation tr[data-test=particles_per_ampoule] .verdict")).hasText("PASS");
+        assertThat(page.locator("#evaluation tr[data-test=particles_per_ampoule] .verdict")).hasText("Pass");
         screenshot("calibrated-concentration");
 
         row.getByRole(AriaRole.LINK).first().click();

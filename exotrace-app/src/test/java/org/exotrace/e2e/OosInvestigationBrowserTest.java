@@ -44,7 +44,7 @@ class OosInvestigationBrowserTest extends BrowserTest {
         login(analyst);
         openLot(lot.code());
         ResultEntry results = new ResultEntry(page);
-        results.numeric("endotoxin", "0.8", "EU/mL", "LAL kinetic").expect("FAIL");
+        results.numeric("endotoxin", "0.8", "EU/mL", "LAL kinetic").expect("Out of specification");
         assertThat(results.notice()).containsText("Out of specification: endotoxin = 0.8 EU/mL. Investigation OOS-");
         String number = page.locator("#opened-investigation").textContent().replace("Open ", "").strip();
         assertThat(number).matches("OOS-\\d{4}-\\d{4}");
@@ -61,7 +61,7 @@ class OosInvestigationBrowserTest extends BrowserTest {
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record result")).click();
         assertThat(page.locator("#quality-panel > .alert[role=alert]"))
                 .containsText("under investigation " + number + "; a retest of it is recorded only inside that investigation");
-        assertThat(results.verdict("endotoxin")).hasText("FAIL");
+        assertThat(results.verdict("endotoxin")).hasText("Out of specification");
         screenshot("direct-retest-refused");
 
         // Inside the investigation: phase I, a retest, the proposed invalidation with its assignable cause.
@@ -141,7 +141,7 @@ class OosInvestigationBrowserTest extends BrowserTest {
         signature.getByLabel("Password").fill(qa.password());
         signature.getByLabel("I confirm the meaning").check();
         signature.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign")).click();
-        assertThat(page.locator("#lot-state")).hasText("RELEASED");
+        assertThat(page.locator("#lot-state")).hasText("Released");
         assertThat(page.locator("#release-results tr[data-test=endotoxin]")).hasCount(2);
         screenshot("released-with-both-results");
 
@@ -174,7 +174,7 @@ class OosInvestigationBrowserTest extends BrowserTest {
 
         login(qa);
         openLot(lot.code());
-        assertThat(new ResultEntry(page).verdict("endotoxin")).hasText("FAIL");
+        assertThat(new ResultEntry(page).verdict("endotoxin")).hasText("Out of specification");
         Locator blockers = page.locator("#release-blockers");
         assertThat(blockers).containsText("Endotoxin is out of specification: 0.8");
         assertThat(blockers).containsText("Out-of-specification investigation " + investigation.number()
@@ -188,7 +188,7 @@ class OosInvestigationBrowserTest extends BrowserTest {
         signature.getByLabel("I confirm the meaning").check();
         signature.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign")).click();
         assertThat(page.locator("#release-refusal")).containsText("Out-of-specification investigation " + investigation.number());
-        assertThat(page.locator("#lot-state")).hasText("IN_TESTING");
+        assertThat(page.locator("#lot-state")).hasText("In testing");
         screenshot("release-refused-until-approved");
         page.setViewportSize(390, 844);
         page.reload();

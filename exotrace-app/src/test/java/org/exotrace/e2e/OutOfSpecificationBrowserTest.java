@@ -30,11 +30,11 @@ class OutOfSpecificationBrowserTest extends BrowserTest {
         login(analyst);
         openLot(lot.code());
         ResultEntry results = new ResultEntry(page);
-        assertThat(results.verdict("endotoxin")).hasText("MISSING");
-        results.numeric("endotoxin", "2.0", "EU/mL", "LAL kinetic").expect("FAIL");
+        assertThat(results.verdict("endotoxin")).hasText("Missing");
+        results.numeric("endotoxin", "2.0", "EU/mL", "LAL kinetic").expect("Out of specification");
         assertThat(results.notice()).containsText("Out of specification: endotoxin = 2");
         assertThat(results.notice()).hasClass(regex("\\berror\\b"));
-        assertThat(page.locator("#overall-verdict")).hasText("FAIL");
+        assertThat(page.locator("#overall-verdict")).hasText("Out of specification");
         screenshot("out-of-specification");
         logout();
 
@@ -56,13 +56,13 @@ class OutOfSpecificationBrowserTest extends BrowserTest {
         Locator refusal = page.locator("#release-refusal");
         assertThat(refusal).containsText("Release refused:");
         assertThat(refusal.getByRole(AriaRole.LISTITEM)).containsText(new String[] {"Endotoxin is out of specification: 2"});
-        assertThat(page.locator("#lot-state")).hasText("IN_TESTING");
+        assertThat(page.locator("#lot-state")).hasText("In testing");
         assertThat(page.locator("#decisions")).containsText("No decision yet.");
         assertThat(link("Download certificate")).hasCount(0);
         screenshot("release-refused");
 
         page.reload();
-        assertThat(page.locator("#lot-state")).hasText("IN_TESTING");
+        assertThat(page.locator("#lot-state")).hasText("In testing");
         assertThat(lots.get(lot.id()).state()).isEqualTo(LotState.IN_TESTING);
     }
 }

@@ -96,7 +96,7 @@ class ReleasePathClickCountBrowserTest extends BrowserTest {
         clicks.type(signature.getByLabel("Password"), qa.password());
         clicks.check(signature.getByLabel("I confirm the meaning"), "I confirm the meaning");
         clicks.click(signature.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign")), "Sign");
-        assertThat(page.locator("#lot-state")).hasText("RELEASED");
+        assertThat(page.locator("#lot-state")).hasText("Released");
         Download certificate = clicks.download(page, page.locator("#certificate-link"), "Download certificate");
         byte[] pdf = Files.readAllBytes(certificate.path());
         assertThat(new String(Arrays.copyOf(pdf, 5), StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");

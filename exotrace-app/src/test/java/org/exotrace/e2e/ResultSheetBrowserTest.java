@@ -63,7 +63,7 @@ class ResultSheetBrowserTest extends BrowserTest {
         login(analyst);
         navigate("Lots");
         link("Worksheet: one test across lots").click();
-        page.getByLabel("Test").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("HMSC-EXO-SERUM · Endotoxin"));
+        page.getByLabel("Test").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Human MSC exosome serum · Endotoxin"));
         button("List lots").click();
         Locator sheet = page.locator("#worksheet-form");
         assertThat(sheet.locator("tr[data-lot='" + first.code() + "']")).isVisible();

@@ -51,7 +51,7 @@ class MisevIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.entries[*].item", contains("QUANTIFICATION_BY_TWO_METHODS", "PARTICLE_TO_PROTEIN_RATIO",
                         "TRANSMEMBRANE_MARKER", "CYTOSOLIC_MARKER", "NON_EV_MARKER", "SINGLE_VESICLE_IMAGING", "NON_IMAGE_SINGLE_PARTICLE")))
                 .andExpect(jsonPath("$.entries[*].satisfied", contains(true, true, true, true, true, false, true)))
-                .andExpect(jsonPath("$.entries[?(@.item == 'SINGLE_VESICLE_IMAGING')].evidence", contains("ev_imaging: no result")));
+                .andExpect(jsonPath("$.entries[?(@.item == 'SINGLE_VESICLE_IMAGING')].evidence", contains("Single-vesicle imaging (TEM): no result")));
     }
 
     @Test
@@ -62,7 +62,7 @@ class MisevIntegrationTests extends IntegrationTest {
         misev(lot)
                 .andExpect(jsonPath("$.percent").value(100))
                 .andExpect(jsonPath("$.missing", empty()))
-                .andExpect(jsonPath("$.entries[?(@.item == 'SINGLE_VESICLE_IMAGING')].evidence", contains("ev_imaging = CONFORMS")));
+                .andExpect(jsonPath("$.entries[?(@.item == 'SINGLE_VESICLE_IMAGING')].evidence", contains("Single-vesicle imaging (TEM): Conforms")));
     }
 
     /** Size by NTA satisfies only non-image single-particle analysis: 1 × 100 / 7 = 14. */
@@ -76,7 +76,7 @@ class MisevIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.percent").value(14))
                 .andExpect(jsonPath("$.missing", contains(QUANTIFICATION, RATIO, TRANSMEMBRANE, CYTOSOLIC, NON_EV, IMAGING)))
                 .andExpect(jsonPath("$.entries[?(@.item == 'NON_IMAGE_SINGLE_PARTICLE')].evidence",
-                        contains("size_mode = 104 nm; size_d50 = 118 nm")));
+                        contains("Size (mode): 104 nm; Size (D50): 118 nm")));
     }
 
     /** A negative transmembrane marker is a result but not evidence: MISEV asks for a positive marker. */
@@ -90,7 +90,7 @@ class MisevIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.percent").value(14))
                 .andExpect(jsonPath("$.entries[?(@.item == 'TRANSMEMBRANE_MARKER')].satisfied", contains(false)))
                 .andExpect(jsonPath("$.entries[?(@.item == 'TRANSMEMBRANE_MARKER')].evidence",
-                        contains("marker_transmembrane = NEGATIVE, not positive")));
+                        contains("Transmembrane marker (CD9/CD63/CD81): Negative, not positive")));
     }
 
     private ResultActions misev(String lot) throws Exception {

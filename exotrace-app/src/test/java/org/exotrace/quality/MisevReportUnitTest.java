@@ -29,7 +29,7 @@ class MisevReportUnitTest {
         assertThat(report.entries()).extracting(MisevReport.Entry::item).containsExactly(
                 "QUANTIFICATION_BY_TWO_METHODS", "PARTICLE_TO_PROTEIN_RATIO", "TRANSMEMBRANE_MARKER",
                 "CYTOSOLIC_MARKER", "NON_EV_MARKER", "SINGLE_VESICLE_IMAGING", "NON_IMAGE_SINGLE_PARTICLE");
-        assertThat(report.entries().get(2).evidence()).isEqualTo("marker_transmembrane = POSITIVE");
+        assertThat(report.entries().get(2).evidence()).isEqualTo("Transmembrane marker (CD9/CD63/CD81): Positive");
     }
 
     @Test
@@ -56,10 +56,10 @@ class MisevReportUnitTest {
         assertThat(report.percent()).isEqualTo(71);
         assertThat(report.missing()).containsExactly(CYTOSOLIC, IMAGING);
         assertThat(report.entries().get(0).evidence())
-                .isEqualTo("particles_per_ampoule = 9.1E9 particles; total_protein = 180 µg/mL");
+                .isEqualTo("Particles per ampoule: 9.1E9 particles; Total protein: 180 µg/mL");
         assertThat(report.entries().get(1).evidence())
-                .isEqualTo("computable from particles_per_ampoule = 9.1E9 particles and total_protein = 180 µg/mL");
-        assertThat(report.entries().get(3).evidence()).isEqualTo("marker_cytosolic: no result");
+                .isEqualTo("computable from Particles per ampoule: 9.1E9 particles and Total protein: 180 µg/mL");
+        assertThat(report.entries().get(3).evidence()).isEqualTo("Cytosolic marker (TSG101/ALIX/syntenin): no result");
     }
 
     @Test
@@ -69,7 +69,7 @@ class MisevReportUnitTest {
 
         MisevReport.Entry transmembrane = report.entries().get(2);
         assertThat(transmembrane.satisfied()).isFalse();
-        assertThat(transmembrane.evidence()).isEqualTo("marker_transmembrane = NEGATIVE, not positive");
+        assertThat(transmembrane.evidence()).isEqualTo("Transmembrane marker (CD9/CD63/CD81): Negative, not positive");
         assertThat(report.missing()).containsExactly(TRANSMEMBRANE);
         assertThat(report.percent()).isEqualTo(85);
     }

@@ -73,7 +73,7 @@ class ResultApiIntegrationTests extends IntegrationTest {
         // MISEV evidence is written in the specification's unit: 0.104 µm was judged as 104 nm, not 0.104 nm.
         getJson("/api/lots/" + lot + "/misev", analyst)
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.entries[?(@.item == 'NON_IMAGE_SINGLE_PARTICLE')].evidence", contains("size_mode = 104 nm")));
+                .andExpect(jsonPath("$.entries[?(@.item == 'NON_IMAGE_SINGLE_PARTICLE')].evidence", contains("Size (mode): 104 nm")));
     }
 
     @Test

@@ -146,7 +146,7 @@ class SpecificationIntegrationTests extends IntegrationTest {
 
         String text = certificateText(lot);
         assertThat(text).contains(PRODUCT + " version " + signedAgainst + " ")
-                .contains("Conforms to specification " + PRODUCT + " version " + signedAgainst + ": RELEASED")
+                .contains("Conforms to specification " + PRODUCT + " version " + signedAgainst + ": released")
                 .doesNotContain(PRODUCT + " version " + (signedAgainst + 1))
                 .contains("0.5 EU/mL")
                 .doesNotContain("0.25");

@@ -38,10 +38,12 @@ public class ProgressReport {
     private final Assessments assessments;
     private final Suggestions suggestions;
     private final ApplicationEventPublisher events;
+    private final org.exotrace.batch.Products products;
     private final ProgressReportPdf pdf = new ProgressReportPdf();
 
     ProgressReport(Patients patients, Clinics clinics, TreatmentPlans plans, Sessions sessions, Assessments assessments, Suggestions suggestions,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, org.exotrace.batch.Products products) {
+        this.products = products;
         this.patients = patients;
         this.clinics = clinics;
         this.plans = plans;
@@ -71,7 +73,7 @@ public class ProgressReport {
         List<Suggestion> all = suggestions.forPatient(patientId);
         List<ProgressReportContent.PlanSection> sections = plans.forPatient(patientId).stream()
                 .map((TreatmentPlan p) -> new ProgressReportContent.PlanSection(p, plans.template(p.templateId()), sessions.forPlan(p.id()),
-                        all.stream().filter(s -> s.planId().equals(p.id())).toList()))
+                        all.stream().filter(s -> s.planId().equals(p.id())).toList(), products.nameOf(p.productCode())))
                 .toList();
         return new ProgressReportContent(clinics.get(patient.clinicId()), patient, sections, progress, sessions.adverseEvents(patientId),
                 Instant.now(), Actors.current(), ZoneId.systemDefault());

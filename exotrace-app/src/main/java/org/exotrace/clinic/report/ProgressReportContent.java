@@ -23,7 +23,8 @@ record ProgressReportContent(Clinic clinic, Patient patient, List<PlanSection> p
                              Instant generatedAt, String generatedBy, ZoneId zone) {
 
     /** One plan with the template it was made from, its sessions and its suggestions. */
-    record PlanSection(TreatmentPlan plan, ProtocolTemplate template, List<TreatmentSession> sessions, List<Suggestion> suggestions) {
+    record PlanSection(TreatmentPlan plan, ProtocolTemplate template, List<TreatmentSession> sessions, List<Suggestion> suggestions,
+                       String productName) {
 
         PlanSection {
             sessions = List.copyOf(sessions);

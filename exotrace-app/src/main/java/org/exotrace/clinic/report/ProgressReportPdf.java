@@ -130,7 +130,7 @@ final class ProgressReportPdf {
         PdfPTable details = new PdfPTable(new float[] {16, 34, 16, 34});
         details.setWidthPercentage(100);
         details.setSpacingAfter(6);
-        detail(details, "Product", plan.productCode() + " (" + plan.sourceType().label() + ")", 1);
+        detail(details, "Product", section.productName() + " (" + plan.sourceType().label() + ")", 1);
         detail(details, "Route", plan.route().label(), 1);
         detail(details, "Purpose", plan.purpose().label() + (plan.trialId() == null ? "" : ", trial " + plan.trialId()), 1);
         detail(details, "Start", plan.startOn().toString(), 1);

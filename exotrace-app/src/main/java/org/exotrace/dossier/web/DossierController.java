@@ -112,16 +112,19 @@ class DossierController {
         results.forLot(lot.id()).forEach(r -> byId.put(r.id().toString(), r));
         List<TimelineItem> items = new ArrayList<>();
         audit.history("lot", lot.id().toString()).forEach(e -> items.add(new TimelineItem(e, "lot " + lot.code())));
+        Map<String, String> testNames = new LinkedHashMap<>();
+        investigations.onRecord(lot.id()).lines().forEach(l -> testNames.put(l.result().testCode(), l.testName()));
         audit.history("result", byId.keySet()).forEach(e -> {
             Result r = byId.get(e.recordId());
-            items.add(new TimelineItem(e, "result " + r.testCode() + " = " + r.resultText() + " (" + r.verdictAtEntry() + ")"));
+            items.add(new TimelineItem(e, "result " + testNames.getOrDefault(r.testCode(), r.testCode()) + ": " + r.resultLabel()
+                    + (r.verdictAtEntry() == null ? "" : " (" + r.verdictAtEntry().label().toLowerCase(java.util.Locale.ROOT) + ")")));
         });
         Map<String, OosInvestigation> oos = new LinkedHashMap<>();
         investigations.forLot(lot.id()).forEach(i -> oos.put(i.id().toString(), i));
         if (!oos.isEmpty()) {
             audit.history("oos_investigation", oos.keySet()).forEach(e -> {
                 OosInvestigation i = oos.get(e.recordId());
-                items.add(new TimelineItem(e, "investigation " + i.number() + " of " + i.testCode() + " (" + i.stateText() + ")"));
+                items.add(new TimelineItem(e, "investigation " + i.number() + " of " + testNames.getOrDefault(i.testCode(), i.testCode()) + " (" + i.stateText() + ")"));
             });
         }
         audit.history("size_distribution", lot.id().toString()).forEach(e -> items.add(new TimelineItem(e, "size distribution")));

@@ -148,7 +148,7 @@ class InvestigationController {
                 Result r = investigations.recordResult(id, new Results.Entry(i.testCode(), value, form.unit(), form.category(), form.detail(),
                         form.method(), form.instrument(), form.performedAt().atZone(ZoneId.systemDefault()).toInstant(), i.resultId(),
                         form.retestReason()), upload, form.kind());
-                return done(i, "Additional result recorded in " + i.number() + ": " + r.resultText()
+                return done(i, "Additional result recorded in " + i.number() + ": " + r.resultLabel()
                         + (r.verdictAtEntry() == Verdict.FAIL ? " (out of specification)." : " (" + r.verdictAtEntry().name().toLowerCase() + ")."), redirect);
             } catch (DomainProblem p) {
                 errors.putAll(errors(p));

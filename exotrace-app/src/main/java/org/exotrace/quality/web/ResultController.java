@@ -87,9 +87,9 @@ class ResultController {
                         form.retestOf(), form.retestReason()), upload);
                 response.setHeader("HX-Trigger", "lot-changed");
                 String notice = r.verdictAtEntry() == Verdict.FAIL
-                        ? "Out of specification: " + r.testCode() + " = " + r.resultText() + ". Investigation "
+                        ? "Out of specification: " + r.testCode() + " = " + r.resultLabel() + ". Investigation "
                                 + investigations.forResult(r.id()).map(i -> i.number()).orElse("") + " is open; the lot cannot be released until QA approves its conclusion."
-                        : "Result recorded: " + r.testCode() + " = " + r.resultText() + " (" + r.verdictAtEntry() + ").";
+                        : "Result recorded: " + r.testCode() + " = " + r.resultLabel() + " (" + r.verdictAtEntry().label().toLowerCase(java.util.Locale.ROOT) + ").";
                 investigations.forResult(r.id()).ifPresent(i -> model.addAttribute("opened", i));
                 return render(lotId, ResultForm.blank(), Map.of(), notice, model);
             } catch (DomainProblem p) {

@@ -254,22 +254,20 @@ public final class CertificatePdf {
     return cell;
   }
 
+  /** A cell of a results table; its text wraps only at spaces, so "No growth" or "30 – 150 nm" is never split inside a word. */
   private PdfPCell resultCell(String text, Font font, Color shade) {
-    PdfPCell cell = bodyCell(text, font, shade, 4.5f);
+    PdfPCell cell = wrapAtSpaces(bodyCell(text, font, shade, 4.5f));
     cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
     return cell;
   }
 
+  /** The verdict as people read it ("Pass", "Pass, with warning", "Not tested"), coloured by what it means. */
   private PdfPCell verdictCell(String verdict) {
-    String normalised = verdict.trim().toUpperCase(Locale.ROOT);
-    Color background = switch (normalised) {
-      case "PASS" -> PASS;
-      case "WARNING" -> WARNING;
-      case "FAIL" -> FAIL;
-      default -> OTHER;
-    };
+    String text = verdict.trim();
+    Color background = text.startsWith("Pass, with") ? WARNING : text.startsWith("Pass") ? PASS
+        : text.startsWith("Out of") || text.startsWith("Fail") ? FAIL : OTHER;
     Color ink = background == WARNING ? INK : Color.WHITE;
-    PdfPCell cell = new PdfPCell(phrase(normalised, font(bold, 9, ink)));
+    PdfPCell cell = wrapAtSpaces(new PdfPCell(phrase(text, font(bold, 9, ink))));
     cell.setBackgroundColor(background);
     cell.setBorderColor(Color.WHITE);
     cell.setBorderWidth(1);

@@ -48,6 +48,7 @@ public final class CjkText {
      * out or replaced as {@link WinAnsiText#legible} does.
      */
     public static Phrase phrase(String text, Font font) {
+        if (MathSymbols.contains(text)) return MathSymbols.phrase(text, font);
         if (!contains(text)) return new Phrase(WinAnsiText.legible(text), font);
         StringBuilder kept = new StringBuilder(text.length());
         int start = 0;

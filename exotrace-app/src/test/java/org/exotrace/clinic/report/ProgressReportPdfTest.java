@@ -52,7 +52,7 @@ class ProgressReportPdfTest {
         Suggestion refused = new Suggestion(plan.id(), "X-ROUTE", Suggestion.Kind.CHANGE_ROUTE, "Finding.", "Consider injecting.",
                 Route.INTRADERMAL_INJECTION, false, "Not permitted here: Prohibited: injection. Citation X", null, true);
         ProgressReportContent content = new ProgressReportContent(clinic, patient,
-                List.of(new ProgressReportContent.PlanSection(plan, template, List.of(), List.of(refused))),
+                List.of(new ProgressReportContent.PlanSection(plan, template, List.of(), List.of(refused), "Human MSC exosome serum")),
                 new Progress(patient.id(), patient.pseudonym(), DAY0.plusDays(42), null, List.of(tewl)), List.of(),
                 Instant.parse("2026-02-16T09:30:00Z"), "assessor", ZoneId.of("Asia/Seoul"));
 
@@ -63,6 +63,7 @@ class ProgressReportPdfTest {
         assertThat(text).contains("Seoul Skin Clinic", "Park, Mina", "P-SEOUL1-000007", "Fitzpatrick III", "photoaging")
                 .contains("split-face", "allocation concealed").doesNotContain("exosome product Left")
                 .contains("TEWL", "g/m²/h", "18.5", "No session recorded yet.")
+                .contains("Human MSC exosome serum (").doesNotContain("HMSC-EXO-SERUM")
                 .contains("Change of route", "Not permitted here: Prohibited", "Decision: Not permitted here: not offered.")
                 .contains("None reported.", "Generated 2026-02-16 18:30 +09:00 by assessor", "Page 1 of 1",
                         "Decision support, not medical or legal advice.");
