@@ -108,7 +108,7 @@ class ConcentrationCrossCheckIntegrationTests extends IntegrationTest {
         correct(lot, analyst, "{\"concentrationPerMl\": -1, \"reason\": \"typo\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.concentrationPerMl").exists());
         correct(lot, analyst, "{\"concentrationPerMl\": 1e300, \"reason\": \"typo\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.concentrationPerMl").value(containsString("at most 1E16")));
+                .andExpect(jsonPath("$.errors.concentrationPerMl").value(containsString("at most 1 × 10^15 particles/mL")));
         correct(lot, analyst, "{\"concentrationPerMl\": 1.5e11, \"reason\": \"same\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.concentrationPerMl").value("is already the declared concentration"));
         correct(lot, researcher, "{\"concentrationPerMl\": 4.2e9, \"reason\": \"typo\"}").andExpect(status().isForbidden());
