@@ -7,8 +7,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Donor records are lab data: analysts and QA read them, analysts write them; clinicians and
- * researchers never see them. The screening panels are read by the lab and compliance officers and
+ * Donor records are lab data: analysts and QA read them, analysts write them (QA invalidates or
+ * corrects a result that is not negative); clinicians and researchers never see them. The screening panels are read by the lab and compliance officers and
  * changed by QA.
  */
 @Component
@@ -18,6 +18,9 @@ class DonorAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
         r.requestMatchers(HttpMethod.GET, "/donors", "/donors/**", "/api/donors", "/api/donors/**")
                 .hasAnyRole(Role.names(Donors.IDENTIFYING_ROLES.toArray(Role[]::new)));
+        // a result that is not negative is invalidated or corrected by QA, a second person (Donors.mayReplace decides per result)
+        r.requestMatchers(HttpMethod.POST, "/donors/*/screenings/*/invalidation", "/api/donors/*/screenings/*/invalidation",
+                "/api/donors/*/screenings/*/correction").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
         r.requestMatchers(HttpMethod.POST, "/donors", "/donors/**", "/api/donors", "/api/donors/**")
                 .hasRole(Role.LAB_ANALYST.name());
         r.requestMatchers(HttpMethod.PUT, "/api/donors/*/collection").hasRole(Role.LAB_ANALYST.name());

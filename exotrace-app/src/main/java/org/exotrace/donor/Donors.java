@@ -114,6 +114,7 @@ public class Donors {
     @Transactional
     public Donor recordCollection(UUID donorId, LocalDate collectedOn, String jurisdiction, String reason) {
         Donor before = active(donorId);
+        Eligibility was = determination(before).eligibility();
         Map<String, String> errors = new LinkedHashMap<>();
         Collection collection = collection(collectedOn, jurisdiction, true, errors);
         Texts.check(errors, "reason", reason, 1000, true);
@@ -122,6 +123,7 @@ public class Donors {
                 .params(collection.collectedOn(), collection.jurisdiction(), donorId).update();
         Donor after = get(donorId);
         events.publishEvent(RecordChanged.changed("donor", donorId, "RECORD_COLLECTION", snapshot(before), snapshot(after), reason.strip()));
+        publishIfEligibilityLost(after, was);
         return after;
     }
 
@@ -144,6 +146,14 @@ public class Donors {
     @Transactional
     public Screening recordScreening(UUID donorId, ScreeningEntry e) {
         Donor donor = screenable(donorId);
+        Eligibility was = determination(donor).eligibility();
+        Screening screening = insertScreening(donor, e);
+        publishIfEligibilityLost(donor, was);
+        return screening;
+    }
+
+    private Screening insertScreening(Donor donor, ScreeningEntry e) {
+        UUID donorId = donor.id();
         Map<String, String> errors = new LinkedHashMap<>();
         ScreeningTest test = null;
         String testCode = e.testCode() == null ? "" : e.testCode().strip().toUpperCase(java.util.Locale.ROOT);
@@ -166,33 +176,85 @@ public class Donors {
         if (e.sampledOn() == null) errors.put("sampledOn", "give the day the sample was taken");
         else if (e.sampledOn().isAfter(LocalDate.now())) errors.put("sampledOn", "cannot be in the future");
         if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid screening result", errors);
-        UUID id = insertScreening(donorId, test, result, e.sampledOn());
+        UUID id = insertRow(donorId, test, result, e.sampledOn());
         Screening screening = screening(donorId, id);
         events.publishEvent(RecordChanged.created("donor_screening", id, screeningSnapshot(donor, screening)));
         return screening;
     }
 
-    /** Marks a result entered in error as invalid, with a reason; it stays on record and no longer counts. */
+    /**
+     * Marks a result entered in error as invalid, with a reason; it stays on record and no longer
+     * counts. A result that is not negative (reactive, detected, indeterminate, invalid run) is
+     * invalidated only by a QA releaser who did not record it ({@link #checkMayReplace}).
+     */
     @Transactional
     public Screening invalidateScreening(UUID donorId, UUID screeningId, String reason) {
         Donor donor = active(donorId);
         Screening before = validScreening(donorId, screeningId);
+        checkMayReplace(before);
         Texts.check("reason", reason, 1000, true);
-        return invalidate(donor, before, reason, null);
+        Eligibility was = determination(donor).eligibility();
+        Screening after = invalidate(donor, before, reason, null);
+        publishIfEligibilityLost(donor, was);
+        return after;
     }
 
     /**
      * Corrects a result entered in error: the wrong one is invalidated with the reason and linked to
-     * the new one, which is recorded as entered. Nothing is written when the new entry is wrong.
+     * the new one, which is recorded as entered. Nothing is written when the new entry is wrong. A
+     * result that is not negative is corrected only by a QA releaser who did not record it.
      */
     @Transactional
     public Screening correctScreening(UUID donorId, UUID screeningId, ScreeningEntry correction, String reason) {
         Donor donor = active(donorId);
         Screening before = validScreening(donorId, screeningId);
+        checkMayReplace(before);
         Texts.check("reason", reason, 1000, true);
-        Screening corrected = recordScreening(donorId, correction);
+        screenable(donorId);
+        Eligibility was = determination(donor).eligibility();
+        Screening corrected = insertScreening(donor, correction);
         invalidate(donor, before, reason, corrected.id());
+        publishIfEligibilityLost(donor, was);
         return corrected;
+    }
+
+    /** The roles that may invalidate or correct a result that is not negative: QA, as a second person. */
+    public static final Role REPLACES_NON_NEGATIVE_RESULTS = Role.QA_RELEASER;
+
+    /**
+     * Whether the current user may invalidate or correct this result. A negative result is replaced
+     * by the lab (an analyst), as before. A result that is not negative (reactive, detected,
+     * indeterminate, invalid run) is what keeps a donor's material out of use, so it is never
+     * replaced by one person alone: only a QA releaser who did not record it may, with a reason.
+     */
+    public static boolean mayReplace(Screening s) {
+        if (s.meaning() == ScreeningTest.Meaning.NEGATIVE) return Actors.SYSTEM.equals(Actors.current()) || Actors.holdsAny(Role.LAB_ANALYST);
+        return Actors.holdsAny(REPLACES_NON_NEGATIVE_RESULTS) && !Actors.current().equals(s.recordedBy());
+    }
+
+    private static void checkMayReplace(Screening s) {
+        if (s.meaning() == ScreeningTest.Meaning.NEGATIVE) {
+            if (!mayReplace(s)) throw DomainProblem.forbidden("A negative screening result is invalidated or corrected by a lab analyst.");
+            return;
+        }
+        String what = "A " + s.resultLabel().toLowerCase(java.util.Locale.ROOT) + " " + s.testName() + " result";
+        if (!Actors.holdsAny(REPLACES_NON_NEGATIVE_RESULTS)) {
+            throw DomainProblem.forbidden(what + " keeps the donor's material out of use; only a QA releaser who did not record it may"
+                    + " invalidate or correct it, with the reason.");
+        }
+        if (Actors.current().equals(s.recordedBy())) {
+            throw DomainProblem.ruleViolation("A second person must replace this result", List.of(what + " is invalidated or corrected by"
+                    + " a person other than who recorded it; you recorded it, so another QA releaser must do it."));
+        }
+    }
+
+    /** A donor who was eligible and no longer is: the released lots from their material are reviewed (release module). */
+    private void publishIfEligibilityLost(Donor donor, Eligibility was) {
+        if (was != Eligibility.ELIGIBLE) return;
+        EligibilityDetermination now = determination(donor);
+        if (now.eligible()) return;
+        events.publishEvent(new DonorEligibilityLost(donor.id(), donor.code().value(), now.eligibility(), String.join("; ", now.reasons()),
+                LocalDate.now()));
     }
 
     private Screening invalidate(Donor donor, Screening before, String reason, UUID correctedBy) {
@@ -214,7 +276,7 @@ public class Donors {
         return s;
     }
 
-    private UUID insertScreening(UUID donorId, ScreeningTest test, String result, LocalDate sampledOn) {
+    private UUID insertRow(UUID donorId, ScreeningTest test, String result, LocalDate sampledOn) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into donor_screening (id, donor_id, test, test_code, result, sampled_on, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, donorId, test.name(), test.code(), result, sampledOn, Actors.current()).update();

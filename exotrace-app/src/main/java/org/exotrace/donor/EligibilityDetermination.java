@@ -17,8 +17,10 @@ import org.exotrace.donor.ScreeningTest.Meaning;
  * the applicable panel has a valid, coded, negative result sampled inside its window around the
  * collection date; any valid positive result of a panel test (whenever sampled) makes them
  * {@link Eligibility#INELIGIBLE}; otherwise they are {@link Eligibility#PENDING}, with a reason per
- * test. For each test the most recent valid result inside the window decides (a negative repeat
- * resolves an earlier indeterminate one). No panel, an empty panel or no collection date leaves the
+ * test. A valid inconclusive result (indeterminate, invalid run) of a panel test, whenever sampled,
+ * keeps the test unresolved even when a later result is negative: it is resolved only by QA
+ * invalidating it or correcting it (a second person, see {@link Donors#mayReplace}). Otherwise the
+ * most recent valid result inside the window decides. No panel, an empty panel or no collection date leaves the
  * donor pending; uncoded (legacy) and invalidated results never count.
  *
  * @param jurisdiction the country the donor's material was collected in
@@ -112,6 +114,14 @@ public record EligibilityDetermination(Eligibility eligibility, String jurisdict
     private static Finding finding(RequiredTest required, LocalDate collectedOn, List<Screening> results) {
         Optional<Screening> positive = results.stream().filter(s -> s.meaning() == Meaning.POSITIVE).reduce((a, b) -> b);
         if (positive.isPresent()) return new Finding(required, Outcome.POSITIVE, positive.get(), said(positive.get()));
+        Optional<Screening> inconclusive = results.stream().filter(s -> s.meaning() == Meaning.INCONCLUSIVE).reduce((a, b) -> b);
+        if (inconclusive.isPresent()) {
+            Screening unresolved = inconclusive.get();
+            boolean laterNegative = results.stream().anyMatch(s -> s.meaning() == Meaning.NEGATIVE
+                    && results.indexOf(s) > results.indexOf(unresolved));
+            return new Finding(required, Outcome.INCONCLUSIVE, unresolved, said(unresolved)
+                    + (laterNegative ? "; a later negative result does not resolve it until QA invalidates or corrects it" : ""));
+        }
         if (results.isEmpty()) return new Finding(required, Outcome.NO_RESULT, null, "no result");
         Screening latest = results.get(results.size() - 1);
         if (collectedOn == null) {

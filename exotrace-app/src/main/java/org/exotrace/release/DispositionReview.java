@@ -10,8 +10,9 @@ import org.exotrace.donor.ConsentScope;
 
 /**
  * QA's review of a released lot after something changed that could make its units unfit for use:
- * a donor withdrew a consent the product needs, a result was invalidated, or the lot was
- * quarantined. While it is open ({@code outcome} null) the lot's units are refused at the clinics
+ * a donor withdrew a consent the product needs, a donor stopped being eligible (a reactive or
+ * inconclusive screening result, or a negative one invalidated), a result was invalidated, or the
+ * lot was quarantined. While it is open ({@code outcome} null) the lot's units are refused at the clinics
  * and are not shipped; QA closes it with a signed {@link Outcome}.
  *
  * @param openedOn  the day the review was opened, in the lab's time zone
@@ -50,7 +51,8 @@ public record DispositionReview(UUID id, UUID lotId, String lotCode, Instant ope
     public enum CauseKind {
         CONSENT_WITHDRAWN("Consent withdrawn"),
         RESULT_INVALIDATED("Result invalidated"),
-        LOT_QUARANTINED("Lot quarantined");
+        LOT_QUARANTINED("Lot quarantined"),
+        DONOR_INELIGIBLE("Donor no longer eligible");
 
         private final String label;
 
@@ -62,9 +64,10 @@ public record DispositionReview(UUID id, UUID lotId, String lotCode, Instant ope
     /**
      * One cause, with the facts of the event that raised it.
      *
-     * @param subject the donor's code (consent), the test and its result (invalidation) or the signer's printed name (quarantine)
+     * @param subject the donor's code (consent, eligibility), the test and its result (invalidation) or the signer's printed name (quarantine)
      * @param scope   the withdrawn consent's scope, for a consent
-     * @param reason  the reason given for the withdrawal, invalidation or quarantine
+     * @param reason  the reason given for the withdrawal, invalidation or quarantine; for a donor no longer
+     *                eligible, what their screening says now ("HBsAg: reactive (sampled 2026-12-01)"), never their code
      * @param sourceId the donor, result or signature the event was about
      */
     public record Cause(UUID id, CauseKind kind, String subject, ConsentScope scope, LocalDate occurredOn, String reason, UUID sourceId,
@@ -82,7 +85,14 @@ public record DispositionReview(UUID id, UUID lotId, String lotCode, Instant ope
                         + (scope == null ? "a use" : scope.label().toLowerCase(Locale.ROOT)) + " on " + occurredOn;
                 case RESULT_INVALIDATED -> "the result " + subject + " was invalidated on " + occurredOn;
                 case LOT_QUARANTINED -> "the lot was quarantined" + (subject == null ? "" : " by " + subject) + " on " + occurredOn;
+                case DONOR_INELIGIBLE -> (showDonor ? "donor " + subject + "'s" : "the donor's") + " screening is no longer complete and negative"
+                        + (reason == null ? "" : ": " + reason);
             };
+        }
+
+        /** The cause with its reason in brackets, for the audit snapshot; a donor's lost eligibility already says why. */
+        String textWithReason() {
+            return text() + (reason == null || kind == CauseKind.DONOR_INELIGIBLE ? "" : " (" + reason + ")");
         }
     }
 

@@ -15,6 +15,7 @@ import org.exotrace.batch.Lots;
 import org.exotrace.batch.Products;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.ConsentWithdrawn;
+import org.exotrace.donor.DonorEligibilityLost;
 import org.exotrace.donor.Donors;
 import org.exotrace.quality.Result;
 import org.exotrace.quality.ResultInvalidated;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Disposition reviews of released lots. A review opens, in the same transaction as its cause, when
  * a donor withdraws a consent that a released lot of theirs (directly, derived or pooled) needs,
- * when a result of a released lot is invalidated, or when a released lot is quarantined; a lot has
+ * when a donor stops being eligible (every such released lot, whatever its product), when a result of a released lot is invalidated, or when a released lot is quarantined; a lot has
  * at most one open review, which collects further causes. Until QA records the signed outcome the
  * lot's units are refused at the clinics ({@code Shipments.check} asks {@link #openFor(UUID)}) and
  * none is shipped; a release or rejection waits for the outcome. A lot never released, rejected or
@@ -160,6 +161,19 @@ public class DispositionReviews {
         }
     }
 
+    /**
+     * A donor stopped being eligible (a reactive or inconclusive screening result, or a negative one
+     * invalidated): every released lot from their material, directly, derived or pooled, is reviewed.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(DonorEligibilityLost lost) {
+        String donor = donors.get(lost.donorId()).code().display();
+        for (Lot lot : lots.fromDonor(lost.donorId())) {
+            review(lot, CauseKind.DONOR_INELIGIBLE, donor, null, lost.on(), lost.reason(), lost.donorId());
+        }
+    }
+
     /** A result was invalidated: a lot that was released is reviewed. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
@@ -209,7 +223,7 @@ public class DispositionReviews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lot", r.lotCode());
         m.put("openedAt", r.openedAt().toString());
-        m.put("causes", r.causes().stream().map(c -> c.text() + (c.reason() == null ? "" : " (" + c.reason() + ")")).toList());
+        m.put("causes", r.causes().stream().map(DispositionReview.Cause::textWithReason).toList());
         m.put("outcome", r.outcome() == null ? "open" : r.outcome().label());
         if (r.outcome() != null) {
             m.put("reason", r.outcomeReason());

@@ -2,6 +2,7 @@ package org.exotrace.donor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,7 +39,27 @@ class DonorPagesIntegrationTests extends IntegrationTest {
         donor = transaction().execute(tx -> donors.register(new Donors.Registration(SourceType.UMBILICAL_CORD_MSC, "pages", null,
                 LocalDate.now().minusDays(2), null)));
         wrong = transaction().execute(tx -> donors.recordScreening(donor.id(),
+                new Donors.ScreeningEntry("ANTI_HCV", "NON_REACTIVE", LocalDate.now().minusDays(2))));
+    }
+
+    @Test
+    void theCorrectionFormRefusesAnAnalystCorrectingAReactiveResultAndWritesNothing() throws Exception {
+        Screening reactive = transaction().execute(tx -> donors.recordScreening(donor.id(),
                 new Donors.ScreeningEntry("ANTI_HCV", "REACTIVE", LocalDate.now().minusDays(2))));
+        mvc.perform(get("/donors/" + donor.id()).with(analyst.basic()))
+                .andExpect(content().string(containsString("only QA, a person other than who recorded it, may invalidate it")))
+                .andExpect(content().string(not(containsString("Invalidate as QA"))));
+        List<Long> before = counts(TABLES);
+
+        mvc.perform(post("/donors/" + donor.id() + "/screenings").with(analyst.basic()).with(csrf())
+                        .param("testCode", "ANTI_HCV").param("result", "NON_REACTIVE").param("sampledOn", LocalDate.now().minusDays(2).toString())
+                        .param("corrects", reactive.id().toString()).param("reason", "Report reads non-reactive"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("only a QA releaser who did not record it may invalidate or correct it")));
+
+        assertThat(counts(TABLES)).isEqualTo(before);
+        mvc.perform(get("/donors/" + donor.id()).with(user(Role.QA_RELEASER).basic()))
+                .andExpect(content().string(containsString("Invalidate as QA")));
     }
 
     @Test
@@ -57,15 +78,15 @@ class DonorPagesIntegrationTests extends IntegrationTest {
         assertThat(counts(TABLES)).isEqualTo(before);
 
         mvc.perform(post("/donors/" + donor.id() + "/screenings").with(analyst.basic()).with(csrf())
-                        .param("testCode", "ANTI_HCV").param("result", "NON_REACTIVE").param("sampledOn", LocalDate.now().minusDays(2).toString())
-                        .param("corrects", wrong.id().toString()).param("reason", "Report reads non-reactive"))
+                        .param("testCode", "ANTI_HCV").param("result", "NON_REACTIVE").param("sampledOn", LocalDate.now().minusDays(1).toString())
+                        .param("corrects", wrong.id().toString()).param("reason", "Sampling date typed wrong"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/donors/" + donor.id()));
 
         assertThat(donors.screenings(donor.id())).hasSize(2).anySatisfy(s -> {
             assertThat(s.id()).isEqualTo(wrong.id());
             assertThat(s.status()).isEqualTo(Screening.Status.INVALIDATED);
-            assertThat(s.invalidationReason()).isEqualTo("Report reads non-reactive");
+            assertThat(s.invalidationReason()).isEqualTo("Sampling date typed wrong");
             assertThat(s.correctedBy()).isNotNull();
         });
         assertThat(donors.determination(donor.id()).finding("ANTI_HCV").outcome()).isEqualTo(EligibilityDetermination.Outcome.SATISFIED);

@@ -106,13 +106,18 @@ class EligibilityDeterminationUnitTest {
     }
 
     @Test
-    void aNegativeRepeatOfAnIndeterminateResultSatisfiesTheTest() {
+    void aNegativeRepeatDoesNotResolveAnIndeterminateResultTheTestStaysPending() {
         List<Screening> all = new ArrayList<>(allNegative());
         all.removeIf(s -> s.testCode().equals("HBSAG"));
         all.add(result(HBSAG, "INDETERMINATE", COLLECTED.minusDays(2)));
         all.add(negative(HBSAG, COLLECTED));
 
-        assertThat(determine(all.toArray(Screening[]::new)).eligibility()).isEqualTo(Eligibility.ELIGIBLE);
+        EligibilityDetermination d = determine(all.toArray(Screening[]::new));
+
+        assertThat(d.eligibility()).isEqualTo(Eligibility.PENDING);
+        assertThat(d.finding("HBSAG").outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(d.reasons()).singleElement().asString().startsWith("HBsAg: indeterminate (sampled 2026-02-14); a later negative result"
+                + " does not resolve it until QA invalidates or corrects it");
     }
 
     @Test

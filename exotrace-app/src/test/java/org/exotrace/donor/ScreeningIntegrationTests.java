@@ -244,7 +244,8 @@ class ScreeningIntegrationTests extends IntegrationTest {
         String wrong = read(screen(donor, "ANTI_HCV", "REACTIVE", collected).andReturn(), "$.id");
         getJson("/api/donors/" + donor + "/eligibility", analyst).andExpect(jsonPath("$.eligibility").value("INELIGIBLE"));
 
-        MvcResult corrected = postJson("/api/donors/" + donor + "/screenings/" + wrong + "/correction", analyst, """
+        // a reactive result is corrected by QA, a second person (ScreeningResultAuthorityIntegrationTests)
+        MvcResult corrected = postJson("/api/donors/" + donor + "/screenings/" + wrong + "/correction", user(Role.QA_RELEASER), """
                 {"testCode": "ANTI_HCV", "result": "NON_REACTIVE", "sampledOn": "%s", "reason": "Typed reactive; the report reads non-reactive"}"""
                 .formatted(collected))
                 .andExpect(status().isCreated())

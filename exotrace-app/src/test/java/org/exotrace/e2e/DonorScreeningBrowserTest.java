@@ -80,12 +80,20 @@ class DonorScreeningBrowserTest extends BrowserTest {
         assertNoSidewaysScroll();
         page.setViewportSize(1280, 900);
 
-        // Entered against the wrong sample: invalidated with a reason, kept struck through, and the donor is eligible again.
+        // Entered against the wrong sample: the analyst who recorded it cannot take a reactive result back alone ...
+        String donorPage = page.url();
         Locator reactiveRow = page.locator("#screening-results tr").filter(new Locator.FilterOptions().setHasText("Reactive"))
                 .filter(new Locator.FilterOptions().setHasNotText("Non-reactive"));
         reactiveRow.getByText("Entered in error?").click();
+        assertThat(reactiveRow).containsText("only QA, a person other than who recorded it, may invalidate it");
+        assertThat(reactiveRow.getByRole(AriaRole.BUTTON)).hasCount(0);
+        logout();
+        // ... QA, a second person, invalidates it with a reason, kept struck through, and the donor is eligible again.
+        login(user(Role.QA_RELEASER));
+        page.navigate(donorPage);
+        reactiveRow.getByText("Entered in error?").click();
         reactiveRow.getByLabel("Reason for invalidating").fill("Result of another donor's tube");
-        reactiveRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Invalidate")).click();
+        reactiveRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Invalidate as QA")).click();
         assertThat(flash()).containsText("invalidated");
         assertThat(page.locator("#eligibility")).hasText("Eligibility: Eligible");
         assertThat(page.locator("#screening-results tr.struck")).containsText("Result of another donor's tube");

@@ -220,6 +220,8 @@ class DonorController {
         model.addAttribute("jurisdiction", donors.jurisdiction(donor));
         model.addAttribute("jurisdictionName", CollectionJurisdictions.name(donors.jurisdiction(donor)));
         model.addAttribute("screenings", screenings);
+        // the results the signed-in user may invalidate: a result that is not negative only by QA, a second person
+        model.addAttribute("replaceable", screenings.stream().filter(Donors::mayReplace).map(Screening::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("consents", consents);
         List<ScreeningTest> catalog = panels.catalog();
         List<String> required = determination.findings().stream().map(f -> f.required().test().code()).toList();
