@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
 import org.exotrace.characterization.NtaRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,11 +44,11 @@ class NtaApi {
     @PostMapping(path = "/lots/{lotId}/nta-measurements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a trajectory CSV (source=TRACKS, with pixelSizeNm, fps, temperatureC ...) or a NanoSight "
             + "ExperimentSummary.csv (source=NANOSIGHT). A concentration needs calibrationId (a calibration record from "
-            + "/api/nta-calibrations) and the dilution; a typed detectionVolumePl instead is flagged UNCALIBRATED; with neither the "
+            + "/api/nta-calibrations) and the dilution; a typed detectionVolumePl instead gives a concentration shown as UNCALIBRATED that does not count as the lot's; with neither the "
             + "measurement gives sizes only and outcome.noConcentration says why. The whole file is checked first (a bad row is refused "
             + "with its line); the analysis then runs in the background: poll the Location until status is SUCCEEDED or FAILED.")
     ResponseEntity<NtaMeasurement> submit(@PathVariable UUID lotId, @RequestParam(value = "file", required = false) MultipartFile file,
-                                          @ModelAttribute NtaRequest request) {
+                                          @ModelAttribute @ParameterObject NtaRequest request) {
         NtaMeasurement m = NtaInput.withFile(file, upload -> measurements.submit(lotId, request, upload));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/nta-measurements/" + m.id())).body(m);
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.exotrace.characterization.NtaCalibration;
 import org.exotrace.characterization.NtaCalibrationRequest;
 import org.exotrace.characterization.NtaCalibrations;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ class NtaCalibrationApi {
             + "and dilution), with the standard's stated concentration (statedConcentrationPerMl), instrument, standard, measuredOn and "
             + "validUntil. The detection volume is mean particles per frame / (stated concentration / dilution), with its uncertainty.")
     ResponseEntity<NtaCalibration> create(@RequestParam(value = "file", required = false) MultipartFile file,
-                                          @ModelAttribute NtaCalibrationRequest request) {
+                                          @ModelAttribute @ParameterObject NtaCalibrationRequest request) {
         NtaCalibration c = NtaInput.withFile(file, upload -> calibrations.create(request, upload));
         return ResponseEntity.created(URI.create("/api/nta-calibrations/" + c.id())).body(c);
     }
