@@ -89,6 +89,18 @@ class MalformedInputIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCollectionDateCenturiesAgoIsATypingSlip() throws Exception {
+        List<Long> before = counts("donor", "audit_entry");
+
+        postJson("/api/donors", analyst, """
+                {"sourceType": "PLANT", "sourceDetail": "Centella asiatica leaf", "collectedOn": "1800-01-01"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.collectedOn").value(containsString("check the year")));
+
+        assertThat(counts("donor", "audit_entry")).isEqualTo(before);
+    }
+
+    @Test
     void aBareNumberIsNotAMomentInTime() throws Exception {
         String lot = scenarios.lotInTesting();
         List<Long> before = counts("result", "audit_entry");

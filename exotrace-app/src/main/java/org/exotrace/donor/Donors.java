@@ -129,9 +129,15 @@ public class Donors {
 
     private record Collection(LocalDate collectedOn, String jurisdiction) {}
 
+    /** Older than any cell line or stored tissue a lab would use (HeLa dates from 1951): an earlier date is a typing slip. */
+    private static final LocalDate EARLIEST_COLLECTION = LocalDate.of(1900, 1, 1);
+
     private static Collection collection(LocalDate collectedOn, String jurisdiction, boolean dateRequired, Map<String, String> errors) {
         if (collectedOn == null && dateRequired) errors.put("collectedOn", "give the day the material was collected");
         else if (collectedOn != null && collectedOn.isAfter(LocalDate.now())) errors.put("collectedOn", "cannot be in the future");
+        else if (collectedOn != null && collectedOn.isBefore(EARLIEST_COLLECTION)) {
+            errors.put("collectedOn", "cannot be before " + EARLIEST_COLLECTION + "; check the year");
+        }
         String country = CollectionJurisdictions.country(jurisdiction).orElse(null);
         if (country == null) {
             errors.put("collectionJurisdiction", "'" + jurisdiction + "' is not a country code; use ISO 3166-1 alpha-2, e.g. US, KR, DE");
