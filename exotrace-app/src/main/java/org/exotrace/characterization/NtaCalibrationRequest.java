@@ -1,7 +1,6 @@
 package org.exotrace.characterization;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +34,9 @@ public record NtaCalibrationRequest(String source, String instrument, String cam
 
     Parsed parse() {
         Map<String, String> errors = new LinkedHashMap<>();
+        FormFields f = new FormFields(errors);
         NtaSource kind = NtaSource.NANOSIGHT;
-        if (!blank(source)) {
+        if (!FormFields.blank(source)) {
             try {
                 kind = NtaSource.valueOf(source.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -46,7 +46,7 @@ public record NtaCalibrationRequest(String source, String instrument, String cam
         Texts.check(errors, "instrument", instrument, 200, true);
         Texts.check(errors, "standard", standard, 300, true);
         Integer level = null;
-        if (!blank(cameraLevel)) {
+        if (!FormFields.blank(cameraLevel)) {
             try {
                 level = Integer.parseInt(cameraLevel.strip());
                 if (level < 0 || level > 100) errors.put("cameraLevel", "must be from 0 to 100");
@@ -54,20 +54,20 @@ public record NtaCalibrationRequest(String source, String instrument, String cam
                 errors.put("cameraLevel", "'" + cameraLevel + "' is not a whole number");
             }
         }
-        Double rate = number(errors, "fps", fps, kind == NtaSource.TRACKS);
+        Double rate = f.number("fps", fps, kind == NtaSource.TRACKS);
         if (rate != null && !(rate > 0 && rate <= 10_000)) errors.put("fps", "must be above 0 and at most 10000 fps");
-        Double stated = number(errors, "statedConcentrationPerMl", statedConcentrationPerMl, true);
+        Double stated = f.number("statedConcentrationPerMl", statedConcentrationPerMl, true);
         if (stated != null && !(stated > 0 && stated <= MAX_CONCENTRATION_PER_ML)) {
             errors.put("statedConcentrationPerMl", "must be above 0 and at most 1E16 particles/mL");
         }
-        Double uncertainty = number(errors, "statedUncertaintyPercent", statedUncertaintyPercent, false);
+        Double uncertainty = f.number("statedUncertaintyPercent", statedUncertaintyPercent, false);
         if (uncertainty != null && !(uncertainty >= 0 && uncertainty <= 50)) {
             errors.put("statedUncertaintyPercent", "must be from 0 to 50 %");
         }
-        Double factor = number(errors, "dilution", dilution, kind == NtaSource.TRACKS);
+        Double factor = f.number("dilution", dilution, kind == NtaSource.TRACKS);
         if (factor != null && !(factor >= 1 && factor <= 1e9)) errors.put("dilution", "must be from 1 (undiluted) to 1E9");
-        LocalDate measured = date(errors, "measuredOn", measuredOn);
-        LocalDate valid = date(errors, "validUntil", validUntil);
+        LocalDate measured = f.date("measuredOn", measuredOn);
+        LocalDate valid = f.date("validUntil", validUntil);
         if (measured != null && measured.isAfter(LocalDate.now())) errors.put("measuredOn", "cannot be in the future");
         if (measured != null && valid != null) {
             if (!valid.isAfter(measured)) errors.put("validUntil", "must be after the day the standard was measured (" + measured + ")");
@@ -77,40 +77,5 @@ public record NtaCalibrationRequest(String source, String instrument, String cam
         }
         if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid calibration", errors);
         return new Parsed(kind, instrument.strip(), level, rate, standard.strip(), stated, uncertainty, factor, measured, valid);
-    }
-
-    private static Double number(Map<String, String> errors, String field, String text, boolean required) {
-        if (blank(text)) {
-            if (required) errors.put(field, "required");
-            return null;
-        }
-        try {
-            double v = Double.parseDouble(text.strip().replace(',', '.'));
-            if (!Double.isFinite(v)) {
-                errors.put(field, "must be a finite number");
-                return null;
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            errors.put(field, "'" + text + "' is not a number");
-            return null;
-        }
-    }
-
-    private static LocalDate date(Map<String, String> errors, String field, String text) {
-        if (blank(text)) {
-            errors.put(field, "required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "'" + text + "' is not a date such as 2026-11-03");
-            return null;
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

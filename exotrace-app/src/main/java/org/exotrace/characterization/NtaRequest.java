@@ -47,7 +47,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
 
     /** The chosen calibration, or null; a {@link DomainProblem} on {@code calibrationId} when it is not an id. */
     public UUID parsedCalibrationId() {
-        if (blank(calibrationId)) return null;
+        if (FormFields.blank(calibrationId)) return null;
         try {
             return UUID.fromString(calibrationId.strip());
         } catch (IllegalArgumentException e) {
@@ -71,26 +71,26 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
     public NtaSettings settings() {
         NtaSource kind = parsedSource();
         Map<String, String> errors = new LinkedHashMap<>();
-        Fields f = new Fields(errors);
+        FormFields f = new FormFields(errors);
         Double volume = f.number("detectionVolumePl", detectionVolumePl, false);
         if (volume != null && !(volume > 0 && volume <= MAX_DETECTION_VOLUME_PL)) {
             errors.put("detectionVolumePl", "must be above 0 and at most " + plain(MAX_DETECTION_VOLUME_PL) + " pL");
         }
-        if (volume != null && !blank(calibrationId)) {
+        if (volume != null && !FormFields.blank(calibrationId)) {
             errors.put("detectionVolumePl", "choose a calibration record or type an uncalibrated volume, not both");
         }
         Double dilutionFactor = f.number("dilution", dilution, false);
         if (dilutionFactor != null && !(dilutionFactor >= 1 && dilutionFactor <= MAX_DILUTION)) {
             errors.put("dilution", "must be 1 (undiluted) or more, at most " + plain(MAX_DILUTION));
         }
-        if (dilutionFactor != null && volume == null && blank(calibrationId) && !errors.containsKey("detectionVolumePl")) {
+        if (dilutionFactor != null && volume == null && FormFields.blank(calibrationId) && !errors.containsKey("detectionVolumePl")) {
             errors.put("dilution", "a dilution only matters for a concentration: choose a calibration record (or type a volume)");
         }
         if (kind == NtaSource.NANOSIGHT) {
             if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid NTA settings", errors);
             return NtaSettings.nanoSight(NtaVersion.NAME, volume, dilutionFactor);
         }
-        String unit = blank(units) ? "px" : units.strip().toLowerCase(Locale.ROOT);
+        String unit = FormFields.blank(units) ? "px" : units.strip().toLowerCase(Locale.ROOT);
         if (!unit.equals("px") && !unit.equals("um")) errors.put("units", "must be px (pixels) or um (micrometres)");
         Double pixel = f.number("pixelSizeNm", pixelSizeNm, unit.equals("px"));
         if (pixel != null && !(pixel > 0)) errors.put("pixelSizeNm", "must be positive");
@@ -103,11 +103,11 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
         }
         Double viscosity = f.number("viscosityMPaS", viscosityMPaS, false);
         if (viscosity != null && !(viscosity > 0)) errors.put("viscosityMPaS", "must be positive");
-        String water = blank(waterModel) ? "vogel" : waterModel.strip().toLowerCase(Locale.ROOT);
+        String water = FormFields.blank(waterModel) ? "vogel" : waterModel.strip().toLowerCase(Locale.ROOT);
         if (!water.equals("vogel") && !water.equals("vogel-alt")) errors.put("waterModel", "must be vogel or vogel-alt");
-        String driftText = blank(drift) ? "on" : drift.strip().toLowerCase(Locale.ROOT);
+        String driftText = FormFields.blank(drift) ? "on" : drift.strip().toLowerCase(Locale.ROOT);
         if (!driftText.equals("on") && !driftText.equals("off")) errors.put("drift", "must be on or off");
-        String sizing = blank(method) ? "ml" : method.strip().toLowerCase(Locale.ROOT);
+        String sizing = FormFields.blank(method) ? "ml" : method.strip().toLowerCase(Locale.ROOT);
         if (!sizing.equals("ml") && !sizing.equals("histogram")) errors.put("method", "must be ml (maximum likelihood) or histogram");
         Integer minLength = f.integer("minTrackLength", minTrackLength, 5);
         if (minLength != null && minLength < 2) errors.put("minTrackLength", "a track needs at least 2 positions to give a step");
@@ -117,7 +117,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
         Integer replicates = f.integer("bootstrap", bootstrap, DEFAULT_BOOTSTRAP);
         if (replicates != null && (replicates < 0 || replicates > MAX_BOOTSTRAP)) errors.put("bootstrap", "must be between 0 and " + MAX_BOOTSTRAP);
         Long seedValue = null;
-        if (blank(seed)) seedValue = 1L;
+        if (FormFields.blank(seed)) seedValue = 1L;
         else {
             try {
                 seedValue = Long.parseLong(seed.strip());
@@ -126,7 +126,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
             }
         }
         List<String> names = NtaSettings.TRACKPY_COLUMNS;
-        if (!blank(columns)) {
+        if (!FormFields.blank(columns)) {
             names = Arrays.stream(columns.split(",")).map(String::strip).toList();
             if (names.size() != 4 || names.stream().anyMatch(String::isEmpty) || names.stream().distinct().count() != 4) {
                 errors.put("columns", "give four different column names: frame,particle,x,y");
@@ -139,7 +139,7 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
 
     /** When the measurement was made: an ISO instant, or a local date-time from a browser form; now when blank. */
     public Instant measuredAtInstant(ZoneId zone) {
-        if (blank(measuredAt)) return Instant.now();
+        if (FormFields.blank(measuredAt)) return Instant.now();
         try {
             return Instant.parse(measuredAt.strip());
         } catch (DateTimeParseException e) {
@@ -151,45 +151,9 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
     public static String plain(Double v) {
         if (v == null) return "";
         String s = Double.toString(v);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
-    }
-
-    /** Parses numbers into field messages. */
-    private record Fields(Map<String, String> errors) {
-
-        Double number(String field, String text, boolean required) {
-            if (blank(text)) {
-                if (required) errors.put(field, "required");
-                return null;
-            }
-            try {
-                double v = Double.parseDouble(text.strip().replace(',', '.'));
-                if (!Double.isFinite(v)) {
-                    errors.put(field, "must be a finite number");
-                    return null;
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                errors.put(field, "'" + text + "' is not a number");
-                return null;
-            }
-        }
-
-        Integer integer(String field, String text, int otherwise) {
-            if (blank(text)) return otherwise;
-            try {
-                return Integer.parseInt(text.strip());
-            } catch (NumberFormatException e) {
-                errors.put(field, "'" + text + "' is not a whole number");
-                return null;
-            }
-        }
     }
 }
