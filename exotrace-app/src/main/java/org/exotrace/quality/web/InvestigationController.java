@@ -132,19 +132,11 @@ class InvestigationController {
                   Model model, RedirectAttributes redirect) throws IOException {
         OosInvestigation i = investigations.get(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        Double value = null;
-        if (form.value() != null && !form.value().isBlank()) {
-            try {
-                value = Double.valueOf(form.value().strip().replace(" ", ""));
-            } catch (NumberFormatException e) {
-                errors.put("value", "'" + form.value() + "' is not a number; write e.g. 0.2 or 7.2e9");
-            }
-        }
+        Double value = RawFiles.value(form.value(), "0.2", errors);
         if (form.performedAt() == null) errors.put("performedAt", "give when the test was performed");
         if (errors.isEmpty()) {
             try {
-                Results.Upload upload = file == null || file.isEmpty() ? null
-                        : new Results.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+                Results.Upload upload = RawFiles.upload(file);
                 Result r = investigations.recordResult(id, new Results.Entry(i.testCode(), value, form.unit(), form.category(), form.detail(),
                         form.method(), form.instrument(), form.performedAt().atZone(ZoneId.systemDefault()).toInstant(), i.resultId(),
                         form.retestReason()), upload, form.kind());

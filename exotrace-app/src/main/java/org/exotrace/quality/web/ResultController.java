@@ -69,19 +69,11 @@ class ResultController {
     String record(@PathVariable UUID lotId, @ModelAttribute ResultForm form, @RequestParam(value = "file", required = false) MultipartFile file,
                   Model model, HttpServletResponse response) throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
-        Double value = null;
-        if (form.value() != null && !form.value().isBlank()) {
-            try {
-                value = Double.valueOf(form.value().strip().replace(" ", ""));
-            } catch (NumberFormatException e) {
-                errors.put("value", "'" + form.value() + "' is not a number; write e.g. 98.5 or 7.2e9");
-            }
-        }
+        Double value = RawFiles.value(form.value(), "98.5", errors);
         if (form.performedAt() == null) errors.put("performedAt", "give when the test was performed");
         if (errors.isEmpty()) {
             try {
-                Results.Upload upload = file == null || file.isEmpty() ? null
-                        : new Results.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+                Results.Upload upload = RawFiles.upload(file);
                 Result r = results.record(lotId, new Results.Entry(form.testCode(), value, form.unit(), form.category(), form.detail(),
                         form.method(), form.instrument(), form.performedAt().atZone(ZoneId.systemDefault()).toInstant(),
                         form.retestOf(), form.retestReason()), upload);

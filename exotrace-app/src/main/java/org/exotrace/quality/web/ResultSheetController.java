@@ -192,14 +192,7 @@ class ResultSheetController {
     /** The entry a row makes, or empty with its messages in {@code errors} when a number or a date cannot be read. */
     private static Optional<Results.Entry> entry(String testCode, Typed row, String method, String instrument, String performedAt, String unit,
                                                  Map<String, String> errors) {
-        Double value = null;
-        if (!blank(row.value())) {
-            try {
-                value = Double.valueOf(row.value().strip().replace(" ", ""));
-            } catch (NumberFormatException e) {
-                errors.put("value", "'" + row.value() + "' is not a number; write e.g. 98.5 or 7.2e9");
-            }
-        }
+        Double value = RawFiles.value(row.value(), "98.5", errors);
         java.time.Instant at = null;
         if (blank(performedAt)) {
             errors.put("performedAt", "give when the test was performed");
