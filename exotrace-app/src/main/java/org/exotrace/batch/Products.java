@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.exotrace.donor.ConsentScope;
@@ -18,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Products {
 
     private final JdbcClient jdbc;
+    /** Product names by code, read on first use (see {@link #nameOf}). */
+    private volatile Map<String, String> names;
 
     Products(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,10 +36,20 @@ public class Products {
         return find(code).orElseThrow(() -> DomainProblem.notFound("Product", code));
     }
 
-    /** The product's name as people read it ("Human MSC exosome serum"); the code itself when no product has it. Templates: {@code ${@products.nameOf(code)}}. */
-    @Transactional(readOnly = true)
+    /**
+     * The product's name as people read it ("Human MSC exosome serum"); the code itself when no
+     * product has it. Templates call it once per row ({@code ${@products.nameOf(code)}}), so the
+     * names are read once: products are seeded by migration and the application never changes them.
+     */
     public String nameOf(String code) {
-        return find(code).map(Product::name).orElse(code);
+        if (code == null) return null;
+        Map<String, String> known = names;
+        if (known == null) {
+            known = all().stream().collect(Collectors.toUnmodifiableMap(Product::code, Product::name));
+            names = known;
+        }
+        String name = known.get(code.strip().toUpperCase());
+        return name != null ? name : find(code).map(Product::name).orElse(code);
     }
 
     @Transactional(readOnly = true)
