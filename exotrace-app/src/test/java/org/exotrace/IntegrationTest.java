@@ -65,6 +65,14 @@ public abstract class IntegrationTest {
         }
     }
 
+    /**
+     * A connection as the database's superuser, for tests that play an attacker (tampering with the
+     * audit trail) or need DDL. The application itself connects as a role that cannot do this.
+     */
+    protected JdbcClient superuser() {
+        return jdbc;
+    }
+
     protected TransactionTemplate transaction() {
         return new TransactionTemplate(transactionManager);
     }
