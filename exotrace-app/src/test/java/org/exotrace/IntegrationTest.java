@@ -73,6 +73,34 @@ public abstract class IntegrationTest {
         return jdbc;
     }
 
+    /**
+     * A data source on another database of the same server, as its superuser: for tests that need a
+     * scratch database of their own (an upgrade from an earlier release's schema). The superuser's
+     * password is the embedded server's secret in the data directory, or EXOTRACE_DB_PASSWORD for an
+     * external server.
+     */
+    protected static javax.sql.DataSource superuserDataSource(javax.sql.DataSource application, String database) {
+        String url = ((com.zaxxer.hikari.HikariDataSource) application).getJdbcUrl();
+        java.util.regex.Matcher server = java.util.regex.Pattern.compile("jdbc:postgresql://([^/?]+)").matcher(url);
+        if (!server.find()) throw new IllegalStateException("not a PostgreSQL URL: " + url);
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl("jdbc:postgresql://" + server.group(1) + "/" + database);
+        String external = System.getenv("EXOTRACE_DB_URL");
+        if (external != null && !external.isBlank()) {
+            ds.setUser(System.getenv("EXOTRACE_DB_USER"));
+            ds.setPassword(System.getenv("EXOTRACE_DB_PASSWORD"));
+        } else {
+            ds.setUser("postgres");
+            Path secret = DATA_DIR.resolve("secrets").resolve("postgres.password");
+            try {
+                if (java.nio.file.Files.exists(secret)) ds.setPassword(java.nio.file.Files.readString(secret).strip());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return ds;
+    }
+
     protected TransactionTemplate transaction() {
         return new TransactionTemplate(transactionManager);
     }
