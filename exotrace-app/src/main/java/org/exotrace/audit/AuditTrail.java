@@ -13,8 +13,8 @@ import org.exotrace.shared.RecordChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -136,10 +136,10 @@ public class AuditTrail {
          */
         public record Break(Long seq, Long throughSeq, String problem) {
 
-            /** "Entry 42: content was changed after being written", "Entries 42 to 60: …". */
+            /** "Entry 42: content was changed after being written", "Entries 42 to 60: …", "Line 7 of checkpoints.log …". */
             public String text() {
-                String where = seq == null ? "Audit anchor" : throughSeq == null ? "Entry " + seq : "Entries " + seq + " to " + throughSeq;
-                return where + ": " + problem;
+                if (seq == null) return Character.toUpperCase(problem.charAt(0)) + problem.substring(1);
+                return (throughSeq == null ? "Entry " + seq : "Entries " + seq + " to " + throughSeq) + ": " + problem;
             }
         }
 

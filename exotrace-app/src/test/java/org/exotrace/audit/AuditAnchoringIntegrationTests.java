@@ -27,6 +27,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail anchored outside the database: entries signed with a key the database never
@@ -310,7 +312,10 @@ class AuditAnchoringIntegrationTests extends IntegrationTest {
      * attack would be committed to the database every test shares.
      */
     private <T> T asRolledBackSuperuser(Function<JdbcClient, T> attack) {
-        return transaction().execute(tx -> {
+        TransactionTemplate attackTransaction = transaction();
+        // One snapshot for the attack and the verification, whatever other threads commit meanwhile.
+        attackTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return attackTransaction.execute(tx -> {
             tx.setRollbackOnly();
             int inTransaction = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
             int superuser = superuser().sql("select pg_backend_pid()").query(Integer.class).single();
