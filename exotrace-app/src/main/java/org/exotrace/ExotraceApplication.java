@@ -23,7 +23,8 @@ public class ExotraceApplication {
             Commands:
               serve [--demo] [--port N]   run the web application (http://localhost:8080 by default);
                                           --demo loads the demo dataset and demo accounts
-              audit verify                check the hash chain of the audit trail; exit 0 if intact, 1 if broken
+              audit verify                check the audit trail's hash chain, key signatures and checkpoints;
+                                          prints every break; exit 0 if intact, 1 if broken
               nta size --tracks FILE ...  size distribution and concentration from particle tracks
               nta simulate --out FILE ... simulate tracks of a known size distribution (with ground truth)
               nta import-nanosight FILE   read a NanoSight ExperimentSummary.csv
@@ -34,6 +35,8 @@ public class ExotraceApplication {
               EXOTRACE_DB_URL, EXOTRACE_DB_USER, EXOTRACE_DB_PASSWORD
                                           use an external PostgreSQL instead of the embedded one
               EXOTRACE_DATA_DIR           where the embedded database keeps its data (default ./data)
+              EXOTRACE_ANCHOR_DIR         the audit key and checkpoints, kept outside the data directory
+                                          (default ./anchor); back it up separately
             """;
 
     public static void main(String[] args) {
@@ -89,7 +92,7 @@ public class ExotraceApplication {
                 "exotrace.first-admin.enabled", "false"));
         try (ConfigurableApplicationContext ctx = app.run()) {
             AuditTrail.Verification v = ctx.getBean(AuditTrail.class).verify();
-            System.out.println(v.summary());
+            v.report().forEach(System.out::println);
             return v.intact() ? 0 : 1;
         }
     }

@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
     static {
         DATA_DIR = Path.of("target", "test-db-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         System.setProperty("exotrace.data-dir", DATA_DIR.toString());
+        // The audit key and checkpoints of this JVM's database, beside (never inside) its data directory.
+        System.setProperty("exotrace.audit.anchor-dir", DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-anchor").toString());
         // A throw-away database does not need to survive a power cut; fsync=off saves each commit's disk
         // flush. synchronous_commit stays on, as in production (DatabaseConfiguration has no switch for it).
         System.setProperty("exotrace.db.fsync", "off");

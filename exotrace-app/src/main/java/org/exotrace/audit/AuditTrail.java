@@ -13,8 +13,11 @@ import org.exotrace.shared.RecordChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * actor, record type, record id, action, old value, new value, reason and the previous hash. The
  * first entry's previous hash is 64 zeros. Appends take a transaction-scoped advisory lock so the
  * chain stays linear under concurrent writers.
+ *
+ * <p>Anchoring: each entry also carries {@code mac}, the HMAC-SHA256 of its hash under the key in
+ * the anchor directory ({@link AuditAnchor}), which the database never holds; {@link AuditCheckpoints}
+ * writes the chain's head to the checkpoints file there. {@link #verify()} checks both, so a chain
+ * rewritten and re-hashed, or wiped, by someone with full access to the database is detected.
  */
 @Service
 public class AuditTrail {
@@ -34,13 +42,19 @@ public class AuditTrail {
     private static final long CHAIN_LOCK = 0x45584f5452414345L;
 
     private final JdbcClient jdbc;
+    private final AuditAnchor anchor;
+    private final AuditCheckpoints checkpoints;
+    private final TransactionTemplate snapshot;
     private final JsonMapper json = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, AuditAnchor anchor, AuditCheckpoints checkpoints, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.anchor = anchor;
+        this.checkpoints = checkpoints;
+        this.snapshot = AuditCheckpoints.snapshot(transactions);
     }
 
     /** Appends the change in the publisher's transaction: no change commits without its entry. */
@@ -59,10 +73,10 @@ public class AuditTrail {
         String hash = hash(seq, at, actor, change.recordType(), change.recordId(), change.action(), oldValue, newValue,
                 change.reason(), head.hash());
         jdbc.sql("""
-                insert into audit_entry (seq, recorded_at, actor, record_type, record_id, action, old_value, new_value, reason, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into audit_entry (seq, recorded_at, actor, record_type, record_id, action, old_value, new_value, reason, prev_hash, hash, mac)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(seq, java.sql.Timestamp.from(at), actor, change.recordType(), change.recordId(), change.action(),
-                        oldValue, newValue, change.reason(), head.hash(), hash)
+                        oldValue, newValue, change.reason(), head.hash(), hash, anchor.mac(hash))
                 .update();
         jdbc.sql("insert into audit_head (id, seq, hash) values (1, ?, ?) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash")
                 .params(seq, hash).update();
@@ -102,56 +116,93 @@ public class AuditTrail {
         return new Page<>(rows, page.number(), page.size(), total);
     }
 
-    /** The outcome of a chain check. {@code firstBrokenSeq} is null when the chain is intact. */
-    public record Verification(boolean intact, long entriesChecked, Long firstBrokenSeq, String problem) {
+    /**
+     * The outcome of a chain check: every break found, in chain order ({@code breaks} lists the first
+     * {@value #LISTED}, {@code breakCount} counts them all). {@code firstBrokenSeq} and
+     * {@code problem} repeat the first break for callers that only need one; both are null when
+     * the chain is intact. {@code entriesChecked} counts the entries read, {@code checkpointsChecked}
+     * the lines of the checkpoints file outside the database.
+     */
+    public record Verification(boolean intact, long entriesChecked, Long firstBrokenSeq, String problem,
+                               long checkpointsChecked, List<Break> breaks, long breakCount) {
+
+        /** How many breaks a verification lists; the rest are counted. */
+        public static final int LISTED = 100;
+
+        /**
+         * One break: the entry it concerns ({@code seq}, through {@code throughSeq} when it spans a
+         * range of entries; seq is null for a damaged line of the checkpoints file or a missing
+         * head) and the problem in words.
+         */
+        public record Break(Long seq, Long throughSeq, String problem) {
+
+            /** "Entry 42: content was changed after being written", "Entries 42 to 60: …", "Line 7 of checkpoints.log …". */
+            public String text() {
+                if (seq == null) return Character.toUpperCase(problem.charAt(0)) + problem.substring(1);
+                return (throughSeq == null ? "Entry " + seq : "Entries " + seq + " to " + throughSeq) + ": " + problem;
+            }
+        }
+
+        public Verification {
+            breaks = List.copyOf(breaks);
+        }
+
+        /** One break, or none when {@code intact}. */
+        public Verification(boolean intact, long entriesChecked, Long firstBrokenSeq, String problem) {
+            this(intact, entriesChecked, firstBrokenSeq, problem, 0,
+                    intact ? List.of() : List.of(new Break(firstBrokenSeq, null, problem)), intact ? 0 : 1);
+        }
+
+        static Verification of(long entriesChecked, long checkpointsChecked, List<Break> all) {
+            List<Break> sorted = all.stream()
+                    .sorted(java.util.Comparator.comparing(Break::seq, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                    .toList();
+            if (sorted.isEmpty()) return new Verification(true, entriesChecked, null, null, checkpointsChecked, List.of(), 0);
+            Break first = sorted.get(0);
+            return new Verification(false, entriesChecked, first.seq(), first.problem(), checkpointsChecked,
+                    sorted.subList(0, Math.min(LISTED, sorted.size())), sorted.size());
+        }
+
+        /** Breaks found but not listed. */
+        public long unlisted() {
+            return breakCount - breaks.size();
+        }
+
         public String summary() {
-            return intact
-                    ? "Audit chain intact: " + entriesChecked + " entries verified."
-                    : "Audit chain BROKEN at entry " + firstBrokenSeq + ": " + problem + " (" + entriesChecked + " entries checked before it).";
+            if (intact) {
+                return "Audit chain intact: " + entriesChecked + " entries verified."
+                        + (checkpointsChecked > 0 ? " " + checkpointsChecked + " checkpoints outside the database agree."
+                                : " No checkpoint outside the database yet.");
+            }
+            return "Audit chain BROKEN: " + breakCount + (breakCount == 1 ? " problem" : " problems") + " found in " + entriesChecked
+                    + " entries checked. " + breaks.get(0).text() + (breakCount > 1 ? " (and " + (breakCount - 1) + " more)." : ".");
+        }
+
+        /** The summary, then each listed break on its own line, then how many more were found: what {@code audit verify} prints. */
+        public List<String> report() {
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(summary());
+            if (!intact) {
+                breaks.forEach(b -> lines.add("  " + b.text()));
+                if (unlisted() > 0) lines.add("  … and " + unlisted() + " more");
+            }
+            return lines;
         }
     }
 
-    /** Recomputes every link in order and reports the first entry whose content, hash or position does not match. */
-    @Transactional(readOnly = true)
+    /**
+     * Recomputes every link, hash and key signature in one snapshot, compares the chain with the
+     * checkpoints outside the database and the head, and reports every break. When the chain is
+     * intact and the check ran in its own transaction (it saw committed entries only), its head
+     * is written as a checkpoint.
+     */
     public Verification verify() {
-        var state = new Object() {
-            long expectedSeq = 1;
-            String previous = GENESIS;
-            long checked = 0;
-            Verification broken;
-        };
-        jdbc.sql("select * from audit_entry order by seq").query((ResultSet rs) -> {
-            if (state.broken != null) return;
-            AuditEntry e = entry(rs, 0);
-            String problem = null;
-            if (e.seq() != state.expectedSeq) {
-                problem = "entry " + state.expectedSeq + " is missing";
-            } else if (!e.previousHash().equals(state.previous)) {
-                problem = "its link to the previous entry does not match";
-            } else if (!e.hash().equals(hash(e.seq(), e.recordedAt(), e.actor(), e.recordType(), e.recordId(), e.action(),
-                    e.oldValue(), e.newValue(), e.reason(), e.previousHash()))) {
-                problem = "its content was changed after it was written";
-            }
-            if (problem != null) {
-                state.broken = new Verification(false, state.checked, Math.min(e.seq(), state.expectedSeq), problem);
-                return;
-            }
-            state.checked++;
-            state.expectedSeq++;
-            state.previous = e.hash();
-        });
-        if (state.broken != null) return state.broken;
-        record Head(long seq, String hash) {}
-        Head head = jdbc.sql("select seq, hash from audit_head where id = 1").query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .optional().orElse(new Head(0, GENESIS));
-        if (head.seq() > state.checked) {
-            return new Verification(false, state.checked, state.checked + 1,
-                    "the chain ends at entry " + state.checked + " but entries up to " + head.seq() + " were written");
+        boolean callersTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        ChainVerifier.Outcome outcome = snapshot.execute(tx -> new ChainVerifier(jdbc, anchor).verify(false));
+        if (!callersTransaction && outcome.verification().intact()) {
+            checkpoints.verified(outcome.lastSeq(), outcome.lastHash());
         }
-        if (head.seq() == state.checked && head.seq() > 0 && !head.hash().equals(state.previous)) {
-            return new Verification(false, state.checked, head.seq(), "the last entry does not match the recorded head of the chain");
-        }
-        return new Verification(true, state.checked, null, null);
+        return outcome.verification();
     }
 
     static String hash(long seq, Instant at, String actor, String type, String id, String action,
@@ -171,8 +222,6 @@ public class AuditTrail {
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"),
-                rs.getString("record_type"), rs.getString("record_id"), rs.getString("action"), rs.getString("old_value"),
-                rs.getString("new_value"), rs.getString("reason"), rs.getString("prev_hash"), rs.getString("hash"));
+        return ChainVerifier.entry(rs);
     }
 }

@@ -3,6 +3,9 @@
  * of a business record, with who, when, what, the old and new values and the reason. Entries are
  * appended in the transaction of the change, hash-chained (each holds the SHA-256 of the one
  * before) and protected from UPDATE and DELETE by a trigger; {@link org.exotrace.audit.AuditTrail#verify()}
- * recomputes the chain and names the first broken link. This module only listens.
+ * recomputes the chain and reports every break. Each entry is also signed with an HMAC key kept
+ * outside the database and the chain is checkpointed to a signed append-only file beside the key
+ * (the audit anchor), so a wiped or rewritten chain is detected even by its database superuser.
+ * This module only listens.
  */
 package org.exotrace.audit;

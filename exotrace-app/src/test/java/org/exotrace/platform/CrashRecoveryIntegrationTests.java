@@ -258,6 +258,7 @@ class CrashRecoveryIntegrationTests {
         int port = freePort();
         Path log = data.resolveSibling("app-" + started.size() + ".log");
         Process process = javaCommand(List.of("serve", "--port", Integer.toString(port), "--exotrace.data-dir=" + data,
+                "--exotrace.audit.anchor-dir=" + data.resolveSibling("anchor"),
                 "--logging.level.org.exotrace.platform=INFO"), log).start();
         Application app = new Application(process, data, port, log);
         started.add(app);
@@ -279,7 +280,7 @@ class CrashRecoveryIntegrationTests {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        List.of("EXOTRACE_DB_URL", "EXOTRACE_DB_USER", "EXOTRACE_DB_PASSWORD", "EXOTRACE_DATA_DIR", "EXOTRACE_JAVA_OPTS").forEach(env::remove);
+        List.of("EXOTRACE_DB_URL", "EXOTRACE_DB_USER", "EXOTRACE_DB_PASSWORD", "EXOTRACE_DATA_DIR", "EXOTRACE_ANCHOR_DIR", "EXOTRACE_JAVA_OPTS").forEach(env::remove);
         return builder;
     }
 

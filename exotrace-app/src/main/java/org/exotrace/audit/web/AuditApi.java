@@ -30,7 +30,7 @@ class AuditApi {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "Recompute the hash chain and report the first broken link")
+    @Operation(summary = "Recompute the hash chain, check each entry's key signature, compare the chain with the checkpoints kept outside the database and report every break")
     AuditTrail.Verification verify() {
         return trail.verify();
     }
