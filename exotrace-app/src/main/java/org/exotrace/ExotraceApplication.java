@@ -2,7 +2,13 @@ package org.exotrace;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.nio.file.Path;
 import org.exotrace.audit.AuditTrail;
+import org.exotrace.platform.AnchorDirectory;
+import org.exotrace.platform.BackupManifest;
+import org.exotrace.platform.DatabaseBackup;
+import org.exotrace.platform.DatabaseOwner;
+import org.exotrace.platform.DatabaseRestore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The {@code exotrace} command: {@code serve [--demo]} runs the web application,
- * {@code audit verify} checks the audit chain, {@code help} lists the commands.
+ * {@code audit verify} checks the audit chain, {@code backup FILE} and {@code restore FILE} save and
+ * load the database, {@code help} lists the commands.
  */
 @SpringBootApplication
 public class ExotraceApplication {
@@ -25,6 +32,10 @@ public class ExotraceApplication {
                                           --demo loads the demo dataset and demo accounts
               audit verify                check the audit trail's hash chain, key signatures and checkpoints;
                                           prints every break; exit 0 if intact, 1 if broken
+              backup FILE                 write a consistent backup of the database and its stored files
+                                          to FILE (a zip; the server may keep running)
+              restore FILE                load a backup into an empty data directory, then verify the
+                                          audit trail; exit 0 if restored and intact
               nta size --tracks FILE ...  size distribution and concentration from particle tracks
               nta simulate --out FILE ... simulate tracks of a known size distribution (with ground truth)
               nta import-nanosight FILE   read a NanoSight ExperimentSummary.csv
@@ -51,6 +62,8 @@ public class ExotraceApplication {
         return switch (args[0]) {
             case "serve" -> serve(Arrays.copyOfRange(args, 1, args.length));
             case "audit" -> audit(Arrays.copyOfRange(args, 1, args.length));
+            case "backup" -> backup(Arrays.copyOfRange(args, 1, args.length));
+            case "restore" -> restore(Arrays.copyOfRange(args, 1, args.length));
             case "nta" -> org.exotrace.nta.cli.NtaCommand.run(Arrays.copyOfRange(args, 1, args.length));
             default -> usage("unknown command '" + args[0] + "'");
         };
@@ -95,6 +108,115 @@ public class ExotraceApplication {
             v.report().forEach(System.out::println);
             return v.intact() ? 0 : 1;
         }
+    }
+
+    // --- backup and restore ------------------------------------------------------------------
+
+    /** FILE and {@code --name=value} settings of a backup or restore command, or null after printing the usage error. */
+    private record FileCommand(Path file, String[] springArgs) {
+
+        static FileCommand parse(String command, String[] options) {
+            Path file = null;
+            java.util.List<String> springArgs = new java.util.ArrayList<>();
+            for (String option : options) {
+                if (option.startsWith("--") && option.contains("=")) {
+                    springArgs.add(option);
+                } else if (file == null && !option.startsWith("--")) {
+                    file = Path.of(option).toAbsolutePath().normalize();
+                } else {
+                    usage("unexpected '" + option + "' for " + command);
+                    return null;
+                }
+            }
+            if (file == null) {
+                usage("use '" + command + " FILE'");
+                return null;
+            }
+            return new FileCommand(file, springArgs.toArray(String[]::new));
+        }
+    }
+
+    private static SpringApplication commandLineApplication(Map<String, Object> extra) {
+        SpringApplication app = new SpringApplication(ExotraceApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        Map<String, Object> defaults = new java.util.HashMap<>(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
+                "exotrace.first-admin.enabled", "false",
+                // the command prints one line of its own when it fails
+                "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                "logging.level.org.springframework.boot.diagnostics", "OFF",
+                "logging.level.org.springframework.context", "ERROR"));
+        defaults.putAll(extra);
+        app.setDefaultProperties(defaults);
+        return app;
+    }
+
+    private static int backup(String[] options) {
+        FileCommand command = FileCommand.parse("backup", options);
+        if (command == null) return 2;
+        if (java.nio.file.Files.exists(command.file())) return refused(command.file() + " already exists; choose another name");
+        try (ConfigurableApplicationContext ctx = commandLineApplication(Map.of()).run(command.springArgs())) {
+            BackupManifest manifest = DatabaseBackup.write(ctx.getBean(DatabaseOwner.class), AnchorDirectory.of(ctx.getEnvironment()),
+                    command.file(), version(), System.out::println);
+            long bytes = java.nio.file.Files.size(command.file());
+            System.out.printf("Backup written to %s: %d tables, %d rows, %s, schema version %s, %.1f MB.%n",
+                    command.file(), manifest.tables().size(), manifest.totalRows(), storedFiles(manifest.largeObjects().size()),
+                    manifest.schemaVersion(), bytes / 1e6);
+            System.out.println("The audit key is not in it: keep a copy of " + AnchorDirectory.of(ctx.getEnvironment()).resolve("audit.key")
+                    + " somewhere safe, apart from the backups.");
+            return 0;
+        } catch (DatabaseBackup.Refused e) {
+            return refused(e.getMessage());
+        } catch (Exception e) {
+            System.err.println("exotrace: the backup failed, no file was written: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static int restore(String[] options) {
+        FileCommand command = FileCommand.parse("restore", options);
+        if (command == null) return 2;
+        BackupManifest manifest;
+        try {
+            manifest = DatabaseRestore.inspect(command.file());
+        } catch (DatabaseBackup.Refused e) {
+            return refused(e.getMessage());
+        }
+        System.out.printf("Restoring %s: written by Exotrace %s at %s, schema version %s, %d tables, %d rows, %s.%n",
+                command.file(), manifest.exotraceVersion(), manifest.createdAt(), manifest.schemaVersion(), manifest.tables().size(),
+                manifest.totalRows(), storedFiles(manifest.largeObjects().size()));
+        try (ConfigurableApplicationContext ctx = commandLineApplication(Map.of("exotrace.restore.file", command.file().toString()))
+                .run(command.springArgs())) {
+            System.out.println("Restored. Verifying the audit trail...");
+            AuditTrail.Verification v = ctx.getBean(AuditTrail.class).verify();
+            System.out.println(v.summary());
+            return v.intact() ? 0 : 1;
+        } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DatabaseBackup.Refused refusal) return refused(refusal.getMessage());
+            }
+            System.err.println("exotrace: the restore failed and its data was rolled back: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static String storedFiles(int count) {
+        return count == 1 ? "1 stored file" : count + " stored files";
+    }
+
+    private static int refused(String message) {
+        System.err.println("exotrace: " + message);
+        return 2;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getSimpleName());
+    }
+
+    private static String version() {
+        String version = ExotraceApplication.class.getPackage().getImplementationVersion();
+        return version != null ? version : "development build";
     }
 
     private static int usage(String message) {

@@ -5,13 +5,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.exotrace.account.Accounts;
+import org.exotrace.platform.DatabaseOwner;
 import org.exotrace.shared.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,12 +71,28 @@ public abstract class IntegrationTest {
         }
     }
 
+    @Autowired private DatabaseOwner databaseOwner;
+    private static final Map<String, JdbcClient> SUPERUSERS = new ConcurrentHashMap<>();
+
     /**
      * A connection as the database's superuser, for tests that play an attacker (tampering with the
      * audit trail) or need DDL. The application itself connects as a role that cannot do this.
+     * Embedded: {@code postgres} with the password of {@code <data-dir>/secrets/postgres.password}.
+     * External ({@code EXOTRACE_DB_URL}): {@code EXOTRACE_DB_USER}, the role migrations run as, which
+     * is also the application's unless {@code EXOTRACE_DB_APP_USER} is set; it must be able to do
+     * what the tests do (a superuser, or the owner of the schema). Autocommit, one small pool per JVM.
      */
     protected JdbcClient superuser() {
-        return jdbc;
+        return SUPERUSERS.computeIfAbsent(databaseOwner.url() + " " + databaseOwner.user(), key -> {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(databaseOwner.url());
+            if (!databaseOwner.user().isEmpty()) pool.setUsername(databaseOwner.user());
+            if (!databaseOwner.password().isEmpty()) pool.setPassword(databaseOwner.password());
+            pool.setMaximumPoolSize(2);
+            pool.setMinimumIdle(0);
+            pool.setPoolName("test-superuser");
+            return JdbcClient.create(pool);
+        });
     }
 
     /**

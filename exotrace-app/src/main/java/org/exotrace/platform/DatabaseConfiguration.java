@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -29,6 +30,13 @@ import org.springframework.util.StringUtils;
  * server reports are logged, with a warning for any that can lose acknowledged writes (see
  * {@link DurabilitySettings}). A server an earlier run left in the data directory is handled by
  * {@link LeftoverServer}.
+ *
+ * <p>Two roles connect. The application's pool uses a limited role: embedded, {@code exotrace_app},
+ * which may read and write the business tables but owns nothing, cannot change or empty the audit
+ * trail and cannot alter the schema; external, {@code EXOTRACE_DB_APP_USER} if set, else
+ * {@code EXOTRACE_DB_USER}. Flyway runs as the owner ({@link DatabaseOwner}): embedded, the
+ * superuser {@code postgres}. Both embedded passwords live in {@code <data-dir>/secrets/}
+ * ({@link DatabaseSecrets}, {@link EmbeddedAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -41,6 +49,8 @@ class DatabaseConfiguration {
     DataSource dataSource(@Value("${exotrace.db.url:}") String url,
                           @Value("${exotrace.db.user:}") String user,
                           @Value("${exotrace.db.password:}") String password,
+                          @Value("${exotrace.db.app-user:}") String appUser,
+                          @Value("${exotrace.db.app-password:}") String appPassword,
                           @Value("${exotrace.data-dir:./data}") String dataDir,
                           @Value("${exotrace.db.pool-size:10}") int poolSize) {
         HikariDataSource ds;
@@ -48,10 +58,15 @@ class DatabaseConfiguration {
             ds = new HikariDataSource();
             log.info("Using external PostgreSQL at {}", url.replaceAll("password=[^&]*", "password=***"));
             ds.setJdbcUrl(url);
-            ds.setUsername(user);
-            ds.setPassword(password);
+            if (StringUtils.hasText(appUser)) {
+                ds.setUsername(appUser);
+                ds.setPassword(appPassword);
+            } else {
+                ds.setUsername(user);
+                ds.setPassword(password);
+            }
         } else {
-            Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+            Path directory = serverDirectory(dataDir);
             LeftoverServer leftover = SERVERS.containsKey(directory) ? null : LeftoverServer.inspect(directory);
             if (leftover != null && leftover.state() == LeftoverServer.State.IN_USE) {
                 ds = new HikariDataSource();
@@ -60,15 +75,42 @@ class DatabaseConfiguration {
             } else {
                 if (leftover != null) leftover.clear();
                 EmbeddedLease lease = new EmbeddedLease(directory);
-                lease.setJdbcUrl(lease.server.getJdbcUrl("postgres", "postgres"));
+                lease.setJdbcUrl("jdbc:postgresql://localhost:" + lease.server.getPort() + "/postgres");
                 ds = lease;
             }
-            ds.setUsername("postgres");
+            ds.setUsername(DatabaseSecrets.APPLICATION);
+            ds.setPassword(DatabaseSecrets.besides(directory).password(DatabaseSecrets.APPLICATION));
         }
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("exotrace");
         logDurability(ds, StringUtils.hasText(url));
         return ds;
+    }
+
+    /**
+     * The role that owns the schema: Flyway migrates as it, backup and restore read and load as it.
+     * Embedded: the superuser {@code postgres} on the application's server; external: {@code EXOTRACE_DB_USER}.
+     */
+    @Bean
+    DatabaseOwner databaseOwner(DataSource dataSource,
+                                @Value("${exotrace.db.url:}") String url,
+                                @Value("${exotrace.db.user:}") String user,
+                                @Value("${exotrace.db.password:}") String password,
+                                @Value("${exotrace.data-dir:./data}") String dataDir) {
+        if (StringUtils.hasText(url)) return new DatabaseOwner(url, user, password);
+        String pooled = ((HikariDataSource) dataSource).getJdbcUrl();
+        return new DatabaseOwner(pooled, DatabaseSecrets.SUPERUSER,
+                DatabaseSecrets.besides(serverDirectory(dataDir)).password(DatabaseSecrets.SUPERUSER));
+    }
+
+    /** Migrations create, alter and grant: they run as the owner, not as the application's limited role. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsRunAsTheOwner(DatabaseOwner owner) {
+        return configuration -> configuration.dataSource(owner.url(), owner.user(), owner.password());
+    }
+
+    static Path serverDirectory(String dataDir) {
+        return Path.of(dataDir, "postgres").toAbsolutePath().normalize();
     }
 
     /**
@@ -85,6 +127,10 @@ class DatabaseConfiguration {
             this.directory = directory;
             this.server = embedded(directory);
             LEASES.merge(directory, 1, Integer::sum);
+        }
+
+        int port() {
+            return server.getPort();
         }
 
         @Override
@@ -136,24 +182,41 @@ class DatabaseConfiguration {
 
     static EmbeddedPostgres embedded(Path directory) {
         return SERVERS.computeIfAbsent(directory, dir -> {
+            DatabaseSecrets secrets = DatabaseSecrets.besides(dir);
+            EmbeddedPostgres server;
             try {
                 Files.createDirectories(dir.getParent());
                 log.info("Starting embedded PostgreSQL with data in {}", dir);
-                return EmbeddedPostgres.builder()
+                server = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "100")
+                        .setServerConfig("listen_addresses", "localhost")
+                        .setServerConfig("password_encryption", "scram-sha-256")
                         // Stated explicitly: the library's defaults are synchronous_commit=off and -F (fsync off).
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("fsync", embeddedFsync())
                         .setServerConfig("full_page_writes", "on")
+                        // The library's readiness check connects as postgres: with the password once pg_hba.conf asks for it.
+                        .setConnectConfig("password", secrets.password(DatabaseSecrets.SUPERUSER))
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
                         + " (is another Exotrace using it? set EXOTRACE_DB_URL to use an external server)", e);
             }
+            try {
+                EmbeddedAccess.enforce(server, dir, secrets);
+            } catch (java.sql.SQLException | IOException | RuntimeException e) {
+                try {
+                    server.close();
+                } catch (IOException stop) {
+                    e.addSuppressed(stop);
+                }
+                throw new IllegalStateException("Could not require passwords on the embedded PostgreSQL in " + dir, e);
+            }
+            return server;
         });
     }
 }

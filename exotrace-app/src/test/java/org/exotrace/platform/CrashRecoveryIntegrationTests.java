@@ -370,10 +370,16 @@ class CrashRecoveryIntegrationTests {
             return postmasterOf(data);
         }
 
-        /** A direct connection to the embedded server (trust authentication on localhost, as the application connects). */
+        /** A direct connection to the embedded server as its superuser, with the password the application generated. */
         Connection database() throws SQLException {
             int pgPort = LeftoverServer.PidFile.read(data.resolve("postgres")).orElseThrow().port();
-            return DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "");
+            String password;
+            try {
+                password = Files.readString(data.resolve("secrets").resolve("postgres.password")).strip();
+            } catch (IOException e) {
+                throw new SQLException("no superuser password in " + data.resolve("secrets"), e);
+            }
+            return DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", password);
         }
 
         Path serverDirectory() {

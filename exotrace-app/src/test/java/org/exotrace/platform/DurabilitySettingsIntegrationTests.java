@@ -39,18 +39,19 @@ class DurabilitySettingsIntegrationTests extends IntegrationTest {
         // the application's own connection sees it.
         String role = "durability_probe_" + UUID.randomUUID().toString().substring(0, 8);
         int port = jdbc.sql("select current_setting('port')::int").query(Integer.class).single();
-        jdbc.sql("create role " + role + " login").update();
-        jdbc.sql("alter role " + role + " set synchronous_commit = off").update();
+        String password = DatabaseSecrets.generate();
+        superuser().sql("create role " + role + " login password '" + password + "'").update();
+        superuser().sql("alter role " + role + " set synchronous_commit = off").update();
         Logger logger = (Logger) LoggerFactory.getLogger(DatabaseConfiguration.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
         try (HikariDataSource external = (HikariDataSource) new DatabaseConfiguration().dataSource(
-                "jdbc:postgresql://localhost:" + port + "/postgres", role, "", "unused", 2)) {
+                "jdbc:postgresql://localhost:" + port + "/postgres", role, password, "", "", "unused", 2)) {
             assertThat(DurabilitySettings.of(external).synchronousCommit()).isEqualTo("off");
         } finally {
             logger.detachAppender(logged);
-            jdbc.sql("drop role " + role).update();
+            superuser().sql("drop role " + role).update();
         }
         assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(m -> assertThat(m).contains("external server").contains("synchronous_commit is off")
