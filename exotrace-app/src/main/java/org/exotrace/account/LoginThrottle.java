@@ -74,9 +74,10 @@ public class LoginThrottle {
         this.maxDelay = Duration.ofSeconds(maxDelaySeconds);
     }
 
-    /** The time now, from the application's clock (a {@link Clock} bean when there is one). */
+    /** The time now, from the application's clock (a {@link Clock} bean when there is one), to the microsecond. */
     public Instant now() {
-        return clock.instant();
+        // to the microsecond the database keeps, so a time written and read back compares equal
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The throttle's answer before a password is checked: a refusal, or how many failures the account has to clear on success. */
