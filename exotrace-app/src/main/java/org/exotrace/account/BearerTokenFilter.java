@@ -53,7 +53,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
         ApiTokens.Rejection rejection = outcome.rejection().orElseThrow();
         Optional<LoginThrottle.Refusal> refusal = throttle.refusal(null, request.getRemoteAddr());
-        if (refusal.isEmpty() && rejection.unknown()) refusal = throttle.failed(null, request.getRemoteAddr(), "API token");
+        if (refusal.isEmpty() && rejection.unknown()) {
+            // this failure is answered 401 like any other, unless it is the one that locks the address
+            refusal = throttle.failed(null, request.getRemoteAddr(), "API token").filter(LoginThrottle.Refusal::locked);
+        }
         if (refusal.isPresent()) {
             throttled(response, refusal.get());
             return;

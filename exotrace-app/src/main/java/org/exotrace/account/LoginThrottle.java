@@ -256,16 +256,18 @@ public class LoginThrottle {
     private record Row(String kind, int failures, Instant firstFailureAt, Instant lastFailureAt, Instant delayedUntil, Instant lockedUntil) {
 
         Refusal refusal(Instant now) {
-            String who = kind.equals(ACCOUNT) ? "this account" : "your network address";
+            boolean account = kind.equals(ACCOUNT);
             if (lockedUntil != null && lockedUntil.isAfter(now)) {
                 long s = seconds(now, lockedUntil);
-                return new Refusal(true, lockedUntil, s, "Sign-in for " + who + " is locked after " + failures
-                        + " wrong passwords; try again in " + minutes(s) + " or ask an administrator to unlock it.");
+                return new Refusal(true, lockedUntil, s, (account ? "Sign-in for this account is locked after " + failures + " wrong passwords"
+                        : "Sign-in from your network address is locked after " + failures + " failed sign-ins")
+                        + "; try again in " + minutes(s) + (account ? " or ask an administrator to unlock it." : "."));
             }
             if (delayedUntil != null && delayedUntil.isAfter(now)) {
                 long s = seconds(now, delayedUntil);
-                return new Refusal(false, delayedUntil, s, "Too many wrong passwords for " + who + "; wait " + s
-                        + (s == 1 ? " second" : " seconds") + " before the next attempt.");
+                return new Refusal(false, delayedUntil, s, (account ? "Too many wrong passwords for this account"
+                        : "Too many failed sign-ins from your network address") + "; wait " + s + (s == 1 ? " second" : " seconds")
+                        + " before the next attempt.");
             }
             return null;
         }
