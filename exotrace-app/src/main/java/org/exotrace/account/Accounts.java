@@ -38,11 +38,15 @@ public class Accounts implements UserDetailsService {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
+    private final PasswordPolicy policy;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder encoder, ApplicationEventPublisher events) {
+    Accounts(JdbcClient jdbc, PasswordEncoder encoder, ApplicationEventPublisher events, LoginThrottle throttle, PasswordPolicy policy) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.events = events;
+        this.throttle = throttle;
+        this.policy = policy;
     }
 
     @Transactional
@@ -53,9 +57,9 @@ public class Accounts implements UserDetailsService {
         if (displayName == null || displayName.isBlank() || displayName.length() > 120) {
             throw DomainProblem.invalid("displayName", "give the printed name (1-120 characters) that signatures will show");
         }
-        if (rawPassword == null || rawPassword.length() < 10 || rawPassword.length() > 128) {
-            throw DomainProblem.invalid("password", "use at least 10 and at most 128 characters");
-        }
+        policy.problem(rawPassword, username).ifPresent(message -> {
+            throw DomainProblem.invalid("password", message);
+        });
         if (roles == null || roles.isEmpty()) throw DomainProblem.invalid("roles", "choose at least one role");
         if (find(username).isPresent()) throw DomainProblem.conflict("An account named '" + username + "' already exists.");
         jdbc.sql("insert into account (username, display_name, password_hash, roles) values (?, ?, ?, ?)")
@@ -86,14 +90,26 @@ public class Accounts implements UserDetailsService {
 
     /**
      * True when the password is the account's current one, the account is enabled and its password
-     * is not a temporary one an administrator set: the second signature component.
+     * is not a temporary one an administrator set: the second signature component. A wrong password
+     * counts as a failed sign-in of the account ({@link LoginThrottle}, in its own transaction that
+     * writes an audit entry: call this before the caller's transaction has written one). Refused
+     * with a {@link DomainProblem.Kind#FORBIDDEN} problem while the account is locked out, whatever
+     * the password.
      */
     public boolean verifyPassword(String username, String rawPassword) {
         if (username == null || rawPassword == null) return false;
-        return jdbc.sql("select password_hash from account where username = ? and enabled and not password_must_change")
+        LoginThrottle.Check check = throttle.check(username, null);
+        if (check.refusal().filter(LoginThrottle.Refusal::locked).isPresent()) {
+            throw DomainProblem.forbidden(check.refusal().get().message().replace("Sign-in for this account", "The account " + username)
+                    + " A locked account cannot sign.");
+        }
+        boolean right = jdbc.sql("select password_hash from account where username = ? and enabled and not password_must_change")
                 .param(username).query(String.class).optional()
                 .map(hash -> encoder.matches(rawPassword, hash))
                 .orElse(false);
+        if (!right) throttle.reenteredPasswordFailed(username, "electronic signature");
+        else if (check.accountFailures() > 0) throttle.succeeded(username);
+        return right;
     }
 
     /** Whether an account may act now: enabled, and whether its password is a temporary one to replace first. */
@@ -160,7 +176,7 @@ public class Accounts implements UserDetailsService {
         if (username.equals(Actors.current())) {
             throw DomainProblem.conflict("Change your own password on the password page; a reset is for someone else's account.");
         }
-        String temporary = FirstAdministrator.randomPassword(TEMPORARY_PASSWORD_LENGTH);
+        String temporary = FirstAdministrator.randomPassword(TEMPORARY_PASSWORD_LENGTH, username, policy);
         jdbc.sql("update account set password_hash = ?, password_must_change = true, password_changed_at = now() where username = ?")
                 .params(encoder.encode(temporary), username).update();
         events.publishEvent(RecordChanged.changed("account", username, "RESET_PASSWORD", Map.of("temporaryPassword", false),
@@ -170,7 +186,7 @@ public class Accounts implements UserDetailsService {
 
     /**
      * The holder changes their own password: the current one (temporary or not) must be right, the
-     * new one 10 to 128 characters, different from the current one and typed the same twice.
+     * new one must meet the {@link PasswordPolicy}, be different from the current one and typed the same twice.
      */
     @Transactional
     public void changeOwnPassword(String current, String replacement, String repeated) {
@@ -178,9 +194,16 @@ public class Accounts implements UserDetailsService {
         String hash = jdbc.sql("select password_hash from account where username = ? and enabled for update").param(username)
                 .query(String.class).optional().orElseThrow(() -> DomainProblem.notFound("Account", username));
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (current == null || !encoder.matches(current, hash)) errors.put("current", "this is not your current password");
-        if (replacement == null || replacement.length() < 10 || replacement.length() > 128) {
-            errors.put("password", "use at least 10 and at most 128 characters");
+        if (throttle.refusal(username, null).filter(LoginThrottle.Refusal::locked).isPresent()) {
+            throw DomainProblem.forbidden(throttle.refusal(username, null).get().message());
+        }
+        if (current == null || !encoder.matches(current, hash)) {
+            throttle.reenteredPasswordFailed(username, "password page");
+            errors.put("current", "this is not your current password");
+        }
+        java.util.Optional<String> weak = policy.problem(replacement, username);
+        if (weak.isPresent()) {
+            errors.put("password", weak.get());
         } else if (current != null && current.equals(replacement)) {
             errors.put("password", "choose a password different from the current one");
         } else if (!replacement.equals(repeated)) {

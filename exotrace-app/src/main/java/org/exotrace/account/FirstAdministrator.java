@@ -23,9 +23,12 @@ class FirstAdministrator implements ApplicationRunner {
     private final boolean demo;
     private final boolean enabled;
 
-    FirstAdministrator(Accounts accounts, @Value("${exotrace.demo.enabled:false}") boolean demo,
+    private final PasswordPolicy policy;
+
+    FirstAdministrator(Accounts accounts, PasswordPolicy policy, @Value("${exotrace.demo.enabled:false}") boolean demo,
                        @Value("${exotrace.first-admin.enabled:true}") boolean enabled) {
         this.accounts = accounts;
+        this.policy = policy;
         this.demo = demo;
         this.enabled = enabled;
     }
@@ -33,7 +36,7 @@ class FirstAdministrator implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (demo || !enabled || !accounts.isEmpty()) return;
-        String password = randomPassword(20);
+        String password = randomPassword(20, "admin", policy);
         accounts.create("admin", "Administrator", password, Set.of(Role.ADMIN));
         System.out.println("""
 
@@ -47,10 +50,13 @@ class FirstAdministrator implements ApplicationRunner {
                 """.formatted(password));
     }
 
-    static String randomPassword(int length) {
+    /** A random password of this length that meets the policy for this user name (drawn again in the rare case it does not). */
+    static String randomPassword(int length, String username, PasswordPolicy policy) {
         SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        return sb.toString();
+        while (true) {
+            StringBuilder sb = new StringBuilder(length);
+            for (int i = 0; i < length; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            if (policy.problem(sb.toString(), username).isEmpty()) return sb.toString();
+        }
     }
 }

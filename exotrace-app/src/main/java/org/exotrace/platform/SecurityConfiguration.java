@@ -1,6 +1,10 @@
 package org.exotrace.platform;
 
 import java.util.List;
+import org.exotrace.account.ApiTokens;
+import org.exotrace.account.BearerTokenFilter;
+import org.exotrace.account.LoginThrottle;
+import org.exotrace.account.LoginThrottled;
 import org.exotrace.shared.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +18,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
- * Two filter chains over the same accounts: {@code /api/**} with HTTP Basic, stateless, answering
- * 401/403 as problem+json; everything else with form login. In both, each module's
+ * Two filter chains over the same accounts: {@code /api/**} with personal API tokens (Bearer) or
+ * HTTP Basic, stateless, answering 401/403/429 as problem+json; everything else with form login.
+ * Every password check goes through the account module's login throttle. In both, each module's
  * {@link AccessRules} are applied and any request that no rule allows is denied.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,16 +42,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules, ApiTokens tokens, LoginThrottle throttle) throws Exception {
+        // Issue 10: a personal API token (Bearer) is the way in, one SHA-256 and one query per request;
+        // HTTP Basic stays, behind the login throttle (429 with Retry-After when refused).
+        AuthenticationEntryPoint unauthenticated = (req, res, ex) -> {
+            if (ex instanceof LoginThrottled throttled) BearerTokenFilter.throttled(res, throttled.refusal());
+            else problem(res, HttpStatus.UNAUTHORIZED, "Authentication required", API_CREDENTIALS);
+        };
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
-                        problem(res, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Send the user name and password of an Exotrace account with HTTP Basic.")))
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "Send the user name and password of an Exotrace account with HTTP Basic."))
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your roles do not allow " + req.getMethod() + " " + req.getRequestURI() + ".")))
                 .authorizeHttpRequests(auth -> {
@@ -62,7 +74,12 @@ class SecurityConfiguration {
         pagesOnly.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
                 && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
         http.requestCache(cache -> cache.requestCache(pagesOnly))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        // a throttled sign-in says why and how long to wait, beside the password (LoginController)
+                        .failureHandler((req, res, ex) -> {
+                            req.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, ex);
+                            res.sendRedirect(req.getContextPath() + (ex instanceof LoginThrottled ? "/login?refused" : "/login?error"));
+                        }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")))
@@ -75,6 +92,9 @@ class SecurityConfiguration {
                 });
         return http.build();
     }
+
+    private static final String API_CREDENTIALS = "Send a personal API token (Authorization: Bearer exo_..., made on the API tokens page "
+            + "of your account) or the user name and password of an Exotrace account with HTTP Basic.";
 
     private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String title, String detail)
             throws java.io.IOException {

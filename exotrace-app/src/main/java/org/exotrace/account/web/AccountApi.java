@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.exotrace.account.Account;
 import org.exotrace.account.Accounts;
+import org.exotrace.account.LoginThrottle;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,18 +26,31 @@ class AccountApi {
 
     record Reason(String reason) {}
 
+    /** A new account: its password must meet the password policy (at least 10 characters, not a common one, not the user name). */
+    record NewAccount(String username, String displayName, String password, Set<Role> roles) {}
+
     /** The temporary password of a reset: shown this once, stored only as a hash. */
     record TemporaryPassword(String username, String temporaryPassword, boolean mustChangeAtNextSignIn) {}
 
     private final Accounts accounts;
+    private final LoginThrottle throttle;
 
-    AccountApi(Accounts accounts) {
+    AccountApi(Accounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @GetMapping
     List<Account> list() {
         return accounts.all();
+    }
+
+    @PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Create an account with an initial password that meets the password policy (at least 10 characters, not one of the "
+            + "common passwords, not containing the user name, not one character repeated)")
+    Account create(@RequestBody NewAccount body) {
+        return accounts.create(body.username(), body.displayName(), body.password(), body.roles());
     }
 
     @GetMapping("/{username}")
@@ -67,5 +81,12 @@ class AccountApi {
             + "sign-in and cannot sign electronically or use the API before")
     TemporaryPassword reset(@PathVariable String username, @RequestBody Reason body) {
         return new TemporaryPassword(username, accounts.resetPassword(username, body.reason()), true);
+    }
+
+    @PostMapping("/{username}/unlock")
+    @Operation(summary = "Lift the sign-in lockout of an account locked after wrong passwords, with a reason")
+    Account unlock(@PathVariable String username, @RequestBody Reason body) {
+        throttle.unlock(username, body.reason());
+        return get(username);
     }
 }

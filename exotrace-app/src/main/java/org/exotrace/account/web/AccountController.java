@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.exotrace.account.Account;
 import org.exotrace.account.Accounts;
+import org.exotrace.account.LoginThrottle;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Role;
@@ -33,9 +34,11 @@ class AccountController {
                        @NotBlank @Size(min = 10, max = 128) String password, @NotEmpty Set<Role> roles) {}
 
     private final Accounts accounts;
+    private final LoginThrottle throttle;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @ModelAttribute("allRoles")
@@ -44,6 +47,7 @@ class AccountController {
     @GetMapping("/admin/users")
     String list(Model model) {
         model.addAttribute("accounts", accounts.all());
+        model.addAttribute("locked", throttle.lockedAccounts());
         model.addAttribute("form", new AccountForm("", "", "", Set.of()));
         return "account/list";
     }
@@ -61,6 +65,7 @@ class AccountController {
             }
         }
         model.addAttribute("accounts", accounts.all());
+        model.addAttribute("locked", throttle.lockedAccounts());
         return "account/list";
     }
 
@@ -70,6 +75,7 @@ class AccountController {
         model.addAttribute("account", account);
         model.addAttribute("self", account.username().equals(Actors.current()));
         model.addAttribute("temporary", accounts.mustChangePassword(username));
+        model.addAttribute("lockedUntil", throttle.lockedUntil(username).orElse(null));
         if (!model.containsAttribute("chosenRoles")) model.addAttribute("chosenRoles", account.roles());
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "account/detail";
@@ -111,6 +117,18 @@ class AccountController {
             return "redirect:/admin/users/" + username;
         } catch (DomainProblem p) {
             return refused("reset", p, username, model, response);
+        }
+    }
+
+    @PostMapping("/admin/users/{username}/unlock")
+    String unlock(@PathVariable String username, @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        try {
+            throttle.unlock(username, reason);
+            redirect.addFlashAttribute("message", username + " can sign in again: the lockout after wrong passwords is lifted.");
+            return "redirect:/admin/users/" + username;
+        } catch (DomainProblem p) {
+            return refused("unlock", p, username, model, response);
         }
     }
 
