@@ -207,4 +207,15 @@ class ApiTokenIntegrationTests extends ClockedIntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(token))));
         mvc.perform(get("/api/lots").with(bearer(token))).andExpect(status().isOk());
     }
+
+    @Test
+    void theApiDescriptionOffersTheBearerTokenFirstAndBasicSecond() throws Exception {
+        TestUser analyst = user(Role.LAB_ANALYST);
+        mvc.perform(get("/v3/api-docs").with(analyst.basic())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(jsonPath("$.security[0].bearer").exists())
+                .andExpect(jsonPath("$.security[1].basic").exists())
+                .andExpect(jsonPath("$.info.description", containsString("Authorization: Bearer exo_")));
+    }
 }

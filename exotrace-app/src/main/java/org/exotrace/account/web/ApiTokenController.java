@@ -67,7 +67,7 @@ class ApiTokenController {
     }
 
     private String show(Model model, String name, Integer days, Set<Role> chosen, Map<String, String> errors) {
-        Set<Role> mine = accounts.find(Actors.current()).map(a -> a.roles()).orElse(Set.of());
+        Set<Role> mine = accounts.find(Actors.current()).map(a -> a.roles().isEmpty() ? Set.<Role>of() : EnumSet.copyOf(a.roles())).orElse(Set.of());
         model.addAttribute("tokens", tokens.mine());
         model.addAttribute("now", tokens.now());
         model.addAttribute("myRoles", mine);
