@@ -42,7 +42,8 @@ class DatabaseConfiguration {
                           @Value("${exotrace.db.user:}") String user,
                           @Value("${exotrace.db.password:}") String password,
                           @Value("${exotrace.data-dir:./data}") String dataDir,
-                          @Value("${exotrace.db.pool-size:10}") int poolSize) {
+                          @Value("${exotrace.db.pool-size:10}") int poolSize,
+                          @Value("${exotrace.db.connection-timeout:3s}") Duration connectionTimeout) {
         HikariDataSource ds;
         if (StringUtils.hasText(url)) {
             ds = new HikariDataSource();
@@ -66,6 +67,8 @@ class DatabaseConfiguration {
             ds.setUsername("postgres");
         }
         ds.setMaximumPoolSize(poolSize);
+        // A lost database answers 503 after this wait instead of holding each request for Hikari's default 30 s.
+        ds.setConnectionTimeout(connectionTimeout.toMillis());
         ds.setPoolName("exotrace");
         logDurability(ds, StringUtils.hasText(url));
         return ds;
@@ -85,6 +88,11 @@ class DatabaseConfiguration {
             this.directory = directory;
             this.server = embedded(directory);
             LEASES.merge(directory, 1, Integer::sum);
+        }
+
+        /** The embedded server's data directory, which {@link EmbeddedServerWatchdog} watches. */
+        Path directory() {
+            return directory;
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -38,14 +39,15 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+                .httpBasic(basic -> basic.authenticationEntryPoint(DatabaseUnavailable.orEntryPoint((req, res, ex) ->
                         problem(res, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Send the user name and password of an Exotrace account with HTTP Basic.")))
+                                "Send the user name and password of an Exotrace account with HTTP Basic."))))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "Send the user name and password of an Exotrace account with HTTP Basic."))
+                        .authenticationEntryPoint(DatabaseUnavailable.orEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send the user name and password of an Exotrace account with HTTP Basic.")))
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your roles do not allow " + req.getMethod() + " " + req.getRequestURI() + ".")))
+                .headers(SecurityHeaders.api())
                 .authorizeHttpRequests(auth -> {
                     rules.forEach(r -> r.configure(auth));
                     auth.anyRequest().denyAll();
@@ -62,13 +64,14 @@ class SecurityConfiguration {
         pagesOnly.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
                 && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
         http.requestCache(cache -> cache.requestCache(pagesOnly))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler(DatabaseUnavailable.orFailureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")))
+                .headers(SecurityHeaders.pages())
                 .httpBasic(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll();
+                    auth.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll();
                     auth.requestMatchers("/", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated();
                     rules.forEach(r -> r.configure(auth));
                     auth.anyRequest().denyAll();
