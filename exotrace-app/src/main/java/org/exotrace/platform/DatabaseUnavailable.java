@@ -44,13 +44,18 @@ final class DatabaseUnavailable {
                 otherwise.commence(request, response, exception);
                 return;
             }
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"" + TYPE + "\",\"title\":\"" + TITLE + "\",\"status\":503,\"detail\":\""
-                    + DETAIL + "\"}");
+            writeProblem(response);
         };
+    }
+
+    /** 503 problem+json with {@code Retry-After}, written straight to the response (outside Spring MVC). */
+    static void writeProblem(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + TYPE + "\",\"title\":\"" + TITLE + "\",\"status\":503,\"detail\":\""
+                + DETAIL + "\"}");
     }
 
     /** The sign-in form's failure handler: the 503 error page when the account could not be looked up, otherwise {@code otherwise}. */
@@ -64,7 +69,8 @@ final class DatabaseUnavailable {
         };
     }
 
-    private static void page(HttpServletResponse response) throws IOException {
+    /** The error page (error.html) with 503 and {@code Retry-After}, through the servlet container's error dispatch. */
+    static void page(HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
     }
