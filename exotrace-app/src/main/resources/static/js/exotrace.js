@@ -26,3 +26,22 @@ document.addEventListener('change', function (event) {
     other.checked = box.checked;
   });
 });
+
+// Handlers live here, not in onchange attributes, because the Content-Security-Policy runs no inline script.
+// A select marked data-submit-on-change sends its form when a choice is made (a filter without a button).
+document.addEventListener('change', function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches('select[data-submit-on-change]')) return;
+  select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit();
+});
+
+// A select marked data-links-chosen="id" points the link with that id at its data-base plus the chosen
+// value, and hides the link while nothing is chosen.
+document.addEventListener('change', function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches('select[data-links-chosen]')) return;
+  var link = document.getElementById(select.dataset.linksChosen);
+  if (!link) return;
+  link.hidden = !select.value;
+  link.href = link.dataset.base + select.value;
+});

@@ -84,6 +84,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseErrors.unavailable(e)) {
+            log.warn("Answered 503: the database cannot be reached ({})", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers()).body(DatabaseUnavailable.problem());
+        }
         log.error("Unexpected error in API call", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was saved. The error is in the server log.");

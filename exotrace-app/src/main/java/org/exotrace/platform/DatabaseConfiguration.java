@@ -52,7 +52,8 @@ class DatabaseConfiguration {
                           @Value("${exotrace.db.app-user:}") String appUser,
                           @Value("${exotrace.db.app-password:}") String appPassword,
                           @Value("${exotrace.data-dir:./data}") String dataDir,
-                          @Value("${exotrace.db.pool-size:10}") int poolSize) {
+                          @Value("${exotrace.db.pool-size:10}") int poolSize,
+                          @Value("${exotrace.db.connection-timeout:3s}") Duration connectionTimeout) {
         HikariDataSource ds;
         if (StringUtils.hasText(url)) {
             ds = new HikariDataSource();
@@ -82,6 +83,8 @@ class DatabaseConfiguration {
             ds.setPassword(DatabaseSecrets.besides(directory).password(DatabaseSecrets.APPLICATION));
         }
         ds.setMaximumPoolSize(poolSize);
+        // A lost database answers 503 after this wait instead of holding each request for Hikari's default 30 s.
+        ds.setConnectionTimeout(connectionTimeout.toMillis());
         ds.setPoolName("exotrace");
         logDurability(ds, StringUtils.hasText(url));
         return ds;
@@ -131,6 +134,11 @@ class DatabaseConfiguration {
 
         int port() {
             return server.getPort();
+        }
+
+        /** The embedded server's data directory, which {@link EmbeddedServerWatchdog} watches. */
+        Path directory() {
+            return directory;
         }
 
         @Override

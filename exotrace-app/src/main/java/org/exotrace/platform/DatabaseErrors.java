@@ -14,6 +14,28 @@ final class DatabaseErrors {
         return false;
     }
 
+    /**
+     * Whether the database could not be reached, rather than refusing what was asked: no connection
+     * within the pool's wait (Hikari's timeout, a transaction that could not begin), SQLSTATE class 08
+     * (connection exception) or 57P01-57P03 (the server shutting down, crashed or starting up).
+     */
+    static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
     private DatabaseErrors() {
     }
 }

@@ -61,6 +61,14 @@ class PageProblemHandler {
                 + "; check the link or go back.");
     }
 
+    /** The database cannot be reached: 503 and a page saying to try again, instead of a server error. Anything else goes on as before. */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    ModelAndView databaseUnavailable(Exception e, jakarta.servlet.http.HttpServletResponse response) throws Exception {
+        if (!DatabaseErrors.unavailable(e)) throw e;
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL);
+    }
+
     private static ModelAndView page(HttpStatus status, String title, String detail) {
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(status);

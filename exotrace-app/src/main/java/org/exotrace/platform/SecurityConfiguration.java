@@ -22,6 +22,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -53,11 +54,12 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle), BasicAuthenticationFilter.class)
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .httpBasic(basic -> basic.authenticationEntryPoint(DatabaseUnavailable.orEntryPoint(unauthenticated)))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(unauthenticated)
+                        .authenticationEntryPoint(DatabaseUnavailable.orEntryPoint(unauthenticated))
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your roles do not allow " + req.getMethod() + " " + req.getRequestURI() + ".")))
+                .headers(SecurityHeaders.api())
                 .authorizeHttpRequests(auth -> {
                     rules.forEach(r -> r.configure(auth));
                     auth.anyRequest().denyAll();
@@ -76,16 +78,16 @@ class SecurityConfiguration {
         http.requestCache(cache -> cache.requestCache(pagesOnly))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
                         // a throttled sign-in says why and how long to wait, beside the password (LoginController)
-                        .failureHandler((req, res, ex) -> {
+                        .failureHandler(DatabaseUnavailable.orFailureHandler((req, res, ex) -> {
                             req.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, ex);
                             res.sendRedirect(req.getContextPath() + (ex instanceof LoginThrottled ? "/login?refused" : "/login?error"));
-                        }))
+                        })))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")))
+                .headers(SecurityHeaders.pages())
                 .httpBasic(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll();
+                    auth.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll();
                     auth.requestMatchers("/", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated();
                     rules.forEach(r -> r.configure(auth));
                     auth.anyRequest().denyAll();

@@ -97,7 +97,8 @@ class CrashRecoveryIntegrationTests {
     @Test
     void everyAcknowledgedWriteSurvivesAKillOfTheDatabaseServer() throws Exception {
         Path data = freshDataDirectory("database-kill");
-        Application app = start(data);
+        // Without the watchdog, which would restart the server before the application is killed (see the outage test below).
+        Application app = start(data, "--exotrace.db.watchdog.enabled=false");
         String password = app.firstAdministratorPassword();
         assertThat(LeftoverServer.inspect(app.serverDirectory()).state()).as("seen from another process while the application runs")
                 .isEqualTo(LeftoverServer.State.IN_USE);
@@ -131,6 +132,90 @@ class CrashRecoveryIntegrationTests {
         assertThat(orphan.isAlive()).as("the restart stopped the orphaned server").isFalse();
         assertThat(restarted.postmaster().map(ProcessHandle::pid)).isPresent().isNotEqualTo(Optional.of(orphan.pid()));
         assertEveryAcknowledgedWriteIsThere(restarted, password, burst);
+    }
+
+    /**
+     * The database server dies under the running application. Within seconds readiness is down
+     * (503) while liveness stays up, an API call answers 503 problem+json "Database unavailable"
+     * instead of 401, and the sign-in form shows the error page with 503; then the watchdog restarts
+     * the server on the same port, readiness is up again, every acknowledged write is there and new
+     * writes succeed. The server's {@code postmaster.opts} (its recorded command line, which the
+     * watchdog restarts it with) is held back until the outage has been looked at, so the watchdog's
+     * first attempts fail and the outage lasts as long as the test needs.
+     */
+    @Test
+    void aLostDatabaseAnswers503AtOnceAndTheWatchdogBringsItBackWithEveryAcknowledgedWrite() throws Exception {
+        Path data = freshDataDirectory("database-outage");
+        Application app = start(data);
+        String password = app.firstAdministratorPassword();
+        assertThat(app.status("/actuator/health/readiness")).isEqualTo(200);
+        ProcessHandle server = app.postmaster().orElseThrow();
+        int databasePort = LeftoverServer.PidFile.read(app.serverDirectory()).orElseThrow().port();
+        Path opts = app.serverDirectory().resolve("postmaster.opts");
+        Path held = opts.resolveSibling("postmaster.opts.held");
+        HttpClient browser = app.browser();
+        assertThat(app.signIn(browser, "admin", password).statusCode()).as("signed in: redirected to the start page").isEqualTo(302);
+
+        Burst burst = writeUntil(app, password, WRITES_BEFORE_KILL, () -> {
+            move(opts, held);
+            server.destroyForcibly();
+        });
+        server.onExit().get(30, TimeUnit.SECONDS);
+
+        // Backends that outlive the killed postmaster may answer for a moment; then readiness goes down.
+        awaitStatus(app, "/actuator/health/readiness", 503, Duration.ofSeconds(30));
+        assertThat(app.status("/actuator/health/liveness")).as("a lost database must not get the application restarted").isEqualTo(200);
+        long asked = System.nanoTime();
+        HttpResponse<String> refused = http.send(app.request("/api/clinics", password).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - asked);
+        mark("API answered " + refused.statusCode() + " in " + answeredIn.toMillis() + " ms during the outage");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat((String) JsonPath.read(refused.body(), "$.title")).isEqualTo("Database unavailable");
+        assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("Try again");
+        assertThat(answeredIn).as("answered within a few seconds, not after Hikari's default 30 s").isLessThan(Duration.ofSeconds(10));
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/admin/users"))
+                .timeout(Duration.ofSeconds(20)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("a page for someone signed in: %s", page.body()).isEqualTo(503);
+        assertThat(page.body()).contains("Database unavailable").contains("Try again").doesNotContain("Exception").doesNotContain("at org.");
+        HttpResponse<String> signIn = app.signIn(app.browser(), "admin", password);
+        assertThat(signIn.statusCode()).as("signing in").isEqualTo(503);
+        assertThat(signIn.body()).contains("Database unavailable").contains("Try again").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(app.log()).contains("has stopped; restarting it on port " + databasePort);
+
+        move(held, opts);
+        awaitStatus(app, "/actuator/health/readiness", 200, Duration.ofSeconds(60));
+        mark("ready again after the watchdog's restart");
+        assertThat(app.log()).contains("runs again on port " + databasePort);
+        assertThat(app.postmaster().map(ProcessHandle::pid)).isPresent().isNotEqualTo(Optional.of(server.pid()));
+        assertThat(LeftoverServer.PidFile.read(app.serverDirectory()).orElseThrow().port()).as("restarted on the same port").isEqualTo(databasePort);
+        assertEveryAcknowledgedWriteIsThere(app, password, burst);
+        HttpResponse<String> created = http.send(app.request("/api/clinics", password).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"AFTER01\",\"name\":\"After the outage\",\"jurisdiction\":\"DE\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Asks until the address answers with this status (each answer may take the pool's connection timeout). */
+    private void awaitStatus(Application app, String path, int expected, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        int last;
+        while ((last = app.status(path)) != expected) {
+            assertThat(System.nanoTime()).as("%s answers %d within %s (last %d); log:%n%s", path, expected, within, last, app.log())
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        mark(path + " answered " + expected);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -254,12 +339,14 @@ class CrashRecoveryIntegrationTests {
         }
     }
 
-    private Application start(Path data) throws Exception {
+    private Application start(Path data, String... extraArguments) throws Exception {
         int port = freePort();
         Path log = data.resolveSibling("app-" + started.size() + ".log");
-        Process process = javaCommand(List.of("serve", "--port", Integer.toString(port), "--exotrace.data-dir=" + data,
+        List<String> arguments = new ArrayList<>(List.of("serve", "--port", Integer.toString(port), "--exotrace.data-dir=" + data,
                 "--exotrace.audit.anchor-dir=" + data.resolveSibling("anchor"),
-                "--logging.level.org.exotrace.platform=INFO"), log).start();
+                "--logging.level.org.exotrace.platform=INFO"));
+        arguments.addAll(List.of(extraArguments));
+        Process process = javaCommand(arguments, log).start();
         Application app = new Application(process, data, port, log);
         started.add(app);
         long deadline = System.nanoTime() + START_WAIT.toNanos();
@@ -368,6 +455,34 @@ class CrashRecoveryIntegrationTests {
 
         Optional<ProcessHandle> postmaster() {
             return postmasterOf(data);
+        }
+
+        /** The status of an unauthenticated GET, or -1 when no answer came within 20 s. */
+        int status(String path) throws InterruptedException {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        /** A client that keeps cookies, as a browser does, and does not follow redirects. */
+        HttpClient browser() {
+            return HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).connectTimeout(Duration.ofSeconds(2)).build();
+        }
+
+        /** Signs in through the form as a browser does (session cookie and CSRF token from the sign-in page), asking for HTML. */
+        HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
+            String form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(token.find()).as("the sign-in form carries a CSRF token: %s", form).isTrue();
+            String body = "username=" + username + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                    + token.group(1);
+            return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** A direct connection to the embedded server as its superuser, with the password the application generated. */

@@ -47,7 +47,7 @@ class DurabilitySettingsIntegrationTests extends IntegrationTest {
         logged.start();
         logger.addAppender(logged);
         try (HikariDataSource external = (HikariDataSource) new DatabaseConfiguration().dataSource(
-                "jdbc:postgresql://localhost:" + port + "/postgres", role, password, "", "", "unused", 2)) {
+                "jdbc:postgresql://localhost:" + port + "/postgres", role, password, "", "", "unused", 2, java.time.Duration.ofSeconds(3))) {
             assertThat(DurabilitySettings.of(external).synchronousCommit()).isEqualTo("off");
         } finally {
             logger.detachAppender(logged);
