@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.exotrace.audit.AuditTrail;
+import org.exotrace.audit.AttackerView;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.springframework.dao.DataAccessException;
 class AuditTrailIntegrationTests extends IntegrationTest {
 
     @Autowired AuditTrail trail;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     TestUser analyst;
     TestUser releaser;
@@ -53,14 +55,13 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         long seq = seqOf("donor", donorId);
         assertThat(trail.verify().intact()).isTrue();
 
-        AuditTrail.Verification tampered = transaction().execute(tx -> {
-            tx.setRollbackOnly();
-            superuser().sql("alter table audit_entry disable trigger audit_entry_append_only").update();
-            int changed = superuser().sql("update audit_entry set new_value = replace(new_value, 'PLANT', 'ANIMAL') where seq = ?")
+        AuditTrail.Verification tampered = asSuperuserRolledBack(db -> {
+            db.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+            int changed = db.sql("update audit_entry set new_value = replace(new_value, 'PLANT', 'ANIMAL') where seq = ?")
                     .param(seq).update();
-            superuser().sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+            db.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
             assertThat(changed).isEqualTo(1);
-            return trail.verify();
+            return verifiedOn(db);
         });
 
         assertThat(tampered.intact()).isFalse();
@@ -78,13 +79,12 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         registerDonor();
         long seq = seqOf("donor", donorId);
 
-        AuditTrail.Verification tampered = transaction().execute(tx -> {
-            tx.setRollbackOnly();
-            superuser().sql("alter table audit_entry disable trigger audit_entry_append_only").update();
-            int deleted = superuser().sql("delete from audit_entry where seq = ?").param(seq).update();
-            superuser().sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+        AuditTrail.Verification tampered = asSuperuserRolledBack(db -> {
+            db.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+            int deleted = db.sql("delete from audit_entry where seq = ?").param(seq).update();
+            db.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
             assertThat(deleted).isEqualTo(1);
-            return trail.verify();
+            return verifiedOn(db);
         });
 
         assertThat(tampered.intact()).isFalse();
@@ -97,14 +97,13 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     void verifyDetectsTheNewestEntriesDeletedWhileTheTriggerWasDisabled() throws Exception {
         registerDonor();
 
-        AuditTrail.Verification tampered = transaction().execute(tx -> {
-            tx.setRollbackOnly();
-            long last = jdbc.sql("select max(seq) from audit_entry").query(Long.class).single();
-            superuser().sql("alter table audit_entry disable trigger audit_entry_append_only").update();
-            int deleted = superuser().sql("delete from audit_entry where seq >= ?").param(last - 1).update();
-            superuser().sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+        AuditTrail.Verification tampered = asSuperuserRolledBack(db -> {
+            long last = db.sql("select max(seq) from audit_entry").query(Long.class).single();
+            db.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+            int deleted = db.sql("delete from audit_entry where seq >= ?").param(last - 1).update();
+            db.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
             assertThat(deleted).isEqualTo(2);
-            return trail.verify();
+            return verifiedOn(db);
         });
 
         assertThat(tampered.intact()).isFalse();
@@ -120,25 +119,27 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void triggerRefusesAPlainUpdateOfAnEntry() throws Exception {
+    void aPlainUpdateOfAnEntryIsRefusedToTheApplicationByItsGrantsAndToTheSuperuserByTheTrigger() throws Exception {
         long seq = seqOf("donor", registerDonor());
 
-        assertThatThrownBy(() -> transaction().executeWithoutResult(tx -> {
-            tx.setRollbackOnly();
-            jdbc.sql("update audit_entry set reason = 'edited' where seq = ?").param(seq).update();
-        })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set reason = 'edited' where seq = ?").param(seq).update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied for table audit_entry");
+        assertThatThrownBy(() -> asSuperuserRolledBack(db -> db.sql("update audit_entry set reason = 'edited' where seq = ?").param(seq).update()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select count(*) from audit_entry where seq = ?").param(seq).query(Long.class).single()).isOne();
         assertThat(trail.verify().intact()).isTrue();
     }
 
     @Test
-    void triggerRefusesAPlainDeleteOfAnEntry() throws Exception {
+    void aPlainDeleteOfAnEntryIsRefusedToTheApplicationByItsGrantsAndToTheSuperuserByTheTrigger() throws Exception {
         long seq = seqOf("donor", registerDonor());
 
-        assertThatThrownBy(() -> transaction().executeWithoutResult(tx -> {
-            tx.setRollbackOnly();
-            jdbc.sql("delete from audit_entry where seq = ?").param(seq).update();
-        })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where seq = ?").param(seq).update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied for table audit_entry");
+        assertThatThrownBy(() -> asSuperuserRolledBack(db -> db.sql("delete from audit_entry where seq = ?").param(seq).update()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThat(jdbc.sql("select count(*) from audit_entry where seq = ?").param(seq).query(Long.class).single()).isOne();
+        assertThat(trail.verify().intact()).isTrue();
     }
 
     @Test
@@ -187,5 +188,10 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     private long seqOf(String recordType, String recordId) {
         return jdbc.sql("select seq from audit_entry where record_type = ? and record_id = ? and action = 'CREATE'")
                 .params(recordType, recordId).query(Long.class).single();
+    }
+
+    /** The verification the application would report, run on the attacker's uncommitted snapshot. */
+    private AuditTrail.Verification verifiedOn(org.springframework.jdbc.core.simple.JdbcClient db) {
+        return AttackerView.verification(db, context);
     }
 }

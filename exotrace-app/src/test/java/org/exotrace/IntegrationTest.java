@@ -72,55 +72,65 @@ public abstract class IntegrationTest {
     }
 
     @Autowired private DatabaseOwner databaseOwner;
-    private static final Map<String, JdbcClient> SUPERUSERS = new ConcurrentHashMap<>();
+    private static final Map<String, HikariDataSource> SUPERUSERS = new ConcurrentHashMap<>();
 
     /**
-     * A connection as the database's superuser, for tests that play an attacker (tampering with the
-     * audit trail) or need DDL. The application itself connects as a role that cannot do this.
+     * A connection as the database's superuser, for tests that need DDL or a look the application's
+     * role is not allowed. The application itself connects as a role that cannot do this.
      * Embedded: {@code postgres} with the password of {@code <data-dir>/secrets/postgres.password}.
      * External ({@code EXOTRACE_DB_URL}): {@code EXOTRACE_DB_USER}, the role migrations run as, which
      * is also the application's unless {@code EXOTRACE_DB_APP_USER} is set; it must be able to do
-     * what the tests do (a superuser, or the owner of the schema). Autocommit, one small pool per JVM.
+     * what the tests do (a superuser, or the owner of the schema). Autocommit, one small pool per
+     * database and JVM: what it writes is committed at once, so an attack on the shared database
+     * belongs in {@link #asSuperuserRolledBack}.
      */
     protected JdbcClient superuser() {
-        return SUPERUSERS.computeIfAbsent(databaseOwner.url() + " " + databaseOwner.user(), key -> {
-            HikariDataSource pool = new HikariDataSource();
-            pool.setJdbcUrl(databaseOwner.url());
-            if (!databaseOwner.user().isEmpty()) pool.setUsername(databaseOwner.user());
-            if (!databaseOwner.password().isEmpty()) pool.setPassword(databaseOwner.password());
-            pool.setMaximumPoolSize(2);
-            pool.setMinimumIdle(0);
-            pool.setPoolName("test-superuser");
-            return JdbcClient.create(pool);
-        });
+        return JdbcClient.create(superuserDataSource(database()));
     }
 
     /**
-     * A data source on another database of the same server, as its superuser: for tests that need a
-     * scratch database of their own (an upgrade from an earlier release's schema). The superuser's
-     * password is the embedded server's secret in the data directory, or EXOTRACE_DB_PASSWORD for an
-     * external server.
+     * Runs {@code attack} as the superuser in one transaction that is always rolled back, on one
+     * snapshot (repeatable read) whatever other threads commit meanwhile. What it reads, verifies
+     * included, must go through the {@code JdbcClient} it is given: the application's connections do
+     * not see its uncommitted changes. The test database is shared by every test class of the JVM,
+     * so this is the only way a test may tamper with it.
      */
-    protected static javax.sql.DataSource superuserDataSource(javax.sql.DataSource application, String database) {
-        String url = ((com.zaxxer.hikari.HikariDataSource) application).getJdbcUrl();
-        java.util.regex.Matcher server = java.util.regex.Pattern.compile("jdbc:postgresql://([^/?]+)").matcher(url);
-        if (!server.find()) throw new IllegalStateException("not a PostgreSQL URL: " + url);
-        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-        ds.setUrl("jdbc:postgresql://" + server.group(1) + "/" + database);
-        String external = System.getenv("EXOTRACE_DB_URL");
-        if (external != null && !external.isBlank()) {
-            ds.setUser(System.getenv("EXOTRACE_DB_USER"));
-            ds.setPassword(System.getenv("EXOTRACE_DB_PASSWORD"));
-        } else {
-            ds.setUser("postgres");
-            Path secret = DATA_DIR.resolve("secrets").resolve("postgres.password");
+    protected <T> T asSuperuserRolledBack(java.util.function.Function<JdbcClient, T> attack) {
+        try (java.sql.Connection connection = superuserDataSource(database()).getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                if (java.nio.file.Files.exists(secret)) ds.setPassword(java.nio.file.Files.readString(secret).strip());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return attack.apply(JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
+            } finally {
+                connection.rollback();
             }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("no superuser connection: " + e.getMessage(), e);
         }
-        return ds;
+    }
+
+    /**
+     * A pool on a database of the application's server, as its superuser: the application's own
+     * database, or a scratch database of a test's own (an upgrade from an earlier release's schema).
+     */
+    protected javax.sql.DataSource superuserDataSource(String database) {
+        String url = databaseOwner.url().replaceFirst("^(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + database);
+        return SUPERUSERS.computeIfAbsent(url + " " + databaseOwner.user(), key -> {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(url);
+            if (!databaseOwner.user().isEmpty()) pool.setUsername(databaseOwner.user());
+            if (!databaseOwner.password().isEmpty()) pool.setPassword(databaseOwner.password());
+            pool.setMaximumPoolSize(4); // Flyway holds two at once
+            pool.setMinimumIdle(0);
+            pool.setPoolName("test-superuser");
+            return pool;
+        });
+    }
+
+    /** The name of the application's database, from the owner's URL. */
+    private String database() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^jdbc:postgresql://[^/?]+/([^?]*)").matcher(databaseOwner.url());
+        return m.find() && !m.group(1).isEmpty() ? m.group(1) : "postgres";
     }
 
     protected TransactionTemplate transaction() {

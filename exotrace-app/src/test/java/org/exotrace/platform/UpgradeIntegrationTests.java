@@ -18,7 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +32,6 @@ class UpgradeIntegrationTests extends IntegrationTest {
 
     private static final String RELEASE = "upgrade/release-0.1.0-45f13ef";
 
-    @Autowired DataSource application;
-
     @Test
     void aDatabaseOfThePreviousReleaseMigratesCleanlyAndKeepsEveryRow() throws Exception {
         String upgraded = "upgrade_" + UUID.randomUUID().toString().substring(0, 8);
@@ -42,7 +39,7 @@ class UpgradeIntegrationTests extends IntegrationTest {
         superuser().sql("create database " + upgraded).update();
         superuser().sql("create database " + fresh).update();
         try {
-            DataSource old = superuserDataSource(application, upgraded);
+            DataSource old = superuserDataSource(upgraded);
             Flyway.configure().dataSource(old).locations("classpath:" + RELEASE + "/migration").load().migrate();
             Map<String, Long> loaded = loadFixture(old);
             assertThat(loaded).as("the fixture holds the demo's data").containsKeys("audit_entry", "lot", "treatment_session")
@@ -61,7 +58,7 @@ class UpgradeIntegrationTests extends IntegrationTest {
             assertThat(upgradedDb.sql("select count(*) from audit_entry a join audit_entry b on b.seq = a.seq + 1 where b.prev_hash <> a.hash")
                     .query(Long.class).single()).as("audit links broken by the upgrade").isZero();
 
-            DataSource scratch = superuserDataSource(application, fresh);
+            DataSource scratch = superuserDataSource(fresh);
             Flyway.configure().dataSource(scratch).locations("classpath:db/migration").load().migrate();
             assertThat(schema(JdbcClient.create(old))).as("the upgraded schema").isEqualTo(schema(JdbcClient.create(scratch)));
         } finally {
