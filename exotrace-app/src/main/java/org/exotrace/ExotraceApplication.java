@@ -45,7 +45,10 @@ public class ExotraceApplication {
             Configuration (environment):
               EXOTRACE_DB_URL, EXOTRACE_DB_USER, EXOTRACE_DB_PASSWORD
                                           use an external PostgreSQL instead of the embedded one
+              EXOTRACE_DB_APP_USER, EXOTRACE_DB_APP_PASSWORD
+                                          the external server's limited role the application uses
               EXOTRACE_DATA_DIR           where the embedded database keeps its data (default ./data)
+                                          and, in secrets/, its generated passwords
               EXOTRACE_ANCHOR_DIR         the audit key and checkpoints, kept outside the data directory
                                           (default ./anchor); back it up separately
             """;

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import javax.sql.DataSource;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +59,7 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         assertThat(made.out()).contains("Backup written to " + backup).contains("audit.key");
         assertThat(backup).isRegularFile();
         try (var listed = Files.list(work)) {
-            assertThat(listed.map(p -> p.getFileName().toString())).as("no partial file left beside it").containsExactly("exotrace-backup.zip");
+            assertThat(listed.map(p -> p.getFileName().toString())).as("no partial file beside it").containsExactly("exotrace-backup.zip");
         }
 
         Path data = work.resolve("restored-data");
@@ -70,6 +70,12 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
             Files.createDirectories(anchor);
             Files.copy(key, anchor.resolve("audit.key"));
         }
+        Path damaged = damagedCopy(backup, "tables/patient_photograph.copy");
+        Run failed = cli("restore", damaged.toString(), "--exotrace.data-dir=" + data, "--exotrace.audit.anchor-dir=" + anchor);
+        assertThat(failed.code()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("rolled back").hasLineCount(1);
+
+        // the failed load left the new database empty, so the good backup goes in
         Run restored = cli("restore", backup.toString(), "--exotrace.data-dir=" + data, "--exotrace.audit.anchor-dir=" + anchor);
         assertThat(restored.code()).as(restored.toString()).isZero();
         assertThat(restored.out()).contains("Restored.").containsIgnoringCase("intact");
@@ -133,6 +139,21 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         assertThat(overwrite.code()).isEqualTo(2);
         assertThat(overwrite.err()).contains("already exists");
         assertThat(Files.readString(text)).isEqualTo("not a backup");
+    }
+
+    /** A copy of the backup with one byte of one entry changed, as a bad disk or a bad copy would leave it. */
+    private Path damagedCopy(Path backup, String damagedEntry) throws Exception {
+        Path damaged = work.resolve("damaged.zip");
+        try (ZipFile original = new ZipFile(backup.toFile()); ZipOutputStream copy = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (ZipEntry entry : java.util.Collections.list(original.entries())) {
+                byte[] content = original.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(damagedEntry)) content[content.length - 20] ^= 0x01;
+                copy.putNextEntry(new ZipEntry(entry.getName()));
+                copy.write(content);
+                copy.closeEntry();
+            }
+        }
+        return damaged;
     }
 
     private record Run(int code, String out, String err) {

@@ -3,18 +3,26 @@ package org.exotrace.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 import org.exotrace.IntegrationTest;
 import org.exotrace.shared.Role;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The application's own connection cannot rewrite the audit trail or the schema (it is
@@ -23,6 +31,7 @@ import org.springframework.dao.DataAccessException;
 class DatabaseAccessIntegrationTests extends IntegrationTest {
 
     @Autowired Flyway flyway;
+    @Autowired DatabaseOwner owner;
 
     @Test
     void theApplicationConnectsAsALimitedRoleThatOwnsNothing() {
@@ -101,6 +110,37 @@ class DatabaseAccessIntegrationTests extends IntegrationTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets.resolve(file)))).as(file).isEqualTo("rw-------");
             assertThat(Files.readString(secrets.resolve(file)).strip()).as(file).matches("[A-Za-z0-9]{32}");
         }
+    }
+
+    @Test
+    void anExternalServerGivesTheApplicationItsOwnRoleAndWarnsWhenThatRoleCouldRewriteTheAuditTrail() throws Exception {
+        int port = jdbc.sql("select current_setting('port')::int").query(Integer.class).single();
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        String role = "external_app_" + UUID.randomUUID().toString().substring(0, 8);
+        String password = DatabaseSecrets.generate();
+        superuser().sql("create role " + role + " login password '" + password + "'").update();
+        Logger logger = (Logger) LoggerFactory.getLogger(ApplicationRoleCheck.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        DatabaseConfiguration configuration = new DatabaseConfiguration();
+        try (HikariDataSource external = (HikariDataSource) configuration.dataSource(url, owner.user(), owner.password(), role, password,
+                     "unused", 2);
+             HikariDataSource asOwner = (HikariDataSource) configuration.dataSource(url, owner.user(), owner.password(), "", "", "unused", 2)) {
+            assertThat(JdbcClient.create(external).sql("select current_user").query(String.class).single()).isEqualTo(role);
+            assertThat(configuration.databaseOwner(external, url, owner.user(), owner.password(), "unused").user()).isEqualTo(owner.user());
+
+            new ApplicationRoleCheck(external).warnIfTheApplicationCanRewriteTheAuditTrail();
+            assertThat(logged.list).as("a role that owns nothing").isEmpty();
+            new ApplicationRoleCheck(asOwner).warnIfTheApplicationCanRewriteTheAuditTrail();
+        } finally {
+            logger.detachAppender(logged);
+            superuser().sql("drop role " + role).update();
+        }
+        assertThat(logged.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("as postgres, which is a superuser").contains("EXOTRACE_DB_APP_USER");
+        });
     }
 
     private void assertPermissionDenied(String sql) {
