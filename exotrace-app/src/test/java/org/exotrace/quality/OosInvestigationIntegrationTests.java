@@ -248,7 +248,12 @@ class OosInvestigationIntegrationTests extends IntegrationTest {
         investigations.approve(investigation, secondQa, secondQa.username(), "not my password")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.password", containsString("password is wrong")));
 
-        assertThat(counts(TABLES)).isEqualTo(before);
+        // the wrong password itself is audited (a failed sign-in of the account, issue 10); nothing else is written
+        List<Long> after = counts(TABLES);
+        assertThat(after.subList(0, 3)).isEqualTo(before.subList(0, 3));
+        assertThat(after.get(3)).isEqualTo(before.get(3) + 1);
+        assertThat(jdbc.sql("select record_id || ' ' || action from audit_entry order by seq desc limit 1").query(String.class).single())
+                .isEqualTo(secondQa.username() + " LOGIN_FAILED");
         getJson("/api/results/" + oos, analyst).andExpect(jsonPath("$.status").value("VALID"));
         getJson("/api/investigations/" + investigation, analyst).andExpect(jsonPath("$.status").value("OPEN"));
         assertThat(events.stream(ResultInvalidated.class)).isEmpty();

@@ -182,7 +182,12 @@ class ReleaseIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.errors.password", containsString("password is wrong")));
 
         assertThat(lotState(lot)).isEqualTo("IN_TESTING");
-        assertThat(counts(SIGNATURE_TABLES)).isEqualTo(before);
+        // the wrong password itself is audited (a failed sign-in of the account, issue 10); nothing else is written
+        List<Long> after = counts(SIGNATURE_TABLES);
+        assertThat(after.subList(0, 2)).isEqualTo(before.subList(0, 2));
+        assertThat(after.get(2)).isEqualTo(before.get(2) + 1);
+        assertThat(jdbc.sql("select record_id || ' ' || action from audit_entry order by seq desc limit 1").query(String.class).single())
+                .isEqualTo(qa.username() + " LOGIN_FAILED");
     }
 
     @Test
