@@ -125,8 +125,8 @@ class DatabaseAccessIntegrationTests extends IntegrationTest {
         logger.addAppender(logged);
         DatabaseConfiguration configuration = new DatabaseConfiguration();
         try (HikariDataSource external = (HikariDataSource) configuration.dataSource(url, owner.user(), owner.password(), role, password,
-                     "unused", 2);
-             HikariDataSource asOwner = (HikariDataSource) configuration.dataSource(url, owner.user(), owner.password(), "", "", "unused", 2)) {
+                     "unused", 2, java.time.Duration.ofSeconds(3));
+             HikariDataSource asOwner = (HikariDataSource) configuration.dataSource(url, owner.user(), owner.password(), "", "", "unused", 2, java.time.Duration.ofSeconds(3))) {
             assertThat(JdbcClient.create(external).sql("select current_user").query(String.class).single()).isEqualTo(role);
             assertThat(configuration.databaseOwner(external, url, owner.user(), owner.password(), "unused").user()).isEqualTo(owner.user());
 
