@@ -97,7 +97,7 @@ public final class LoadRun {
                         List<String> id = donor == null ? List.of() : ids(donor, "\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
                         if (!id.isEmpty()) {
                             call(writes, () -> send("PUT", "/api/donors/" + id.get(0) + "/collection",
-                                    "{\"collectedOn\":\"" + java.time.LocalDate.now() + "\",\"collectionJurisdiction\":\"US\"}", bearer(writerToken)));
+                                    "{\"collectedOn\":\"" + java.time.LocalDate.now() + "\",\"collectionJurisdiction\":\"US\",\"reason\":\"collected the day of registration\"}", bearer(writerToken)));
                         }
                     }
                 }
