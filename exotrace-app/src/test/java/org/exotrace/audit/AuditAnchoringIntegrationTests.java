@@ -306,6 +306,33 @@ class AuditAnchoringIntegrationTests extends IntegrationTest {
         assertThat(scratch.resolve("elsewhere").resolve("audit.key")).doesNotExist();
     }
 
+    @Test
+    void aCleanShutdownCheckpointsTheHead() throws Exception {
+        AuditAnchor copy = copyOfTheAnchor();
+        AuditCheckpoints copyCheckpoints = new AuditCheckpoints(jdbc, copy, transactionManager);
+        copyCheckpoints.start();
+        long seq = seqOf(registerDonor());
+
+        copyCheckpoints.destroy();
+
+        AuditAnchor.Line last = copy.lines().get(copy.lines().size() - 1);
+        assertThat(last.checkpoint().source()).isEqualTo(Checkpoint.Source.SHUTDOWN);
+        assertThat(last.checkpoint().seq()).isGreaterThanOrEqualTo(seq);
+    }
+
+    @Test
+    void anAnchorDirectoryInsideTheDataDirectoryIsWarnedAbout(CapturedOutput output) throws Exception {
+        Path data = scratch.resolve("data");
+        Path inside = data.resolve("anchor");
+        AuditAnchor copy = copyOfTheAnchor();
+        Files.createDirectories(inside);
+        Files.copy(copy.directory().resolve(AuditAnchor.KEY_FILE), inside.resolve(AuditAnchor.KEY_FILE));
+
+        new AuditAnchorConfiguration().auditAnchor(inside.toString(), data.toString(), jdbc);
+
+        assertThat(output.getAll()).contains("The audit anchor directory " + inside.toRealPath() + " lies inside the data directory");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** The attack, as the database superuser, in a transaction that is always rolled back (see {@link #asSuperuserRolledBack}). */
