@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +46,7 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
     void theJurisdictionFilterSendsItsFormWithoutInlineScript() {
         login(user(Role.COMPLIANCE_OFFICER));
         page.navigate("/compliance");
+        page.waitForLoadState(LoadState.LOAD);
         Locator filter = page.locator("select[data-submit-on-change]");
         // A jurisdiction that has rules (the migrations ship some), so the filter visibly narrows the table.
         String chosen = page.locator("#rules tbody tr td:first-child").first().textContent().strip();
@@ -76,6 +78,9 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
         login(doctor);
         navigate("Patients");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Brandt, Lena")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Brandt, Lena"))).isVisible();
+        // A choice made before the deferred scripts ran would reach neither htmx nor exotrace.js (seen on a loaded machine).
+        page.waitForLoadState(LoadState.LOAD);
         Locator protocolLink = page.locator("#protocol-link");
         assertThat(protocolLink).isHidden();
 
