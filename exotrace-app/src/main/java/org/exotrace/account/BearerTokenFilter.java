@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.exotrace.shared.ProblemResponse;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -61,24 +62,13 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             throttled(response, refusal.get());
             return;
         }
-        problem(response, 401, "Invalid API token", rejection.detail());
+        ProblemResponse.write(response, 401, "Invalid API token", rejection.detail());
     }
 
     /** 429 with {@code Retry-After} and a problem+json saying how long to wait. */
     public static void throttled(HttpServletResponse response, LoginThrottle.Refusal refusal) throws IOException {
         response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
-        problem(response, 429, refusal.locked() ? "Sign-in locked" : "Too many failed sign-ins", refusal.message());
+        ProblemResponse.write(response, 429, refusal.locked() ? "Sign-in locked" : "Too many failed sign-ins", refusal.message());
     }
 
-    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + json(detail) + "\"}");
-    }
-
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
 }

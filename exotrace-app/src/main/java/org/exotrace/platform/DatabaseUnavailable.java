@@ -3,9 +3,9 @@ package org.exotrace.platform;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.exotrace.shared.ProblemResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -50,12 +50,8 @@ final class DatabaseUnavailable {
 
     /** 503 problem+json with {@code Retry-After}, written straight to the response (outside Spring MVC). */
     static void writeProblem(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"" + TYPE + "\",\"title\":\"" + TITLE + "\",\"status\":503,\"detail\":\""
-                + DETAIL + "\"}");
+        ProblemResponse.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), TYPE.toString(), TITLE, DETAIL);
     }
 
     /** The sign-in form's failure handler: the 503 error page when the account could not be looked up, otherwise {@code otherwise}. */

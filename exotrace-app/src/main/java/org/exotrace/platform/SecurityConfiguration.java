@@ -6,11 +6,11 @@ import org.exotrace.account.BearerTokenFilter;
 import org.exotrace.account.LoginThrottle;
 import org.exotrace.account.LoginThrottled;
 import org.exotrace.shared.AccessRules;
+import org.exotrace.shared.ProblemResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -48,7 +48,7 @@ class SecurityConfiguration {
         // HTTP Basic stays, behind the login throttle (429 with Retry-After when refused).
         AuthenticationEntryPoint unauthenticated = (req, res, ex) -> {
             if (ex instanceof LoginThrottled throttled) BearerTokenFilter.throttled(res, throttled.refusal());
-            else problem(res, HttpStatus.UNAUTHORIZED, "Authentication required", API_CREDENTIALS);
+            else ProblemResponse.write(res, HttpStatus.UNAUTHORIZED.value(), "Authentication required", API_CREDENTIALS);
         };
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -57,7 +57,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(DatabaseUnavailable.orEntryPoint(unauthenticated)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(DatabaseUnavailable.orEntryPoint(unauthenticated))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res, HttpStatus.FORBIDDEN.value(),
                                 "Not allowed", "Your roles do not allow " + req.getMethod() + " " + req.getRequestURI() + ".")))
                 .headers(SecurityHeaders.api())
                 .authorizeHttpRequests(auth -> {
@@ -97,13 +97,4 @@ class SecurityConfiguration {
 
     private static final String API_CREDENTIALS = "Send a personal API token (Authorization: Bearer exo_..., made on the API tokens page "
             + "of your account) or the user name and password of an Exotrace account with HTTP Basic.";
-
-    private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String title, String detail)
-            throws java.io.IOException {
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.setCharacterEncoding("UTF-8");
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
-    }
 }

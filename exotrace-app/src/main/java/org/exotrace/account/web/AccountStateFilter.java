@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.exotrace.shared.ProblemResponse;
 import org.exotrace.account.Accounts;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -49,12 +50,12 @@ class AccountStateFilter extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) session.invalidate();
-            if (api) problem(response, 401, "Account disabled", "This account was disabled by an administrator.");
+            if (api) ProblemResponse.write(response, 401, "Account disabled", "This account was disabled by an administrator.");
             else response.sendRedirect(request.getContextPath() + "/login?disabled");
             return;
         }
         if (standing.isPresent() && standing.get().mustChangePassword()) {
-            if (api) problem(response, 403, "Password change required",
+            if (api) ProblemResponse.write(response, 403, "Password change required",
                     "This account holds a temporary password: sign in on the web and choose a new one at " + PASSWORD_PAGE + " first.");
             else response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return;
@@ -64,12 +65,5 @@ class AccountStateFilter extends OncePerRequestFilter {
 
     private static boolean open(String path) {
         return OPEN.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
 }
