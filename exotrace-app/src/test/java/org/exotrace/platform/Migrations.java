@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -37,21 +38,17 @@ final class Migrations {
             return new Migration(fileName, Arrays.stream(m.group(1).split("_")).map(BigInteger::new).toList(), content);
         }
 
+        MigrationVersion flywayVersion() {
+            return MigrationVersion.fromVersion(versionText());
+        }
+
         String versionText() {
             return String.join(".", version.stream().map(BigInteger::toString).toList());
         }
     }
 
-    /** Flyway's order: part by part, numerically, a missing part counting as zero (1.1 = 1.1.0 < 1.2 < 10.1). */
-    static final Comparator<Migration> ORDER = (a, b) -> {
-        for (int i = 0; i < Math.max(a.version().size(), b.version().size()); i++) {
-            BigInteger x = i < a.version().size() ? a.version().get(i) : BigInteger.ZERO;
-            BigInteger y = i < b.version().size() ? b.version().get(i) : BigInteger.ZERO;
-            int c = x.compareTo(y);
-            if (c != 0) return c;
-        }
-        return 0;
-    };
+    /** Flyway's own order: part by part, numerically, a missing part counting as zero (1.1 = 1.1.0 < 1.2 < 10.1). */
+    static final Comparator<Migration> ORDER = Comparator.comparing(Migration::flywayVersion);
 
     private Migrations() {
     }
