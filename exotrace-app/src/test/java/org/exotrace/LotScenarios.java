@@ -265,10 +265,10 @@ public final class LotScenarios {
 
     /** The sentence a refused release gives for a required test of the default specification that has no valid result. */
     public static String missingReason(String code) {
-        org.exotrace.quality.TestDefinition test = org.exotrace.quality.DefaultSpecifications.humanMscExosomeSerum().stream()
+        org.exotrace.specification.TestDefinition test = org.exotrace.specification.DefaultSpecifications.humanMscExosomeSerum().stream()
                 .filter(t -> t.code().equals(code)).findFirst().orElseThrow();
         if (!test.derived()) return test.name() + " is required and has no valid result";
-        List<org.exotrace.quality.TestDefinition> spec = org.exotrace.quality.DefaultSpecifications.humanMscExosomeSerum();
+        List<org.exotrace.specification.TestDefinition> spec = org.exotrace.specification.DefaultSpecifications.humanMscExosomeSerum();
         return test.name() + " is required and is computed as " + test.derivation().formula(spec) + ", which cannot be computed: "
                 + String.join("; ", test.derivation().tests().stream().map(c -> spec.stream().filter(t -> t.code().equals(c))
                         .findFirst().orElseThrow().name() + " has no valid result").toList());
@@ -276,15 +276,15 @@ public final class LotScenarios {
 
     private static java.util.Set<String> resultsAReleaseNeeds() {
         java.util.Set<String> codes = new java.util.LinkedHashSet<>();
-        org.exotrace.quality.DefaultSpecifications.humanMscExosomeSerum().stream().filter(org.exotrace.quality.TestDefinition::required)
+        org.exotrace.specification.DefaultSpecifications.humanMscExosomeSerum().stream().filter(org.exotrace.specification.TestDefinition::required)
                 .forEach(t -> codes.addAll(t.derived() ? t.derivation().tests() : List.of(t.code())));
         return java.util.Collections.unmodifiableSet(codes);
     }
 
     private static Map<String, String> requiredTestNames() {
         Map<String, String> m = new LinkedHashMap<>();
-        org.exotrace.quality.DefaultSpecifications.humanMscExosomeSerum().stream()
-                .filter(org.exotrace.quality.TestDefinition::required)
+        org.exotrace.specification.DefaultSpecifications.humanMscExosomeSerum().stream()
+                .filter(org.exotrace.specification.TestDefinition::required)
                 .forEach(t -> m.put(t.code(), t.name()));
         return java.util.Collections.unmodifiableMap(m);
     }

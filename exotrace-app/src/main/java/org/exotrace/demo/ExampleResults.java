@@ -3,7 +3,7 @@ package org.exotrace.demo;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.exotrace.quality.Results;
+import org.exotrace.results.Results;
 
 /**
  * The results of a realistic, releasable human MSC exosome serum lot: every required test of the

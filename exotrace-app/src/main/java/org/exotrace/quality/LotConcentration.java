@@ -2,7 +2,9 @@ package org.exotrace.quality;
 
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.exotrace.results.Result;
 import org.exotrace.shared.Texts;
+import org.exotrace.specification.TestDefinition;
 
 /**
  * A lot's particle concentration as typed and as measured: the concentration declared on the lot

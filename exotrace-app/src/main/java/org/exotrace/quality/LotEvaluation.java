@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.exotrace.results.Result;
+import org.exotrace.specification.DerivedValue;
+import org.exotrace.specification.Evaluation;
+import org.exotrace.specification.MisevReport;
+import org.exotrace.specification.Specification;
+import org.exotrace.specification.Verdict;
 
 /**
  * A lot judged against its product's effective specification: a verdict for every test (pass,

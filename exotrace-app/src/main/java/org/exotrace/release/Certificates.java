@@ -11,13 +11,13 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
-import org.exotrace.quality.DerivedValue;
+import org.exotrace.specification.DerivedValue;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
-import org.exotrace.quality.OosInvestigation;
-import org.exotrace.quality.OosInvestigations;
-import org.exotrace.quality.Result;
-import org.exotrace.quality.ResultsOnRecord;
+import org.exotrace.results.OosInvestigation;
+import org.exotrace.results.OosInvestigations;
+import org.exotrace.results.Result;
+import org.exotrace.results.ResultsOnRecord;
 import org.exotrace.release.internal.CertificateContent;
 import org.exotrace.release.internal.CertificatePdf;
 import org.exotrace.shared.DomainProblem;
@@ -128,7 +128,7 @@ public class Certificates {
     }
 
     /** A derived test's row: its value, and in the method column how it was computed with the numbers. */
-    private static CertificateContent.Row derivedRow(LotEvaluation evaluation, org.exotrace.quality.TestEvaluation t) {
+    private static CertificateContent.Row derivedRow(LotEvaluation evaluation, org.exotrace.specification.TestEvaluation t) {
         DerivedValue d = evaluation.derivedFor(t.test().code()).orElse(null);
         String computed = d != null && d.expression() != null ? "Computed: " + d.expression()
                 : "Computed as " + t.test().derivation().formula(evaluation.specification().tests());

@@ -13,10 +13,10 @@ import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
-import org.exotrace.quality.OosInvestigation;
-import org.exotrace.quality.OosInvestigations;
-import org.exotrace.quality.Result;
-import org.exotrace.quality.Results;
+import org.exotrace.results.OosInvestigation;
+import org.exotrace.results.OosInvestigations;
+import org.exotrace.results.Result;
+import org.exotrace.results.Results;
 import org.springframework.context.ApplicationContext;
 
 /**

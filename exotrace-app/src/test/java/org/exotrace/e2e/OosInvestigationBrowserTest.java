@@ -14,7 +14,7 @@ import java.util.List;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
-import org.exotrace.quality.OosInvestigation;
+import org.exotrace.results.OosInvestigation;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

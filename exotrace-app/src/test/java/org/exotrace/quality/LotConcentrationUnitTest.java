@@ -1,12 +1,19 @@
 package org.exotrace.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.exotrace.quality.QualityFixtures.test;
+import static org.exotrace.specification.QualityFixtures.test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.exotrace.results.Result;
+import org.exotrace.specification.Evaluation;
+import org.exotrace.specification.MisevReport;
+import org.exotrace.specification.Observation;
+import org.exotrace.specification.QualityFixtures;
+import org.exotrace.specification.Specification;
+import org.exotrace.specification.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,7 @@ package org.exotrace.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.exotrace.batch.LotState;
-import org.exotrace.quality.Verdict;
+import org.exotrace.specification.Verdict;
 import org.junit.jupiter.api.Test;
 
 class WordsUnitTest {

@@ -8,7 +8,7 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.quality.LotQuality;
-import org.exotrace.quality.Verdict;
+import org.exotrace.specification.Verdict;
 import org.exotrace.release.DispositionReviews;
 import org.exotrace.release.ReleaseCheck;
 import org.exotrace.release.Releases;

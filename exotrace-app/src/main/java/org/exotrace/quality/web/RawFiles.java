@@ -3,7 +3,7 @@ package org.exotrace.quality.web;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
-import org.exotrace.quality.Results;
+import org.exotrace.results.Results;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

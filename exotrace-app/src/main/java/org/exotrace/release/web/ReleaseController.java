@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lots;
-import org.exotrace.quality.OosInvestigations;
+import org.exotrace.results.OosInvestigations;
 import org.exotrace.release.Certificates;
 import org.exotrace.release.Decision;
 import org.exotrace.release.DispositionReviews;
