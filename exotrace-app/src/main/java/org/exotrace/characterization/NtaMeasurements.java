@@ -34,6 +34,7 @@ import org.exotrace.results.Results;
 import org.exotrace.quality.SizeDistribution;
 import org.exotrace.specification.Specification;
 import org.exotrace.specification.SpecificationCatalog;
+import org.exotrace.specification.TestCode;
 import org.exotrace.specification.TestDefinition;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
@@ -63,10 +64,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class NtaMeasurements {
 
     /** The specification tests an NTA measurement fills, with their units. */
-    static final String SIZE_MODE = "size_mode";
-    static final String SIZE_D50 = "size_d50";
-    static final String CONCENTRATION = "particle_concentration";
-    private static final List<String> NTA_TESTS = List.of(SIZE_MODE, SIZE_D50, CONCENTRATION);
+    static final TestCode SIZE_MODE = TestCode.SIZE_MODE;
+    static final TestCode SIZE_D50 = TestCode.SIZE_D50;
+    static final TestCode CONCENTRATION = TestCode.PARTICLE_CONCENTRATION;
+    private static final List<TestCode> NTA_TESTS = List.of(SIZE_MODE, SIZE_D50, CONCENTRATION);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -176,7 +177,7 @@ public class NtaMeasurements {
     /** The lot's open investigations of a size or concentration result: the ones an NTA re-run may be recorded in. */
     @Transactional(readOnly = true)
     public List<OosInvestigation> openInvestigations(UUID lotId) {
-        return investigations.forLot(lotId).stream().filter(i -> i.isOpen() && NTA_TESTS.contains(i.testCode())).toList();
+        return investigations.forLot(lotId).stream().filter(i -> i.isOpen() && NTA_TESTS.stream().anyMatch(i::isAbout)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -313,20 +314,20 @@ public class NtaMeasurements {
                 Map.of("status", "FAILED", "error", why), "analysis failed"));
     }
 
-    private void record(Specification spec, Lot lot, NtaMeasurement m, Map<String, Result> valid, String testCode, double value, String unit,
+    private void record(Specification spec, Lot lot, NtaMeasurement m, Map<String, Result> valid, TestCode testCode, double value, String unit,
                         String method, String detail, Map<String, UUID> recorded, OosInvestigation within, Results.Calibrated source) {
         Optional<TestDefinition> test = spec.test(testCode);
         if (test.isEmpty()) return;
-        if (within != null && within.testCode().equals(testCode)) {
+        if (within != null && within.isAbout(testCode)) {
             Results.Entry entry = new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
                     m.instrument(), m.measuredAt(), within.resultId(), m.retestReason());
             Result r = source == null
                     ? investigations.recordResult(within.id(), entry, null, OosInvestigation.Testing.RETEST.name())
                     : investigations.recordCalibratedResult(within.id(), entry, source, OosInvestigation.Testing.RETEST.name());
-            recorded.put(testCode, r.id());
+            recorded.put(testCode.value(), r.id());
             return;
         }
-        Optional<Result> existing = Optional.ofNullable(valid.get(testCode));
+        Optional<Result> existing = Optional.ofNullable(valid.get(testCode.value()));
         if (existing.isPresent() && m.retestReason() == null) {
             throw DomainProblem.conflict(test.get().name() + " already has a valid result (" + existing.get().resultLabel()
                     + "); upload again with a reason for the retest.");
@@ -334,7 +335,7 @@ public class NtaMeasurements {
         Results.Entry entry = new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
                 m.instrument(), m.measuredAt(), existing.map(Result::id).orElse(null), existing.isPresent() ? m.retestReason() : null);
         Result r = source == null ? results.record(lot.id(), entry, null) : results.recordCalibrated(lot.id(), entry, source);
-        recorded.put(testCode, r.id());
+        recorded.put(testCode.value(), r.id());
     }
 
     /**
@@ -413,7 +414,7 @@ public class NtaMeasurements {
             }
         }
         for (Result r : validResults(lot.id()).values()) {
-            if (NTA_TESTS.contains(r.testCode()) && r.outOfSpecification() && open.stream().noneMatch(i -> i.resultId().equals(r.id()))) {
+            if (NTA_TESTS.stream().anyMatch(r::isOf) && r.outOfSpecification() && open.stream().noneMatch(i -> i.resultId().equals(r.id()))) {
                 throw DomainProblem.conflict(r.testCode() + " = " + r.resultLabel() + " of lot " + lot.code()
                         + " is out of specification and its investigation is closed with the result standing; it cannot be retested.");
             }
@@ -421,9 +422,9 @@ public class NtaMeasurements {
         if (reason != null && !reason.isBlank()) return;
         Specification spec = specifications.effective(lot.productCode()).orElseThrow();
         Map<String, Result> valid = validResults(lot.id());
-        for (String code : withConcentration ? List.of(SIZE_MODE, SIZE_D50, CONCENTRATION) : List.of(SIZE_MODE, SIZE_D50)) {
+        for (TestCode code : withConcentration ? List.of(SIZE_MODE, SIZE_D50, CONCENTRATION) : List.of(SIZE_MODE, SIZE_D50)) {
             Optional<TestDefinition> test = spec.test(code);
-            Optional<Result> existing = Optional.ofNullable(valid.get(code));
+            Optional<Result> existing = Optional.ofNullable(valid.get(code.value()));
             if (test.isPresent() && existing.isPresent()) {
                 throw DomainProblem.invalid("retestReason", test.get().name() + " already has a valid result ("
                         + existing.get().resultLabel() + "); give the reason for this retest");

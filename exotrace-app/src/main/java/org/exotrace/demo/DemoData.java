@@ -41,6 +41,7 @@ import org.exotrace.results.Result;
 import org.exotrace.results.Results;
 import org.exotrace.quality.SizeDistribution;
 import org.exotrace.release.Releases;
+import org.exotrace.specification.TestCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -138,9 +139,9 @@ class DemoData implements ApplicationRunner {
         // Released with a certificate: every required test passes once endotoxin 0.8 EU/mL was invalidated inside its OOS
         // investigation for an assignable cause (a dilution error), approved by QA; the certificate prints both results.
         Lot released = lot(ucBatch, "HMSC-EXO-SERUM", 3.6e9, 40.0, today.minusDays(28));
-        passingResults(released, "analyst", "endotoxin");
+        passingResults(released, "analyst", TestCode.ENDOTOXIN);
         Result endotoxin = as("analyst", () -> tx.execute(s -> results.record(released.id(),
-                ExampleResults.numeric("endotoxin", 0.8, "EU/mL", "LAL kinetic chromogenic"), null)));
+                ExampleResults.numeric(TestCode.ENDOTOXIN, 0.8, "EU/mL", "LAL kinetic chromogenic"), null)));
         invalidatedForDilutionError(endotoxin);
         as("analyst", () -> tx.execute(s -> quality.recordSizeDistribution(released.id(), "NTA (NanoSight NS300), 5 videos of 60 s", lognormal(108, 1.35))));
         List<LotUnit> releasedUnits = as("analyst", () -> tx.execute(s -> lots.split(released.id(), 12, 2.0)));
@@ -149,14 +150,14 @@ class DemoData implements ApplicationRunner {
         // Out of specification: endotoxin above its limit; no laboratory error in phase I, phase II under way, the second
         // analyst's retest fails too and the conclusion is still to be proposed.
         Lot oos = lot(ucSec, "HMSC-EXO-SERUM", 3.1e9, 20.0, today.minusDays(18));
-        passingResults(oos, "analyst2", "endotoxin");
-        Result high = as("analyst2", () -> tx.execute(s -> results.record(oos.id(), ExampleResults.numeric("endotoxin", 1.8, "EU/mL", "LAL kinetic chromogenic"), null)));
+        passingResults(oos, "analyst2", TestCode.ENDOTOXIN);
+        Result high = as("analyst2", () -> tx.execute(s -> results.record(oos.id(), ExampleResults.numeric(TestCode.ENDOTOXIN, 1.8, "EU/mL", "LAL kinetic chromogenic"), null)));
         OosInvestigation underWay = investigations.forResult(high.id()).orElseThrow();
         noLaboratoryError(underWay, "analyst2");
         as("qa", () -> tx.execute(s -> investigations.escalate(underWay.id(), new OosInvestigations.PhaseTwoEntry(
                 "Batch record, SEC column sanitisation log and water-for-injection monitoring reviewed: WFI loop endotoxin alert on the day of formulation",
                 "Retest of the retained sample in duplicate by a second analyst (Alex Morgan); both results are reported, none averaged", null))));
-        as("analyst", () -> tx.execute(s -> investigations.recordResult(underWay.id(), new Results.Entry("endotoxin", 1.7, "EU/mL", null,
+        as("analyst", () -> tx.execute(s -> investigations.recordResult(underWay.id(), new Results.Entry(TestCode.ENDOTOXIN, 1.7, "EU/mL", null,
                 "Retained sample, duplicate 1 of 2", "LAL kinetic chromogenic", "Reader ELx808", Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
                 high.id(), "Phase II plan: retest by a second analyst"), null, "RETEST")));
 
@@ -170,16 +171,16 @@ class DemoData implements ApplicationRunner {
         // Rejected: sterility growth, confirmed on retest inside its OOS investigation (approved by QA), signed rejection.
         Lot rejected = lot(adiposeTff, "HMSC-EXO-BULK", 2.0e11, 100.0, today.minusDays(23));
         Result growth = as("analyst2", () -> tx.execute(s -> results.record(rejected.id(),
-                ExampleResults.categorical("sterility", "GROWTH", "Ph. Eur. 2.6.1 membrane filtration"), null)));
+                ExampleResults.categorical(TestCode.STERILITY, "GROWTH", "Ph. Eur. 2.6.1 membrane filtration"), null)));
         OosInvestigation sterility = investigations.forResult(growth.id()).orElseThrow();
         noLaboratoryError(sterility, "analyst2");
         as("qa", () -> tx.execute(s -> investigations.escalate(sterility.id(), new OosInvestigations.PhaseTwoEntry(
                 "Environmental monitoring: grade A settle plate excursion during filling; operator gowning record incomplete",
                 "Repeat sterility test on two retained containers by a second analyst", null))));
-        as("analyst", () -> tx.execute(s -> investigations.recordResult(sterility.id(), new Results.Entry("sterility", null, null, "GROWTH",
+        as("analyst", () -> tx.execute(s -> investigations.recordResult(sterility.id(), new Results.Entry(TestCode.STERILITY, null, null, "GROWTH",
                 "Retained containers 2 and 5", "Ph. Eur. 2.6.1 membrane filtration", null, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
                 growth.id(), "Phase II plan: repeat on retained containers"), null, "RETEST")));
-        as("analyst", () -> tx.execute(s -> investigations.propose(sterility.id(), new OosInvestigations.ProposalEntry("OOS_CONFIRMED", null, null,
+        as("analyst", () -> tx.execute(s -> investigations.propose(sterility.id(), new OosInvestigations.ProposalEntry(OosInvestigation.Conclusion.OOS_CONFIRMED, null, null,
                 "Growth confirmed on retained containers; no laboratory error; contamination attributed to the filling excursion"))));
         as("qa", () -> tx.execute(s -> investigations.approve(sterility.id(), new OosInvestigations.ApprovalEntry("qa", PASSWORD,
                 "Investigation reviewed; the lot is rejected"))));
@@ -188,13 +189,13 @@ class DemoData implements ApplicationRunner {
 
         // Quarantined plant lot pending investigation.
         Lot quarantined = lot(plantBatch, "PLANT-EXO-GEL", 1.5e9, 200.0, today.minusDays(12));
-        as("analyst2", () -> tx.execute(s -> results.record(quarantined.id(), ExampleResults.numeric("size_mode", 142, "nm", "NTA"), null)));
+        as("analyst2", () -> tx.execute(s -> results.record(quarantined.id(), ExampleResults.numeric(TestCode.SIZE_MODE, 142, "nm", "NTA"), null)));
         as("qa", () -> tx.execute(s -> releases.quarantine(quarantined.id(), new Releases.Signing("qa", PASSWORD,
                 "Appearance complaint from formulation: investigate particulates"))));
 
         // Awaiting results: a bulk isolate with a first size measurement, and a serum derived from it.
         Lot bulk = lot(ucBatch, "HMSC-EXO-BULK", 1.8e11, 30.0, today.minusDays(27));
-        as("analyst", () -> tx.execute(s -> results.record(bulk.id(), ExampleResults.numeric("size_mode", 112, "nm", "NTA"), null)));
+        as("analyst", () -> tx.execute(s -> results.record(bulk.id(), ExampleResults.numeric(TestCode.SIZE_MODE, 112, "nm", "NTA"), null)));
         Lot serum = as("analyst", () -> tx.execute(s -> lots.derive(bulk.id(), new Lots.NewLot("HMSC-EXO-SERUM", 3.5e9, 10.0, today.minusDays(3), null))));
         NtaCalibration calibration = as("analyst", () -> beadCalibration(today));
         as("analyst", () -> ntaUpload(serum, calibration));
@@ -203,8 +204,8 @@ class DemoData implements ApplicationRunner {
         // 3.2e9 /mL measured by TRPS. Particles per ampoule (6.4e9) passes, so it is no OOS result; the lot page flags the
         // disagreement and release is blocked until the declared value is corrected with a reason or a new measurement agrees.
         Lot disagreeing = lot(ucSec, "HMSC-EXO-SERUM", 1.5e11, 15.0, today.minusDays(6));
-        passingResults(disagreeing, "analyst2", "particle_concentration");
-        as("analyst2", () -> tx.execute(s -> results.record(disagreeing.id(), ExampleResults.numeric("particle_concentration", 3.2e9,
+        passingResults(disagreeing, "analyst2", TestCode.PARTICLE_CONCENTRATION);
+        as("analyst2", () -> tx.execute(s -> results.record(disagreeing.id(), ExampleResults.numeric(TestCode.PARTICLE_CONCENTRATION, 3.2e9,
                 "particles/mL", "TRPS (Exoid)"), null)));
 
         clinics.load(clinicSupply(today));
@@ -318,11 +319,11 @@ class DemoData implements ApplicationRunner {
                 "Calculation re-checked: correct for the dilution recorded", "Reader calibration and kinetic curve fit in order",
                 "Control standard endotoxin recovery 96 %", "Worksheet photo shows the sample diluted 1:4, not 1:10 as the method requires",
                 "Assignable cause: wrong dilution in sample preparation"))));
-        as("analyst", () -> tx.execute(s -> investigations.recordResult(investigation.id(), new Results.Entry("endotoxin", 0.12, "EU/mL", null,
+        as("analyst", () -> tx.execute(s -> investigations.recordResult(investigation.id(), new Results.Entry(TestCode.ENDOTOXIN, 0.12, "EU/mL", null,
                 "Same retained sample, diluted 1:10", "LAL kinetic chromogenic", null, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
                 endotoxin.id(), "Test of the phase I hypothesis: dilution 1:10 as the method requires"), null, "RETEST")));
-        as("analyst", () -> tx.execute(s -> investigations.propose(investigation.id(), new OosInvestigations.ProposalEntry("INVALIDATED",
-                "SAMPLE_PREPARATION", "Sample diluted 1:4 instead of 1:10 (worksheet photo); the retest at 1:10 gave 0.12 EU/mL",
+        as("analyst", () -> tx.execute(s -> investigations.propose(investigation.id(), new OosInvestigations.ProposalEntry(OosInvestigation.Conclusion.INVALIDATED,
+                OosInvestigation.Cause.SAMPLE_PREPARATION, "Sample diluted 1:4 instead of 1:10 (worksheet photo); the retest at 1:10 gave 0.12 EU/mL",
                 "Laboratory error in sample preparation"))));
         as("qa", () -> tx.execute(s -> investigations.approve(investigation.id(), new OosInvestigations.ApprovalEntry("qa", PASSWORD,
                 "Worksheet photo and retest reviewed"))));
@@ -357,10 +358,10 @@ class DemoData implements ApplicationRunner {
         return as("analyst", () -> tx.execute(s -> lots.create(batch.id(), new Lots.NewLot(product, perMl, volumeMl, made, null))));
     }
 
-    private void passingResults(Lot lot, String analyst, String... except) {
+    private void passingResults(Lot lot, String analyst, TestCode... except) {
         List<Results.Entry> entries = ExampleResults.passing();
         as(analyst, () -> tx.execute(s -> {
-            entries.stream().filter(e -> !List.of(except).contains(e.testCode())).forEach(e -> results.record(lot.id(), e, null));
+            entries.stream().filter(e -> java.util.Arrays.stream(except).noneMatch(c -> c.is(e.testCode()))).forEach(e -> results.record(lot.id(), e, null));
             return null;
         }));
     }

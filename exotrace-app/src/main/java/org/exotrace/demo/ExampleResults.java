@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.exotrace.results.Results;
+import org.exotrace.specification.TestCode;
 
 /**
  * The results of a realistic, releasable human MSC exosome serum lot: every required test of the
@@ -18,28 +19,28 @@ public final class ExampleResults {
 
     public static List<Results.Entry> passing() {
         return List.of(
-                numeric("size_mode", 104, "nm", "NTA (NanoSight NS300)"),
-                numeric("size_d50", 116, "nm", "NTA (NanoSight NS300)"),
+                numeric(TestCode.SIZE_MODE, 104, "nm", "NTA (NanoSight NS300)"),
+                numeric(TestCode.SIZE_D50, 116, "nm", "NTA (NanoSight NS300)"),
                 // Typed, so by a method other than NTA: an NTA concentration counts only from an uploaded measurement with its calibration.
-                numeric("particle_concentration", 3.6e9, "particles/mL", "TRPS (Exoid)"),
-                numeric("total_protein", 42, "µg/mL", "Micro BCA"),
-                numeric("particles_per_ug_protein", 8.6e10, "particles/µg", "NTA / micro BCA"),
-                categorical("marker_transmembrane", "POSITIVE", "Western blot: CD63+, CD81+, CD9+"),
-                categorical("marker_cytosolic", "POSITIVE", "Western blot: TSG101+, ALIX+"),
-                categorical("marker_calnexin", "NEGATIVE", "Western blot"),
-                categorical("sterility", "NO_GROWTH", "Ph. Eur. 2.6.1 membrane filtration"),
-                numeric("endotoxin", 0.12, "EU/mL", "LAL kinetic chromogenic"),
-                categorical("mycoplasma", "NEGATIVE", "qPCR"),
-                categorical("ev_imaging", "CONFORMS", "TEM negative stain: cup-shaped vesicles 50-150 nm"));
+                numeric(TestCode.PARTICLE_CONCENTRATION, 3.6e9, "particles/mL", "TRPS (Exoid)"),
+                numeric(TestCode.TOTAL_PROTEIN, 42, "µg/mL", "Micro BCA"),
+                numeric(TestCode.PARTICLES_PER_UG_PROTEIN, 8.6e10, "particles/µg", "NTA / micro BCA"),
+                categorical(TestCode.MARKER_TRANSMEMBRANE, "POSITIVE", "Western blot: CD63+, CD81+, CD9+"),
+                categorical(TestCode.MARKER_CYTOSOLIC, "POSITIVE", "Western blot: TSG101+, ALIX+"),
+                categorical(TestCode.MARKER_CALNEXIN, "NEGATIVE", "Western blot"),
+                categorical(TestCode.STERILITY, "NO_GROWTH", "Ph. Eur. 2.6.1 membrane filtration"),
+                numeric(TestCode.ENDOTOXIN, 0.12, "EU/mL", "LAL kinetic chromogenic"),
+                categorical(TestCode.MYCOPLASMA, "NEGATIVE", "qPCR"),
+                categorical(TestCode.EV_IMAGING, "CONFORMS", "TEM negative stain: cup-shaped vesicles 50-150 nm"));
     }
 
     /** A numeric result performed two days ago. */
-    public static Results.Entry numeric(String test, double value, String unit, String method) {
+    public static Results.Entry numeric(TestCode test, double value, String unit, String method) {
         return new Results.Entry(test, value, unit, null, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
     }
 
     /** A categorical result performed two days ago. */
-    public static Results.Entry categorical(String test, String category, String method) {
+    public static Results.Entry categorical(TestCode test, String category, String method) {
         return new Results.Entry(test, null, null, category, null, method, null, Instant.now().minus(2, ChronoUnit.DAYS), null, null);
     }
 }

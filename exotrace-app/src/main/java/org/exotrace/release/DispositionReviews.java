@@ -211,8 +211,7 @@ public class DispositionReviews {
     }
 
     private String testName(Result result) {
-        return specifications.get(result.specificationId()).tests().stream().filter(t -> t.code().equals(result.testCode()))
-                .map(TestDefinition::name).findFirst().orElse(result.testCode());
+        return specifications.get(result.specificationId()).test(result.testCode()).map(TestDefinition::name).orElse(result.testCode());
     }
 
     private LocalDate today() {

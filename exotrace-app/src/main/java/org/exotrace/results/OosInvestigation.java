@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.exotrace.specification.TestCode;
 
 /**
  * The investigation of one out-of-specification result, after the FDA guidance "Investigating
@@ -149,6 +150,11 @@ public record OosInvestigation(UUID id, String number, UUID lotId, String testCo
     public String stateText() {
         if (!isOpen()) return "Closed: " + conclusion().label();
         return phase.shortLabel() + (awaitingApproval() ? ", awaiting QA approval" : ", open");
+    }
+
+    /** Whether the investigated result is a result of that test. */
+    public boolean isAbout(TestCode test) {
+        return test.is(testCode);
     }
 
     public boolean hasAdditional(UUID resultId) {

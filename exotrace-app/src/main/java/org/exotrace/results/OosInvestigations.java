@@ -45,7 +45,13 @@ public class OosInvestigations {
     public record PhaseTwoEntry(String productionReview, String plan, String resamplingJustification) {}
 
     /** A proposed conclusion as typed: {@code conclusion} OOS_CONFIRMED or INVALIDATED, an assignable cause for the latter. */
-    public record ProposalEntry(String conclusion, String causeCategory, String causeDescription, String summary) {}
+    public record ProposalEntry(String conclusion, String causeCategory, String causeDescription, String summary) {
+
+        /** A proposal from typed values: {@code cause} null for a confirmation. */
+        public ProposalEntry(OosInvestigation.Conclusion conclusion, OosInvestigation.Cause cause, String causeDescription, String summary) {
+            this(conclusion.name(), cause == null ? null : cause.name(), causeDescription, summary);
+        }
+    }
 
     /** QA's approval: both signature components re-entered, as at release, and an optional comment. */
     public record ApprovalEntry(String username, String password, String comment) {}

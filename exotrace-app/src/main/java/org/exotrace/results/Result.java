@@ -2,6 +2,7 @@ package org.exotrace.results;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.exotrace.specification.TestCode;
 import org.exotrace.specification.Numbers;
 import org.exotrace.specification.Verdict;
 
@@ -24,6 +25,9 @@ public record Result(UUID id, UUID lotId, String testCode, Double value, String 
     public record RawFile(String filename, String contentType, long sizeBytes, String sha256) {}
 
     public boolean isValid() { return status == Status.VALID; }
+
+    /** Whether this is a result of that test. */
+    public boolean isOf(TestCode test) { return test.is(testCode); }
 
     public boolean outOfSpecification() { return verdictAtEntry == Verdict.FAIL; }
 

@@ -23,6 +23,7 @@ import org.exotrace.specification.MeasurementUnits;
 import org.exotrace.specification.Observation;
 import org.exotrace.specification.Specification;
 import org.exotrace.specification.SpecificationCatalog;
+import org.exotrace.specification.TestCode;
 import org.exotrace.specification.TestDefinition;
 import org.exotrace.specification.TestKind;
 import org.exotrace.specification.Verdict;
@@ -41,7 +42,14 @@ public class Results {
      * it replaces and a reason.
      */
     public record Entry(String testCode, Double value, String unit, String category, String detail, String method,
-                        String instrument, Instant performedAt, UUID retestOf, String retestReason) {}
+                        String instrument, Instant performedAt, UUID retestOf, String retestReason) {
+
+        /** A result of a test the caller names by its typed code. */
+        public Entry(TestCode test, Double value, String unit, String category, String detail, String method,
+                     String instrument, Instant performedAt, UUID retestOf, String retestReason) {
+            this(test.value(), value, unit, category, detail, method, instrument, performedAt, retestOf, retestReason);
+        }
+    }
 
     /** A raw data file to attach. */
     public record Upload(String filename, String contentType, byte[] content) {}

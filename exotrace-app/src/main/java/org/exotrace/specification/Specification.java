@@ -26,4 +26,9 @@ public record Specification(UUID id, String productCode, int version, Status sta
     public java.util.Optional<TestDefinition> test(String code) {
         return tests.stream().filter(t -> t.code().equals(code)).findFirst();
     }
+
+    /** The test with this code, when the specification has it. */
+    public java.util.Optional<TestDefinition> test(TestCode code) {
+        return test(code.value());
+    }
 }
