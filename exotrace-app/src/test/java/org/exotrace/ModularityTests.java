@@ -32,6 +32,47 @@ class ModularityTests {
         assertThat(MODULES.getModuleByName("shared")).hasValueSatisfying(m -> assertThat(m.isOpen()).isTrue());
     }
 
+    /**
+     * Quality control is three modules along the work, each below about 2,500 lines: what a lot
+     * must meet, what was measured (with the investigations of failures), and the lot's verdict.
+     * Each depends only on the ones before it.
+     */
+    @Test
+    void splitsQualityControlIntoSpecificationResultsAndLotQuality() {
+        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("specification", "results", "quality");
+        assertDependsOnlyOn("specification", "batch", "shared");
+        assertDependsOnlyOn("results", "specification", "batch", "account", "shared");
+        assertDependsOnlyOn("quality", "specification", "results", "batch", "shared");
+    }
+
+    @Test
+    void keepsEachQualityControlModuleBelowTwoAndAHalfThousandLines() throws Exception {
+        for (String module : new String[] {"specification", "results", "quality"}) {
+            Path source = Path.of("src", "main", "java", "org", "exotrace", module);
+            long lines;
+            try (var files = Files.walk(source)) {
+                lines = files.filter(f -> f.toString().endsWith(".java")).mapToLong(ModularityTests::lines).sum();
+            }
+            assertThat(lines).as("lines of module %s", module).isPositive().isLessThanOrEqualTo(2_500);
+        }
+    }
+
+    private static long lines(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void assertDependsOnlyOn(String module, String... allowed) {
+        var m = MODULES.getModuleByName(module).orElseThrow();
+        assertThat(m.getDirectDependencies(MODULES).uniqueModules().map(d -> d.getIdentifier().toString()))
+                .as("modules %s depends on", module)
+                .isNotEmpty()
+                .isSubsetOf(allowed);
+    }
+
     @Test
     void writesModuleDocumentation() throws Exception {
         new Documenter(MODULES).writeDocumentation();

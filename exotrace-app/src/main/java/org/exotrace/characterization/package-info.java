@@ -6,5 +6,5 @@
  * distribution are recorded on the lot through the quality module, with the settings and software
  * version stored so that anyone can re-run it and get the same numbers.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"batch", "quality", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"batch", "quality", "results", "specification", "shared"})
 package org.exotrace.characterization;

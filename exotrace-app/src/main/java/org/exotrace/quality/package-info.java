@@ -1,13 +1,20 @@
 /**
- * Quality control of exosome (extracellular vesicle) lots: specifications of release tests with
- * limits, warning bands and categorical vocabularies; judging observed results against them;
- * the lot-level verdict that decides whether a lot may be released; unit conversion into a
- * specification's unit; and completeness of characterization against MISEV2018 (Théry et al.
- * 2018) and MISEV2023 (Welsh et al. 2024). Out-of-specification results open an investigation
- * ({@link org.exotrace.results.OosInvestigations}, after the FDA OOS guidance): retests and
- * invalidations of such a result happen only inside it, and the lot's evaluation fails the test
- * while the result stands.
+ * The quality of a lot as a whole: its evaluation against its product's effective specification
+ * ({@link org.exotrace.quality.LotQuality}, the lot-level verdict that decides whether a lot may
+ * be released), using per test the result that decides (an out-of-specification result on record
+ * fails the test until its investigation invalidates it, however many later results pass); the
+ * values of derived tests; the lot's declared concentration beside the measured one; MISEV
+ * completeness; and the lot's size distribution. Also the lab's quality pages and API: the lot's
+ * results page, the result sheet and worksheet, the investigation pages, and {@code /api} for
+ * specifications, results, evaluations and size distributions, composed from the
+ * {@code specification} and {@code results} modules.
  *
- * <p>The types in this package are plain domain logic with no framework, database or web code.
+ * <p>Promises: {@link org.exotrace.quality.LotEvaluation#releasable()} is false while a required
+ * test fails or is missing or the declared and measured concentrations disagree. Recording a size
+ * distribution publishes {@code RecordChanged}. Table owned: {@code size_distribution}. The
+ * services and controllers here use Spring (transactions, JDBC, MVC); the evaluation records are
+ * plain values.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Lot quality",
+        allowedDependencies = {"specification", "results", "batch", "shared"})
 package org.exotrace.quality;
