@@ -20,7 +20,7 @@ import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Units;
 import org.exotrace.clinic.Clinics;
-import org.exotrace.clinic.Shipments;
+import org.exotrace.supply.Shipments;
 import org.exotrace.characterization.NtaCalibration;
 import org.exotrace.characterization.NtaCalibrationRequest;
 import org.exotrace.characterization.NtaCalibrations;

@@ -1,0 +1,268 @@
+package org.exotrace.course.web;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.exotrace.clinic.Clinic;
+import org.exotrace.clinic.Clinics;
+import org.exotrace.supply.Inventory;
+import org.exotrace.clinic.Patient;
+import org.exotrace.clinic.PatientConsent;
+import org.exotrace.clinic.Patients;
+import org.exotrace.treatment.ProtocolTemplate;
+import org.exotrace.treatment.TreatmentPlan;
+import org.exotrace.treatment.TreatmentPlans;
+import org.exotrace.followup.Worklist;
+import org.exotrace.batch.Product;
+import org.exotrace.batch.Products;
+import org.exotrace.compliance.Purpose;
+import org.exotrace.donor.SourceType;
+import org.exotrace.compliance.Jurisdictions;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.DomainProblem;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The clinician's pages (their clinics' patients, a patient's record and consents) and the administrator's clinic list. */
+@Controller
+class ClinicController {
+
+    /** The patient form as typed; indications one per line. */
+    record PatientForm(String givenName, String familyName, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+                       String sex, String contact, String fitzpatrick, String indications, String history, String contraindications) {
+        static PatientForm blank() {
+            return new PatientForm("", "", null, "", "", "", "", "", "");
+        }
+    }
+
+    private final Clinics clinics;
+    private final Patients patients;
+    private final TreatmentPlans plans;
+    private final Products products;
+    private final Worklist worklist;
+    private final Inventory inventory;
+
+    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist, Inventory inventory) {
+        this.inventory = inventory;
+        this.clinics = clinics;
+        this.patients = patients;
+        this.plans = plans;
+        this.products = products;
+        this.worklist = worklist;
+    }
+
+    @GetMapping("/clinic")
+    String home(@RequestParam(defaultValue = "") String q, Model model) {
+        List<Clinic> mine = clinics.mine();
+        Map<Clinic, List<Patient>> byClinic = new LinkedHashMap<>();
+        mine.forEach(c -> byClinic.put(c, patients.search(c.id(), q)));
+        model.addAttribute("clinics", byClinic);
+        model.addAttribute("worklists", worklist.mine(LocalDate.now()));
+        model.addAttribute("incoming", inventory.incomingCounts());
+        model.addAttribute("q", q);
+        return "clinic/home";
+    }
+
+    @GetMapping("/clinic/{clinicId}/patients/new")
+    String newPatient(@PathVariable UUID clinicId, Model model) {
+        return patientForm(clinics.requireMember(clinicId), PatientForm.blank(), Map.of(), model);
+    }
+
+    @PostMapping("/clinic/{clinicId}/patients")
+    String register(@PathVariable UUID clinicId, PatientForm form, Model model) {
+        Clinic clinic = clinics.requireMember(clinicId);
+        try {
+            List<String> indications = form.indications() == null ? List.of() : Arrays.asList(form.indications().split("\\R"));
+            Patient p = patients.register(clinicId, new Patients.NewPatient(form.givenName(), form.familyName(), form.dateOfBirth(), form.sex(),
+                    form.contact(), form.fitzpatrick(), indications, form.history(), form.contraindications()));
+            return "redirect:/patients/" + p.id();
+        } catch (DomainProblem e) {
+            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+            if (errors.isEmpty()) errors.put("form", e.getMessage());
+            return patientForm(clinic, form, errors, model);
+        }
+    }
+
+    @GetMapping("/patients/{id}")
+    String patient(@PathVariable UUID id, Model model) {
+        Patient p = patients.get(id);
+        model.addAttribute("patient", p);
+        model.addAttribute("clinic", clinics.get(p.clinicId()));
+        model.addAttribute("consents", patients.consents(id));
+        model.addAttribute("kinds", PatientConsent.Kind.values());
+        model.addAttribute("today", LocalDate.now());
+        if (!model.containsAttribute("planForm")) model.addAttribute("planForm", PlanForm.blank());
+        if (!model.containsAttribute("planErrors")) model.addAttribute("planErrors", Map.of());
+        model.addAttribute("plans", plans.forPatient(id));
+        model.addAttribute("refusals", plans.refusals(id));
+        List<ProtocolTemplate> templates = plans.templates();
+        model.addAttribute("templates", templates);
+        model.addAttribute("templateNames", templates.stream().collect(Collectors.toMap(ProtocolTemplate::id, ProtocolTemplate::name)));
+        planChoices(id, (PlanForm) model.getAttribute("planForm"), model);
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("assessors", clinics.members(p.clinicId()).stream().filter(m -> !m.equals(Actors.current())).toList());
+        return "clinic/patient";
+    }
+
+    /** The plan form as typed, kept when the plan is refused so nothing has to be chosen again. */
+    record PlanForm(String templateId, String productCode, String sourceType, String purpose, String trialId,
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, String allocation, String blindedAssessor,
+                    Boolean confirmDuplicate) {
+
+        static PlanForm blank() {
+            return new PlanForm("", "", "", "", "", LocalDate.now(), "RANDOM", "", false);
+        }
+
+        /** An unticked box is not sent at all. */
+        public boolean duplicateConfirmed() {
+            return Boolean.TRUE.equals(confirmDuplicate);
+        }
+
+        UUID template() {
+            try {
+                return templateId == null || templateId.isBlank() ? null : UUID.fromString(templateId);
+            } catch (IllegalArgumentException e) {
+                return null; // an unknown template reads as none chosen, and gets its field message
+            }
+        }
+    }
+
+    /** The fields that depend on the protocol and the product (route, products that fit it, the product's sources), for htmx. */
+    @GetMapping("/patients/{id}/plan-fields")
+    String planFields(@PathVariable UUID id, PlanForm form, Model model) {
+        model.addAttribute("patient", patients.get(id));
+        model.addAttribute("planForm", form);
+        model.addAttribute("planErrors", Map.of());
+        planChoices(id, form, model);
+        return "clinic/patient :: plan-fields";
+    }
+
+    /**
+     * What the plan form offers: the chosen protocol's route, the products that route can deliver, and
+     * the chosen product's sources; every product and source before a protocol is chosen.
+     */
+    private void planChoices(UUID patientId, PlanForm form, Model model) {
+        ProtocolTemplate chosen = null;
+        if (form.template() != null) {
+            try {
+                chosen = plans.template(form.template());
+            } catch (DomainProblem notVisible) {
+                // another clinic's copy or an unknown id: offered nothing special, refused on submit
+            }
+        }
+        List<Product> offered = chosen == null ? products.all() : plans.productsFor(chosen);
+        Product product = offered.stream().filter(p -> p.code().equals(form.productCode())).findFirst()
+                .orElse(offered.size() == 1 ? offered.get(0) : null);
+        model.addAttribute("chosenTemplate", chosen);
+        model.addAttribute("chosenProduct", product);
+        model.addAttribute("products", offered);
+        model.addAttribute("sources", product == null ? List.of(SourceType.values())
+                : Arrays.stream(SourceType.values()).filter(product.sourceTypes()::contains).toList());
+        model.addAttribute("duplicate", chosen == null || product == null ? null
+                : plans.duplicate(patientId, chosen.id(), product.code()).orElse(null));
+    }
+
+    @PostMapping("/patients/{id}/plans")
+    String plan(@PathVariable UUID id, PlanForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(form.template(), form.productCode(), form.sourceType(), null,
+                    form.purpose(), form.trialId(), form.startOn(), form.allocation(), form.blindedAssessor(), form.duplicateConfirmed()));
+            redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled."
+                    + (p.splitFace() ? " Split-face: " + p.allocation() + (Boolean.TRUE.equals(p.randomized()) ? " (randomized)." : ".") : ""));
+            return "redirect:/patients/" + id + "#plans";
+        } catch (DomainProblem e) {
+            response.setStatus(switch (e.kind()) {
+                case RULE_VIOLATION -> 422;
+                case CONFLICT -> 409;
+                default -> 400;
+            });
+            model.addAttribute("planError", switch (e.kind()) {
+                case INVALID_INPUT -> e.title() + ": nothing was planned; see the messages beside the fields.";
+                case CONFLICT -> "Nothing was planned: the same course is already running";
+                default -> e.title();
+            });
+            model.addAttribute("planReasons", e.reasons().isEmpty() && e.kind() != DomainProblem.Kind.INVALID_INPUT ? List.of(e.getMessage())
+                    : e.reasons());
+            model.addAttribute("planErrors", e.fieldErrors());
+            model.addAttribute("planForm", form);
+            return patient(id, model);
+        }
+    }
+
+    @PostMapping("/patients/{id}/consents")
+    String consent(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String formVersion,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn,
+                   @RequestParam(defaultValue = "") String signedBy, RedirectAttributes redirect) {
+        try {
+            patients.grantConsent(id, new Patients.ConsentEntry(kind, formVersion, signedOn, signedBy));
+            redirect.addFlashAttribute("message", "Consent recorded.");
+        } catch (DomainProblem e) {
+            redirect.addFlashAttribute("consentError", e.getMessage());
+        }
+        return "redirect:/patients/" + id;
+    }
+
+    @PostMapping("/patient-consents/{id}/withdrawal")
+    String withdraw(@PathVariable UUID id, @RequestParam UUID patientId, @RequestParam(defaultValue = "") String reason,
+                    RedirectAttributes redirect) {
+        try {
+            patients.withdrawConsent(id, null, reason);
+            redirect.addFlashAttribute("message", "Consent withdrawn.");
+        } catch (DomainProblem e) {
+            redirect.addFlashAttribute("consentError", e.getMessage());
+        }
+        return "redirect:/patients/" + patientId;
+    }
+
+    @GetMapping("/admin/clinics")
+    String adminList(Model model) {
+        List<Clinic> all = clinics.all();
+        model.addAttribute("clinics", all);
+        model.addAttribute("members", all.stream().collect(Collectors.toMap(Clinic::id, c -> clinics.members(c.id()))));
+        model.addAttribute("jurisdictions", Jurisdictions.all());
+        return "clinic/admin";
+    }
+
+    @PostMapping("/admin/clinics")
+    String adminCreate(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+                       @RequestParam(defaultValue = "") String jurisdiction, @RequestParam(defaultValue = "") String address,
+                       RedirectAttributes redirect) {
+        try {
+            Clinic c = clinics.create(new Clinics.NewClinic(code, name, jurisdiction, address));
+            redirect.addFlashAttribute("message", "Clinic " + c.name() + " created.");
+        } catch (DomainProblem e) {
+            redirect.addFlashAttribute("message", "Not created: " + e.getMessage());
+        }
+        return "redirect:/admin/clinics";
+    }
+
+    @PostMapping("/admin/clinics/{id}/members")
+    String adminAddMember(@PathVariable UUID id, @RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
+        try {
+            clinics.addMember(id, username);
+            redirect.addFlashAttribute("message", username + " added.");
+        } catch (DomainProblem e) {
+            redirect.addFlashAttribute("message", "Not added: " + e.getMessage());
+        }
+        return "redirect:/admin/clinics";
+    }
+
+    private String patientForm(Clinic clinic, PatientForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("clinic", clinic);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sexes", Patient.Sex.values());
+        return "clinic/new-patient";
+    }
+}
