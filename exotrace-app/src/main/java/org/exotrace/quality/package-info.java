@@ -10,4 +10,5 @@
  *
  * <p>The types in this package are plain domain logic with no framework, database or web code.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "shared"})
 package org.exotrace.quality;
