@@ -4,12 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module structure is a rule, not a convention: no cycles, no reaching into another module's internals. */
+/**
+ * The module structure is a rule, not a convention: no cycles, no reaching into another module's
+ * internals, every dependency declared, every published event heard.
+ */
 class ModularityTests {
 
     /**
@@ -19,15 +31,19 @@ class ModularityTests {
     private static final ApplicationModules MODULES = ApplicationModules.of(ExotraceApplication.class,
             JavaClass.Predicates.resideInAPackage("org.exotrace.nta.."));
 
+    /** Every module of the application; a new module is added here, with its declared dependencies. */
+    private static final Set<String> ALL = Set.of("shared", "platform", "account", "audit", "donor", "batch", "quality",
+            "characterization", "release", "compliance", "outcome", "clinic", "dossier", "demo");
+
+    /** Verifies cycles, internals and each module's {@code allowedDependencies} together. */
     @Test
-    void modulesHaveNoCyclesAndUseOnlyEachOthersPublicTypes() {
+    void modulesHaveNoCyclesAndUseOnlyTheirDeclaredDependenciesPublicTypes() {
         MODULES.verify();
     }
 
     @Test
-    void knowsTheBusinessModulesAndTreatsSharedAsOpen() {
-        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("platform", "account", "audit", "donor", "batch", "quality", "release", "dossier", "shared")
+    void knowsEveryModuleAndTreatsSharedAsOpen() {
+        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrderElementsOf(ALL)
                 .doesNotContain("nta");
         assertThat(MODULES.getModuleByName("shared")).hasValueSatisfying(m -> assertThat(m.isOpen()).isTrue());
     }
@@ -74,6 +90,72 @@ class ModularityTests {
     }
 
     @Test
+    void everyModuleButTheOpenOneDeclaresItsAllowedDependencies() {
+        assertThat(MODULES.stream().filter(m -> !m.isOpen()).filter(m -> m.getAllowedDependencies(MODULES).isEmpty())
+                .map(m -> m.getIdentifier().toString())).as("modules without allowedDependencies in their package-info").isEmpty();
+    }
+
+    /**
+     * A domain event that nobody hears is a promise nobody keeps. Listeners are the parameters of
+     * methods annotated {@code @EventListener}, {@code @TransactionalEventListener} or
+     * {@code @ApplicationModuleListener} (in any module, the publisher's own included). Spring Modulith
+     * does not see what is published without jMolecules, so the published types are read from the
+     * sources: the type constructed, or whose factory is called, in each {@code publishEvent(...)}.
+     */
+    @Test
+    void everyPublishedEventHasAListener() throws Exception {
+        Set<String> heard = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.exotrace").stream().flatMap(c -> c.getMethods().stream())
+                .filter(m -> LISTENERS.stream().anyMatch(m::isAnnotatedWith))
+                .flatMap(m -> m.getRawParameterTypes().stream()).map(JavaClass::getSimpleName).collect(Collectors.toSet());
+        Set<String> published = publishedEventTypes(Path.of("src", "main", "java", "org", "exotrace"));
+        assertThat(published).as("events the modules publish").contains("RecordChanged", "ConsentWithdrawn", "DonorEligibilityLost",
+                "ResultInvalidated", "LotQuarantined", "NtaSubmitted");
+        assertThat(published).as("published events nobody listens to").isSubsetOf(heard);
+    }
+
+    private static final List<String> LISTENERS = List.of("org.springframework.context.event.EventListener",
+            "org.springframework.transaction.event.TransactionalEventListener",
+            "org.springframework.modulith.events.ApplicationModuleListener");
+
+    private static final Pattern PUBLISH = Pattern.compile("publishEvent\\(");
+    private static final Pattern EVENT = Pattern.compile("(?:new\\s+([A-Z]\\w*)\\s*\\(|\\b([A-Z]\\w*)\\.[a-z]\\w*\\()");
+
+    private static Set<String> publishedEventTypes(Path sources) throws Exception {
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(file);
+                Matcher call = PUBLISH.matcher(code);
+                while (call.find()) {
+                    String argument = argument(code, call.end());
+                    Matcher type = EVENT.matcher(argument);
+                    // the first application type named in the argument is the event: new X(...) or X.factory(...)
+                    while (type.find()) {
+                        String name = type.group(1) != null ? type.group(1) : type.group(2);
+                        if (MODULES.stream().anyMatch(m -> m.getType(name).isPresent())) {
+                            types.add(name);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    /** The text between the opening parenthesis that ends at {@code from} and its closing one. */
+    private static String argument(String code, int from) {
+        int depth = 1;
+        for (int i = from; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return code.substring(from, i);
+        }
+        throw new IllegalStateException("unbalanced publishEvent( call");
+    }
+
+    @Test
     void writesModuleDocumentation() throws Exception {
         new Documenter(MODULES).writeDocumentation();
 
@@ -83,4 +165,5 @@ class ModularityTests {
             assertThat(files.map(p -> p.getFileName().toString())).contains("module-donor.adoc", "module-audit.puml");
         }
     }
+
 }

@@ -6,5 +6,10 @@
  * {@link org.exotrace.account.LoginThrottle}; programs use the API with personal
  * {@link org.exotrace.account.ApiTokens tokens} (one SHA-256 per request, no password hash). The
  * first start without demo data creates an administrator whose random password is printed once.
+ *
+ * <p>Promises: {@link org.exotrace.account.Accounts} answers who an account is and checks a
+ * re-entered password for a signature; no other module reads the account tables. Depends only on
+ * {@code shared}; the platform's security chains use its throttle and token filter.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package org.exotrace.account;

@@ -7,5 +7,11 @@
  * outside the database and the chain is checkpointed to a signed append-only file beside the key
  * (the audit anchor), so a wiped or rewritten chain is detected even by its database superuser.
  * This module only listens.
+ *
+ * <p>Promises: a {@link org.exotrace.shared.RecordChanged} published inside a transaction is
+ * appended in that transaction, or the transaction fails, so no change commits without its entry.
+ * Depends only on {@code shared}; the lab pages read a record's history through
+ * {@link org.exotrace.audit.AuditTrail}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package org.exotrace.audit;

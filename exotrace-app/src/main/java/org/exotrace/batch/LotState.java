@@ -31,4 +31,11 @@ public enum LotState implements org.exotrace.shared.Labelled {
 
     /** Whether material of a lot in this state may be formulated, pooled or filled further. */
     public boolean usable() { return this == IN_TESTING || this == RELEASED; }
+
+    /**
+     * Whether the disposition is still open (in testing or quarantined): results and measurements
+     * may be added, and the lot may be released or rejected. A released or rejected lot's results
+     * are locked; it must be quarantined before it is examined again.
+     */
+    public boolean open() { return this == IN_TESTING || this == QUARANTINED; }
 }

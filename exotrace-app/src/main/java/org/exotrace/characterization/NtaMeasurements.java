@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.results.OosInvestigation;
@@ -362,7 +361,7 @@ public class NtaMeasurements {
 
     private Lot openLot(UUID lotId) {
         Lot lot = lots.get(lotId);
-        if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
+        if (!lot.acceptsResults()) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + "; results can no longer be added. Quarantine it first if it must be re-examined.");
         }

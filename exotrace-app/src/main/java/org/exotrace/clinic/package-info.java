@@ -4,4 +4,5 @@
  * everywhere else), their phototype, indications, history and contraindications, and their
  * versioned, signed consents with withdrawal.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "compliance", "donor", "outcome", "release", "shared"})
 package org.exotrace.clinic;

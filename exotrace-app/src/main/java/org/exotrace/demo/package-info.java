@@ -4,5 +4,9 @@
  * quarantined, out of specification, blocked by a withdrawn consent, awaiting results), built
  * through the modules' public APIs as the people who would do each step, so the audit trail and
  * signatures are real.
+ *
+ * <p>Promises: nothing depends on this module and it uses only the other modules' public APIs, so
+ * the demo data obeys every rule a user's data does.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "characterization", "clinic", "donor", "quality", "release", "shared"})
 package org.exotrace.demo;

@@ -7,5 +7,12 @@
  * ({@link org.exotrace.donor.EligibilityDetermination}) is eligible only when every required test
  * has a negative result inside its window. Other modules ask
  * {@link org.exotrace.donor.Donors#checkUse} whether a donor's material may be used for a scope.
+ *
+ * <p>Promises: donor identity stays pseudonymous outside the roles that may identify donors
+ * ({@link org.exotrace.donor.Donors#mayIdentifyDonors}); a withdrawn consent publishes
+ * {@link org.exotrace.donor.ConsentWithdrawn} and a donor who stops being eligible publishes
+ * {@link org.exotrace.donor.DonorEligibilityLost}, both inside the transaction of the change, for the
+ * release module's disposition reviews.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "shared"})
 package org.exotrace.donor;

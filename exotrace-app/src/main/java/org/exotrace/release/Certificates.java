@@ -76,7 +76,7 @@ public class Certificates {
         Lot lot = lots.get(lotId);
         Decision release = releaseOf(lotId).orElseThrow(() -> DomainProblem.conflict(
                 "Lot " + lot.code() + " has not been released; a certificate of analysis is issued only for released lots."));
-        if (lot.state() != org.exotrace.batch.LotState.RELEASED) {
+        if (!lot.released()) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + " since its release; its certificate of analysis is withdrawn until it is released again.");
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Products;
 import org.exotrace.donor.ConsentScope;
@@ -122,11 +121,11 @@ public class DispositionReviews {
         DispositionReview before = records.get(reviewId).orElseThrow();
         String reason = signing.reason().strip();
         Decision decision;
-        if (outcome == Outcome.CONTINUE && lot.state() == LotState.QUARANTINED) {
+        if (outcome == Outcome.CONTINUE && lot.quarantined()) {
             // back into use only as a release: every reason a release is refused applies
             decision = releases.release(lotId, signing, false);
         } else {
-            if (outcome == Outcome.CONTINUE && lot.state() != LotState.RELEASED) {
+            if (outcome == Outcome.CONTINUE && !lot.released()) {
                 throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; it cannot continue in use.");
             }
             SignatureMeaning meaning = switch (outcome) {
@@ -140,7 +139,7 @@ public class DispositionReviews {
         if (!records.decide(reviewId, outcome, reason, decision.id(), Actors.current(), at)) {
             throw DomainProblem.conflict("The review of lot " + lot.code() + " was decided meanwhile.");
         }
-        if (outcome != Outcome.CONTINUE && lot.state() == LotState.RELEASED) {
+        if (outcome != Outcome.CONTINUE && lot.released()) {
             String hold = outcome == Outcome.RECALL ? "Recalled: " + reason : reason;
             lots.quarantine(lotId, decision.signature().id(), hold);
             events.publishEvent(new LotQuarantined(lotId, lot.code(), decision.signature().id(), hold));
@@ -194,7 +193,7 @@ public class DispositionReviews {
     }
 
     private void review(Lot lot, CauseKind kind, String subject, ConsentScope scope, LocalDate on, String reason, UUID source) {
-        if (lot.state() == LotState.REJECTED || !records.everReleased(lot.id()) || records.recall(lot.id()).isPresent()) return;
+        if (lot.rejected() || !records.everReleased(lot.id()) || records.recall(lot.id()).isPresent()) return;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String by = Actors.current();
         UUID reviewId = records.openOrJoin(lot.id(), lot.code(), at, by);

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.exotrace.account.Account;
 import org.exotrace.account.Accounts;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
@@ -97,7 +96,7 @@ public class Releases {
     private ReleaseCheck check(Lot lot, String username, EvaluationOutcome outcome) {
         UUID lotId = lot.id();
         List<String> reasons = new ArrayList<>();
-        if (lot.state() != LotState.IN_TESTING && lot.state() != LotState.QUARANTINED) {
+        if (!lot.awaitsDisposition()) {
             reasons.add("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; only lots in testing or quarantine can be released");
         }
         reasons.addAll(outcome.evaluation() != null ? outcome.evaluation().blockingReasons() : outcome.problems());
@@ -136,7 +135,6 @@ public class Releases {
         Decision decision = sign(lot, signer, SignatureMeaning.RELEASE, Texts.blankToNull(signing.reason()), evaluation, certificate,
                 releasedConcentration(evaluation));
         lots.release(lotId, decision.signature().id(), releasedBy(decision.signature(), signing.reason()));
-        events.publishEvent(new LotReleased(lotId, lot.code(), decision.signature().id(), certificate));
         return decision;
     }
 
@@ -179,7 +177,6 @@ public class Releases {
         Decision decision = sign(lot, signer, meaning, signing.reason().strip(), evaluation, null, null);
         if (meaning == SignatureMeaning.REJECTION) {
             lots.reject(lotId, decision.signature().id(), signing.reason().strip());
-            events.publishEvent(new LotRejected(lotId, lot.code(), decision.signature().id(), signing.reason().strip()));
         } else {
             lots.quarantine(lotId, decision.signature().id(), signing.reason().strip());
             events.publishEvent(new LotQuarantined(lotId, lot.code(), decision.signature().id(), signing.reason().strip()));

@@ -7,5 +7,12 @@
  * the certificate of analysis (WHO TRS 902 Annex 10). Reviews the disposition of a released lot
  * when something changes after release (a withdrawn consent, an invalidated result, a
  * quarantine): its units are refused until QA signs the outcome (continue, quarantine, recall).
+ *
+ * <p>Promises: a lot is released, rejected or quarantined only through {@link org.exotrace.release.Releases}
+ * with a valid signature; listens to {@link org.exotrace.donor.ConsentWithdrawn},
+ * {@link org.exotrace.donor.DonorEligibilityLost}, {@link org.exotrace.quality.ResultInvalidated}
+ * and its own {@link org.exotrace.release.LotQuarantined} in the publisher's transaction, so a
+ * released lot concerned is under review before the change commits.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "donor", "quality", "shared"})
 package org.exotrace.release;

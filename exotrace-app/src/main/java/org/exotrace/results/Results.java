@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
@@ -133,7 +132,7 @@ public class Results {
      */
     Result record(UUID lotId, Entry e, Upload file, OosInvestigation within, OosInvestigation.Testing kind, Calibrated source) {
         Lot lot = lots.get(lotId);
-        if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
+        if (!lot.acceptsResults()) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase()
                     + "; results can no longer be added. Quarantine it first if it must be re-examined.");
         }
@@ -266,7 +265,6 @@ public class Results {
         }
         events.publishEvent(RecordChanged.created("result", id, snapshot));
         if (within == null && verdict == Verdict.FAIL) open(result, lot);
-        events.publishEvent(new ResultRecorded(id, lotId, test.code(), verdict, result.analyst()));
         return result;
     }
 
@@ -356,7 +354,7 @@ public class Results {
 
     private Result invalidateNow(Result r, String reason) {
         Lot lot = lots.get(r.lotId());
-        if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
+        if (!lot.acceptsResults()) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; its results are locked.");
         }
         Result after = changeStatus(r, Result.Status.INVALIDATED, reason, "INVALIDATE");
@@ -368,7 +366,7 @@ public class Results {
     public Result attachRawFile(UUID resultId, Upload file) {
         Result r = get(resultId);
         Lot lot = lots.get(r.lotId());
-        if (lot.state() == LotState.RELEASED || lot.state() == LotState.REJECTED) {
+        if (!lot.acceptsResults()) {
             throw DomainProblem.conflict("Lot " + lot.code() + " is " + lot.state().label().toLowerCase() + "; its results are locked.");
         }
         if (r.rawFile() != null) throw DomainProblem.conflict("This result already has a raw file (" + r.rawFile().filename() + "); record a retest to replace it.");

@@ -12,7 +12,7 @@
  * replaced by a retest, and stops counting only when its investigation's approved conclusion
  * invalidates it; {@link org.exotrace.results.ResultsOnRecord} gives every result and investigation
  * of a lot with a canonical text for signatures. Every change publishes {@code RecordChanged};
- * it publishes {@link org.exotrace.results.ResultRecorded} and
+ * it publishes
  * {@link org.exotrace.results.ResultInvalidated}. Tables owned: {@code result}, {@code result_file},
  * {@code oos_sequence}, {@code oos_investigation}, {@code oos_additional_result},
  * {@code oos_approval_failure} (their migrations stay in {@code db/migration/quality}).

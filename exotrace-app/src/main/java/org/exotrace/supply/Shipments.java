@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Units;
@@ -79,7 +78,7 @@ public class Shipments {
             }
             Lot lot = lots.get(unit.get().lotId());
             if (unit.get().destroyed()) reasons.add(code + ": destroyed on " + unit.get().destruction().on() + " (" + unit.get().destruction().reason() + ")");
-            if (lot.state() != LotState.RELEASED) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().label().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
+            if (!lot.released()) reasons.add(code + ": lot " + lot.code() + " is " + lot.state().label().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not released");
             reviews.openFor(lot.id()).ifPresent(r -> reasons.add(code + ": lot " + lot.code() + " is under disposition review since " + r.openedOn()
                     + "; it cannot be shipped until QA decides"));
             if (!lot.expiresOn().isAfter(shippedOn)) reasons.add(code + ": lot " + lot.code() + " expired on " + lot.expiresOn());
@@ -163,9 +162,9 @@ public class Shipments {
         Optional<DispositionReview> recall = here ? reviews.recall(lot.id()) : Optional.empty();
         if (recall.isPresent()) {
             reasons.add(recall.get().refusal());
-        } else if (lot.state() != LotState.RELEASED) {
+        } else if (!lot.released()) {
             reasons.add("lot " + lot.code() + " is " + lot.state().label().toLowerCase(Locale.ROOT)
-                    + (lot.state() == LotState.QUARANTINED ? " (on hold or recalled): do not use" : ", not released: do not use"));
+                    + (lot.quarantined() ? " (on hold or recalled): do not use" : ", not released: do not use"));
         }
         if (here) reviews.openFor(lot.id()).ifPresent(r -> reasons.add(r.refusal(org.exotrace.donor.Donors.mayIdentifyDonors())));
         if (!lot.expiresOn().isAfter(day)) reasons.add("lot " + lot.code() + " expired on " + lot.expiresOn());

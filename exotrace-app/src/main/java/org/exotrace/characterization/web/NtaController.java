@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.characterization.NtaCalibrations;
 import org.exotrace.characterization.NtaMeasurement;
@@ -120,7 +119,7 @@ class NtaController {
     private String render(UUID lotId, List<NtaMeasurement> list, NtaRequest form, Map<String, String> errors, String notice, Model model) {
         Lot lot = lots.get(lotId);
         model.addAttribute("lot", lot);
-        model.addAttribute("open", lot.state() == LotState.IN_TESTING || lot.state() == LotState.QUARANTINED);
+        model.addAttribute("open", lot.acceptsResults());
         model.addAttribute("measurements", list);
         List<UUID> active = list.stream().filter(m -> !m.status().finished()).map(NtaMeasurement::id).toList();
         model.addAttribute("active", active);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.results.OosInvestigation;
 import org.exotrace.results.OosInvestigations;
@@ -208,7 +207,7 @@ class InvestigationController {
         ResultsOnRecord onRecord = investigations.onRecord(i.lotId());
         model.addAttribute("inv", i);
         model.addAttribute("lot", lot);
-        model.addAttribute("lotOpen", lot.state() == LotState.IN_TESTING || lot.state() == LotState.QUARANTINED);
+        model.addAttribute("lotOpen", lot.acceptsResults());
         model.addAttribute("original", results.get(i.resultId()));
         model.addAttribute("test", specifications.get(results.get(i.resultId()).specificationId()).test(i.testCode()).orElse(null));
         model.addAttribute("lines", onRecord.of(i.testCode()));

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.results.OosInvestigations;
@@ -115,7 +114,7 @@ class ResultController {
     private String render(UUID lotId, ResultForm form, Map<String, String> errors, String notice, Model model) {
         Lot lot = lots.get(lotId);
         model.addAttribute("lot", lot);
-        model.addAttribute("open", lot.state() == LotState.IN_TESTING || lot.state() == LotState.QUARANTINED);
+        model.addAttribute("open", lot.acceptsResults());
         specifications.effective(lot.productCode()).ifPresent(spec -> {
             model.addAttribute("spec", spec);
             model.addAttribute("evaluation", quality.evaluate(lotId));

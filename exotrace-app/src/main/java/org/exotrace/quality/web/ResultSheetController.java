@@ -222,7 +222,7 @@ class ResultSheetController {
 
     private String lotPage(Lot lot, Map<String, Typed> typed, Map<String, Map<String, String>> errors, String formError, Model model) {
         model.addAttribute("lot", lot);
-        model.addAttribute("open", lot.state() == LotState.IN_TESTING || lot.state() == LotState.QUARANTINED);
+        model.addAttribute("open", lot.acceptsResults());
         model.addAttribute("formError", formError);
         Optional<Specification> spec = specifications.effective(lot.productCode());
         model.addAttribute("spec", spec.orElse(null));

@@ -216,7 +216,7 @@ class ShipmentController {
         model.addAttribute("destroyedCount", all.stream().filter(LotUnit::destroyed).count());
         model.addAttribute("totalCount", all.size());
         model.addAttribute("clinics", clinics.all());
-        model.addAttribute("released", lot.state() == LotState.RELEASED);
+        model.addAttribute("released", lot.released());
         return "clinic/ship";
     }
 }
