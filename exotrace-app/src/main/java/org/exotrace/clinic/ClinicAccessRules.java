@@ -20,19 +20,9 @@ class ClinicAccessRules implements AccessRules {
         r.requestMatchers(HttpMethod.POST, "/admin/clinics", "/admin/clinics/*/members", "/api/clinics", "/api/clinics/*/members")
                 .hasRole(Role.ADMIN.name());
         r.requestMatchers(HttpMethod.GET, "/api/clinics").hasAnyRole(Role.names(Role.ADMIN, Role.CLINICIAN, Role.LAB_ANALYST, Role.QA_RELEASER));
-        r.requestMatchers(HttpMethod.POST, "/api/shipments").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
-        r.requestMatchers(HttpMethod.GET, "/api/shipments/*").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
-        r.requestMatchers(HttpMethod.GET, "/shipments", "/shipments/new").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
-        r.requestMatchers(HttpMethod.POST, "/shipments").hasAnyRole(Role.names(Role.LAB_ANALYST, Role.QA_RELEASER));
-        r.requestMatchers(HttpMethod.GET, "/clinic/*/inventory").hasRole(Role.CLINICIAN.name());
-        r.requestMatchers(HttpMethod.POST, "/shipments/*/receipt").hasRole(Role.CLINICIAN.name());
-        r.requestMatchers(HttpMethod.GET, "/api/plan-refusals").hasRole(Role.COMPLIANCE_OFFICER.name());
         String clinician = Role.CLINICIAN.name();
-        r.requestMatchers(HttpMethod.GET, "/clinic", "/clinic/*/patients/new", "/patients/*", "/patients/*/plan-fields", "/api/clinics/*/patients", "/api/patients/*",
-                "/api/patients/*/consents", "/api/clinics/*/inventory", "/api/clinics/*/unit-check", "/api/protocol-templates",
-                "/api/protocol-templates/*", "/api/patients/*/plans", "/api/plans/*", "/api/patients/*/plan-refusals").hasRole(clinician);
-        r.requestMatchers(HttpMethod.POST, "/api/protocol-templates/*/copies", "/api/patients/*/plans", "/patients/*/plans").hasRole(clinician);
-        r.requestMatchers(HttpMethod.POST, "/api/shipments/*/receipt").hasRole(clinician);
+        r.requestMatchers(HttpMethod.GET, "/clinic/*/patients/new", "/api/clinics/*/patients", "/api/patients/*", "/api/patients/*/consents")
+                .hasRole(clinician);
         r.requestMatchers(HttpMethod.POST, "/clinic/*/patients", "/patients/*/consents", "/patient-consents/*/withdrawal",
                 "/api/clinics/*/patients", "/api/patients/*/consents", "/api/patient-consents/*/withdrawal").hasRole(clinician);
     }

@@ -13,21 +13,11 @@ import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.PatientConsent;
 import org.exotrace.clinic.Patients;
-import org.exotrace.treatment.PlanRefusal;
-import org.exotrace.treatment.ProtocolTemplate;
-import org.exotrace.treatment.TreatmentPlan;
-import org.exotrace.treatment.TreatmentPlans;
-import org.exotrace.shared.DomainProblem;
-import org.exotrace.supply.Shipment;
-import org.exotrace.supply.Shipments;
-import org.exotrace.supply.UnitCheck;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,106 +33,12 @@ class ClinicApi {
 
     record Withdrawal(LocalDate on, @NotBlank @Size(max = 1000) String reason) {}
 
-    record Receipt(LocalDate on) {}
-
-    record Copy(UUID clinicId) {}
-
-    record TemplateChange(TreatmentPlans.TemplateEdit template, String reason) {}
-
     private final Clinics clinics;
     private final Patients patients;
-    private final Shipments shipments;
-    private final TreatmentPlans plans;
 
-    ClinicApi(Clinics clinics, Patients patients, Shipments shipments, TreatmentPlans plans) {
+    ClinicApi(Clinics clinics, Patients patients) {
         this.clinics = clinics;
         this.patients = patients;
-        this.shipments = shipments;
-        this.plans = plans;
-    }
-
-    @GetMapping("/protocol-templates")
-    @Operation(summary = "The shipped protocol templates and your clinics' copies")
-    List<ProtocolTemplate> templates() {
-        return plans.templates();
-    }
-
-    @GetMapping("/protocol-templates/{id}")
-    ProtocolTemplate template(@PathVariable UUID id) {
-        return plans.template(id);
-    }
-
-    @PutMapping("/protocol-templates/{id}")
-    @Operation(summary = "Change your clinic's copy of a template, with a reason (shipped templates are read-only: 409); plans already made keep their schedule")
-    ProtocolTemplate updateTemplate(@PathVariable UUID id, @RequestBody TemplateChange body) {
-        return plans.update(id, body.template(), body.reason());
-    }
-
-    @PostMapping("/protocol-templates/{id}/copies")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Copy a template into one of your clinics, to adapt it there")
-    ProtocolTemplate copy(@PathVariable UUID id, @RequestBody Copy body) {
-        if (body.clinicId() == null) throw DomainProblem.invalid("clinicId", "choose the clinic");
-        return plans.copy(id, body.clinicId());
-    }
-
-    @PostMapping("/patients/{id}/plans")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Plan a course from a template; refused with the rule's citation when the use is not permitted in the clinic's jurisdiction")
-    TreatmentPlan plan(@PathVariable UUID id, @RequestBody TreatmentPlans.NewPlan body) {
-        return plans.plan(id, body);
-    }
-
-    @GetMapping("/patients/{id}/plans")
-    List<TreatmentPlan> patientPlans(@PathVariable UUID id) {
-        return plans.forPatient(id);
-    }
-
-    @GetMapping("/patients/{id}/plan-refusals")
-    @Operation(summary = "Plans the regulatory rules refused for this patient, with the rule's message")
-    List<PlanRefusal> patientRefusals(@PathVariable UUID id) {
-        return plans.refusals(id);
-    }
-
-    @GetMapping("/plan-refusals")
-    @Operation(summary = "Every refused plan attempt under patient pseudonyms (compliance officer)")
-    List<PlanRefusal> refusals() {
-        return plans.allRefusals();
-    }
-
-    @GetMapping("/plans/{id}")
-    TreatmentPlan planById(@PathVariable UUID id) {
-        return plans.get(id);
-    }
-
-    @PostMapping("/shipments")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Ship released, unexpired units to a clinic (lab); refused with a reason per unit otherwise")
-    Shipment ship(@RequestBody Shipments.NewShipment body) {
-        return shipments.ship(body);
-    }
-
-    @GetMapping("/shipments/{id}")
-    Shipment shipment(@PathVariable UUID id) {
-        return shipments.get(id);
-    }
-
-    @PostMapping("/shipments/{id}/receipt")
-    @Operation(summary = "Confirm a shipment arrived (the clinic's staff); its units enter the clinic's inventory")
-    Shipment receive(@PathVariable UUID id, @RequestBody(required = false) Receipt body) {
-        return shipments.receive(id, body == null ? null : body.on());
-    }
-
-    @GetMapping("/clinics/{id}/inventory")
-    List<String> inventory(@PathVariable UUID id) {
-        return shipments.inventory(id);
-    }
-
-    @GetMapping("/clinics/{id}/unit-check")
-    @Operation(summary = "May this scanned unit be used here on this day? Every reason when not (foreign, not released, recalled, expired)")
-    UnitCheck check(@PathVariable UUID id, @RequestParam String code,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        return shipments.check(id, code, on);
     }
 
     @PostMapping("/clinics")

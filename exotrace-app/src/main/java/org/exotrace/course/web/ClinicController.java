@@ -21,7 +21,6 @@ import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
 import org.exotrace.compliance.Purpose;
 import org.exotrace.donor.SourceType;
-import org.exotrace.compliance.Jurisdictions;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,17 +33,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The clinician's pages (their clinics' patients, a patient's record and consents) and the administrator's clinic list. */
+/**
+ * The clinician's pages that draw on the whole course: the clinic home (their clinics' patients, the visits due, the units
+ * on their way) and a patient's page (their record and consents, plans, refused plans and the plan form).
+ */
 @Controller
 class ClinicController {
-
-    /** The patient form as typed; indications one per line. */
-    record PatientForm(String givenName, String familyName, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
-                       String sex, String contact, String fitzpatrick, String indications, String history, String contraindications) {
-        static PatientForm blank() {
-            return new PatientForm("", "", null, "", "", "", "", "", "");
-        }
-    }
 
     private final Clinics clinics;
     private final Patients patients;
@@ -72,26 +66,6 @@ class ClinicController {
         model.addAttribute("incoming", inventory.incomingCounts());
         model.addAttribute("q", q);
         return "clinic/home";
-    }
-
-    @GetMapping("/clinic/{clinicId}/patients/new")
-    String newPatient(@PathVariable UUID clinicId, Model model) {
-        return patientForm(clinics.requireMember(clinicId), PatientForm.blank(), Map.of(), model);
-    }
-
-    @PostMapping("/clinic/{clinicId}/patients")
-    String register(@PathVariable UUID clinicId, PatientForm form, Model model) {
-        Clinic clinic = clinics.requireMember(clinicId);
-        try {
-            List<String> indications = form.indications() == null ? List.of() : Arrays.asList(form.indications().split("\\R"));
-            Patient p = patients.register(clinicId, new Patients.NewPatient(form.givenName(), form.familyName(), form.dateOfBirth(), form.sex(),
-                    form.contact(), form.fitzpatrick(), indications, form.history(), form.contraindications()));
-            return "redirect:/patients/" + p.id();
-        } catch (DomainProblem e) {
-            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
-            if (errors.isEmpty()) errors.put("form", e.getMessage());
-            return patientForm(clinic, form, errors, model);
-        }
     }
 
     @GetMapping("/patients/{id}")
@@ -198,71 +172,5 @@ class ClinicController {
             model.addAttribute("planForm", form);
             return patient(id, model);
         }
-    }
-
-    @PostMapping("/patients/{id}/consents")
-    String consent(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String formVersion,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn,
-                   @RequestParam(defaultValue = "") String signedBy, RedirectAttributes redirect) {
-        try {
-            patients.grantConsent(id, new Patients.ConsentEntry(kind, formVersion, signedOn, signedBy));
-            redirect.addFlashAttribute("message", "Consent recorded.");
-        } catch (DomainProblem e) {
-            redirect.addFlashAttribute("consentError", e.getMessage());
-        }
-        return "redirect:/patients/" + id;
-    }
-
-    @PostMapping("/patient-consents/{id}/withdrawal")
-    String withdraw(@PathVariable UUID id, @RequestParam UUID patientId, @RequestParam(defaultValue = "") String reason,
-                    RedirectAttributes redirect) {
-        try {
-            patients.withdrawConsent(id, null, reason);
-            redirect.addFlashAttribute("message", "Consent withdrawn.");
-        } catch (DomainProblem e) {
-            redirect.addFlashAttribute("consentError", e.getMessage());
-        }
-        return "redirect:/patients/" + patientId;
-    }
-
-    @GetMapping("/admin/clinics")
-    String adminList(Model model) {
-        List<Clinic> all = clinics.all();
-        model.addAttribute("clinics", all);
-        model.addAttribute("members", all.stream().collect(Collectors.toMap(Clinic::id, c -> clinics.members(c.id()))));
-        model.addAttribute("jurisdictions", Jurisdictions.all());
-        return "clinic/admin";
-    }
-
-    @PostMapping("/admin/clinics")
-    String adminCreate(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
-                       @RequestParam(defaultValue = "") String jurisdiction, @RequestParam(defaultValue = "") String address,
-                       RedirectAttributes redirect) {
-        try {
-            Clinic c = clinics.create(new Clinics.NewClinic(code, name, jurisdiction, address));
-            redirect.addFlashAttribute("message", "Clinic " + c.name() + " created.");
-        } catch (DomainProblem e) {
-            redirect.addFlashAttribute("message", "Not created: " + e.getMessage());
-        }
-        return "redirect:/admin/clinics";
-    }
-
-    @PostMapping("/admin/clinics/{id}/members")
-    String adminAddMember(@PathVariable UUID id, @RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
-        try {
-            clinics.addMember(id, username);
-            redirect.addFlashAttribute("message", username + " added.");
-        } catch (DomainProblem e) {
-            redirect.addFlashAttribute("message", "Not added: " + e.getMessage());
-        }
-        return "redirect:/admin/clinics";
-    }
-
-    private String patientForm(Clinic clinic, PatientForm form, Map<String, String> errors, Model model) {
-        model.addAttribute("clinic", clinic);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("sexes", Patient.Sex.values());
-        return "clinic/new-patient";
     }
 }
