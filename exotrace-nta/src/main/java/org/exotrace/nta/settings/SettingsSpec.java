@@ -125,7 +125,7 @@ public final class SettingsSpec {
             .build();
 
     /** Every setting, in the order the command, the help and the stored settings list them. */
-    public static final List<Setting<?>> ALL = List.of(PIXEL_SIZE_NM, UNITS, FPS, TEMPERATURE_C, VISCOSITY_MPA_S, WATER_MODEL, DRIFT, METHOD,
+    public static final List<Setting<?>> ALL = List.of(UNITS, PIXEL_SIZE_NM, FPS, TEMPERATURE_C, VISCOSITY_MPA_S, WATER_MODEL, DRIFT, METHOD,
             MIN_TRACK_LENGTH, MOTION_BLUR, DETECTION_VOLUME_PL, DILUTION, BOOTSTRAP, SEED, COLUMNS);
 
     /** The settings of a concentration alone (a NanoSight export brings its own sizing conditions). */

@@ -148,7 +148,7 @@ class SettingsSpecTest {
     void theCommandArgumentsSpellOutEverySetSettingWithItsOption() {
         SizingSettings s = SettingsSpec.parse(given("viscosityMPaS", "0.955", "detectionVolumePl", "80")).settings();
         String args = String.join(" ", s.arguments());
-        assertThat(args).startsWith("--pixel-size-nm 166 --units px --fps 25 --temperature-c 22 --viscosity-mpa-s 0.955")
+        assertThat(args).startsWith("--units px --pixel-size-nm 166 --fps 25 --temperature-c 22 --viscosity-mpa-s 0.955")
                 .contains("--motion-blur 0.16666666666666666", "--detection-volume-pl 80", "--bootstrap 50", "--seed 1",
                         "--columns frame,particle,x,y")
                 .doesNotContain("--dilution");
