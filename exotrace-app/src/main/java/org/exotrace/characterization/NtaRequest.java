@@ -1,9 +1,12 @@
 package org.exotrace.characterization;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.nta.NtaVersion;
+import org.exotrace.nta.settings.Setting;
+import org.exotrace.nta.settings.SettingProblem;
+import org.exotrace.nta.settings.SettingsSpec;
 import org.exotrace.shared.DomainProblem;
 
 /**
  * An NTA upload's fields as typed (form fields or multipart API parts), checked all at once so
- * that every mistake gets its own field message. Physical settings have no defaults: the analyst
- * states pixel size, frame rate and temperature. A concentration needs a detection volume: the
+ * that every mistake gets its own field message. The analysis settings are read by the library's
+ * {@link SettingsSpec} catalogue: each component named after a setting is that setting's text.
+ * Physical settings have no defaults: the analyst states pixel size, frame rate and temperature. A concentration needs a detection volume: the
  * chosen calibration record ({@code calibrationId}), or a volume typed by the analyst, which is
  * flagged as uncalibrated; with neither the measurement gives sizes only. Nothing pre-fills either.
  */
@@ -25,24 +32,56 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
                          String detectionVolumePl, String dilution, String bootstrap, String seed, String columns,
                          String instrument, String measuredAt, String retestReason, String calibrationId) {
 
-    /** Default bootstrap replicates: a compromise between the stability of the 95% intervals and the run time; 0 skips them. */
-    public static final int DEFAULT_BOOTSTRAP = 50;
-    static final int MAX_BOOTSTRAP = 1000;
-    /** A typed detection volume above this is a typing slip: NTA fields are tens to hundreds of pL. */
-    static final double MAX_DETECTION_VOLUME_PL = 100_000;
-    static final double MAX_DILUTION = 1e9;
+    /** The settings a new form copies from an earlier measurement: the camera's and the sample's physical conditions. */
+    private static final List<Setting<?>> CARRIED_OVER = List.of(SettingsSpec.PIXEL_SIZE_NM, SettingsSpec.UNITS, SettingsSpec.FPS,
+            SettingsSpec.TEMPERATURE_C, SettingsSpec.VISCOSITY_MPA_S, SettingsSpec.WATER_MODEL);
+    /** Settings a new form leaves blank (blank means the catalogue's default, which the field's placeholder says). */
+    private static final List<Setting<?>> BLANK_IN_A_NEW_FORM = List.of(SettingsSpec.MOTION_BLUR, SettingsSpec.COLUMNS);
 
     /**
-     * A blank request, for a new form; the camera's physical settings are copied from an earlier
-     * measurement when there is one. The detection volume is not: it is chosen (a calibration) or
-     * typed for each measurement, never assumed.
+     * A blank request, for a new form: the catalogue's defaults, with the camera's physical settings
+     * copied from an earlier measurement when there is one. The detection volume is not: it is
+     * chosen (a calibration) or typed for each measurement, never assumed.
      */
     public static NtaRequest blank(NtaSettings previous) {
-        NtaSettings p = previous != null && previous.source() == NtaSource.TRACKS ? previous : null;
-        return new NtaRequest("TRACKS", p == null || p.pixelSizeNm() == null ? "" : plain(p.pixelSizeNm()), p == null ? "px" : p.units(),
-                p == null ? "" : plain(p.fps()), p == null ? "" : plain(p.temperatureC()),
-                p == null || p.viscosityMPaS() == null ? "" : plain(p.viscosityMPaS()), p == null ? "vogel" : p.waterModel(), "on", "ml",
-                "5", "", "", "", String.valueOf(DEFAULT_BOOTSTRAP), "1", "", "", "", "", "");
+        Map<String, String> text = new LinkedHashMap<>(SettingsSpec.defaultsText());
+        BLANK_IN_A_NEW_FORM.forEach(s -> text.put(s.name(), ""));
+        if (previous != null && previous.source() == NtaSource.TRACKS) {
+            CARRIED_OVER.forEach(s -> text.put(s.name(), previous.sizing().textOf(s)));
+        }
+        Object[] values = new Object[COMPONENTS.length];
+        for (int i = 0; i < COMPONENTS.length; i++) values[i] = text.getOrDefault(COMPONENTS[i].getName(), "");
+        values[0] = "TRACKS";
+        try {
+            return CANONICAL.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final RecordComponent[] COMPONENTS = NtaRequest.class.getRecordComponents();
+    private static final Constructor<NtaRequest> CANONICAL;
+
+    static {
+        try {
+            CANONICAL = NtaRequest.class.getDeclaredConstructor(Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The settings as typed, by the catalogue's names (each form field or API part is named after its setting). */
+    Map<String, String> settingsText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        for (RecordComponent c : COMPONENTS) {
+            if (SettingsSpec.named(c.getName()) == null) continue;
+            try {
+                text.put(c.getName(), (String) c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return text;
     }
 
     /** The chosen calibration, or null; a {@link DomainProblem} on {@code calibrationId} when it is not an id. */
@@ -66,75 +105,33 @@ public record NtaRequest(String source, String pixelSizeNm, String units, String
     }
 
     /**
-     * The settings, or a {@link DomainProblem} naming every field that is wrong.
+     * The settings, read and checked by the library's catalogue, or an {@link NtaSettingsRefused}
+     * naming every field that is wrong (with the catalogue's message key and English text).
      */
     public NtaSettings settings() {
         NtaSource kind = parsedSource();
-        Map<String, String> errors = new LinkedHashMap<>();
-        FormFields f = new FormFields(errors);
-        Double volume = f.number("detectionVolumePl", detectionVolumePl, false);
-        if (volume != null && !(volume > 0 && volume <= MAX_DETECTION_VOLUME_PL)) {
-            errors.put("detectionVolumePl", "must be above 0 and at most " + plain(MAX_DETECTION_VOLUME_PL) + " pL");
+        SettingsSpec.Parsed parsed = SettingsSpec.parse(settingsText(), kind == NtaSource.NANOSIGHT ? SettingsSpec.CONCENTRATION : SettingsSpec.ALL);
+        List<SettingProblem> problems = new ArrayList<>(parsed.problems());
+        Map<String, String> typed = settingsText();
+        boolean volumeTyped = !FormFields.blank(typed.get(SettingsSpec.DETECTION_VOLUME_PL.name()));
+        boolean calibrationChosen = !FormFields.blank(calibrationId);
+        boolean volumeFine = problems.stream().noneMatch(p -> p.field().equals(SettingsSpec.DETECTION_VOLUME_PL.name()));
+        if (volumeTyped && calibrationChosen && volumeFine) {
+            problems.add(problem(SettingsSpec.DETECTION_VOLUME_PL, "calibrationAndVolume",
+                    "choose a calibration record or type an uncalibrated volume, not both"));
         }
-        if (volume != null && !FormFields.blank(calibrationId)) {
-            errors.put("detectionVolumePl", "choose a calibration record or type an uncalibrated volume, not both");
+        boolean dilutionTyped = !FormFields.blank(typed.get(SettingsSpec.DILUTION.name()));
+        if (dilutionTyped && !volumeTyped && !calibrationChosen && problems.stream().noneMatch(p -> p.field().equals(SettingsSpec.DILUTION.name()))) {
+            problems.add(problem(SettingsSpec.DILUTION, "withoutConcentration",
+                    "a dilution only matters for a concentration: choose a calibration record (or type a volume)"));
         }
-        Double dilutionFactor = f.number("dilution", dilution, false);
-        if (dilutionFactor != null && !(dilutionFactor >= 1 && dilutionFactor <= MAX_DILUTION)) {
-            errors.put("dilution", "must be 1 (undiluted) or more, at most " + plain(MAX_DILUTION));
-        }
-        if (dilutionFactor != null && volume == null && FormFields.blank(calibrationId) && !errors.containsKey("detectionVolumePl")) {
-            errors.put("dilution", "a dilution only matters for a concentration: choose a calibration record (or type a volume)");
-        }
-        if (kind == NtaSource.NANOSIGHT) {
-            if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid NTA settings", errors);
-            return NtaSettings.nanoSight(NtaVersion.NAME, volume, dilutionFactor);
-        }
-        String unit = FormFields.blank(units) ? "px" : units.strip().toLowerCase(Locale.ROOT);
-        if (!unit.equals("px") && !unit.equals("um")) errors.put("units", "must be px (pixels) or um (micrometres)");
-        Double pixel = f.number("pixelSizeNm", pixelSizeNm, unit.equals("px"));
-        if (pixel != null && !(pixel > 0)) errors.put("pixelSizeNm", "must be positive");
-        if (unit.equals("um")) pixel = null;
-        Double rate = f.number("fps", fps, true);
-        if (rate != null && !(rate > 0)) errors.put("fps", "the frame rate must be positive");
-        Double temperature = f.number("temperatureC", temperatureC, true);
-        if (temperature != null && !(temperature > 0 && temperature < 100)) {
-            errors.put("temperatureC", "must be above freezing and below boiling (0-100 °C), not " + plain(temperature));
-        }
-        Double viscosity = f.number("viscosityMPaS", viscosityMPaS, false);
-        if (viscosity != null && !(viscosity > 0)) errors.put("viscosityMPaS", "must be positive");
-        String water = FormFields.blank(waterModel) ? "vogel" : waterModel.strip().toLowerCase(Locale.ROOT);
-        if (!water.equals("vogel") && !water.equals("vogel-alt")) errors.put("waterModel", "must be vogel or vogel-alt");
-        String driftText = FormFields.blank(drift) ? "on" : drift.strip().toLowerCase(Locale.ROOT);
-        if (!driftText.equals("on") && !driftText.equals("off")) errors.put("drift", "must be on or off");
-        String sizing = FormFields.blank(method) ? "ml" : method.strip().toLowerCase(Locale.ROOT);
-        if (!sizing.equals("ml") && !sizing.equals("histogram")) errors.put("method", "must be ml (maximum likelihood) or histogram");
-        Integer minLength = f.integer("minTrackLength", minTrackLength, 5);
-        if (minLength != null && minLength < 2) errors.put("minTrackLength", "a track needs at least 2 positions to give a step");
-        Double blur = f.number("motionBlur", motionBlur, false);
-        if (blur == null && !errors.containsKey("motionBlur")) blur = 1.0 / 6;
-        if (blur != null && !(blur >= 0 && blur <= 0.25)) errors.put("motionBlur", "must be between 0 (instantaneous) and 0.25; 1/6 for full-frame exposure");
-        Integer replicates = f.integer("bootstrap", bootstrap, DEFAULT_BOOTSTRAP);
-        if (replicates != null && (replicates < 0 || replicates > MAX_BOOTSTRAP)) errors.put("bootstrap", "must be between 0 and " + MAX_BOOTSTRAP);
-        Long seedValue = null;
-        if (FormFields.blank(seed)) seedValue = 1L;
-        else {
-            try {
-                seedValue = Long.parseLong(seed.strip());
-            } catch (NumberFormatException e) {
-                errors.put("seed", "'" + seed + "' is not a whole number");
-            }
-        }
-        List<String> names = NtaSettings.TRACKPY_COLUMNS;
-        if (!FormFields.blank(columns)) {
-            names = Arrays.stream(columns.split(",")).map(String::strip).toList();
-            if (names.size() != 4 || names.stream().anyMatch(String::isEmpty) || names.stream().distinct().count() != 4) {
-                errors.put("columns", "give four different column names: frame,particle,x,y");
-            }
-        }
-        if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid NTA settings", errors);
-        return new NtaSettings(NtaSource.TRACKS, NtaVersion.NAME, pixel, unit, rate, temperature, viscosity, water, driftText.equals("on"),
-                sizing, minLength, blur, volume, dilutionFactor, replicates, seedValue, names, null);
+        if (!problems.isEmpty()) throw new NtaSettingsRefused(problems);
+        return kind == NtaSource.NANOSIGHT ? NtaSettings.nanoSight(NtaVersion.NAME, parsed.settings())
+                : new NtaSettings(NtaSource.TRACKS, NtaVersion.NAME, parsed.settings(), null);
+    }
+
+    private static SettingProblem problem(Setting<?> setting, String rule, String message) {
+        return new SettingProblem(setting.name(), setting.option(), "nta.setting." + setting.name() + "." + rule, List.of(), message);
     }
 
     /** When the measurement was made: an ISO instant, or a local date-time from a browser form; now when blank. */

@@ -5,46 +5,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.exotrace.nta.analysis.AnalysisSettings;
-import org.exotrace.nta.analysis.SizingMethod;
-import org.exotrace.nta.concentration.DetectionVolume;
-import org.exotrace.nta.concentration.Dilution;
-import org.exotrace.nta.io.TrajectoryFormat;
-import org.exotrace.nta.sizing.Temperature;
-import org.exotrace.nta.sizing.Viscosity;
-import org.exotrace.nta.sizing.WaterModel;
+import org.exotrace.nta.settings.SettingsSpec;
+import org.exotrace.nta.settings.SizingSettings;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything that determines the numbers of an NTA measurement, as stored with it. For a
  * trajectory file these are the analysis settings, all given by the analyst (there are no silent
  * physical defaults: a wrong pixel size or temperature gives wrong sizes without any sign); for a
- * NanoSight export they are what the instrument's file says, read back by the importer.
+ * NanoSight export they are what the instrument's file says, read back by the importer, and only
+ * the concentration's settings are set.
  *
- * @param source            what was uploaded
- * @param software          the library and version that produced the numbers
- * @param pixelSizeNm       size of a camera pixel (tracks in pixels); null for tracks in µm
- * @param units             {@code px} or {@code um}
- * @param fps               frame rate, frames per second
- * @param temperatureC      sample temperature, °C
- * @param viscosityMPaS     the medium's viscosity as given by the analyst; null for water at the temperature
- * @param waterModel        {@code vogel} or {@code vogel-alt}, used when no viscosity is given
- * @param drift             subtract the ensemble drift
- * @param method            {@code ml} or {@code histogram}
- * @param minTrackLength    positions a track needs to be used
- * @param motionBlur        motion-blur coefficient R
- * @param detectionVolumePl detection volume for the concentration: the chosen calibration's, or one typed by the
- *                          analyst (uncalibrated, and flagged so); null for none, and then no concentration
- * @param dilution          dilution of the measured sample; null for undiluted
- * @param bootstrap         bootstrap replicates for confidence intervals
- * @param seed              seed of the bootstrap
- * @param columns           the frame, particle, x and y column names
- * @param calibration       the calibration the detection volume came from, as it was when chosen; null when the
- *                          volume was typed or there is none
+ * <p>The settings themselves are the library's {@link SizingSettings}, defined once in its
+ * {@link SettingsSpec} catalogue: stored as JSON fields named by the catalogue (the same fields and
+ * values as before the catalogue existed, so every stored row reads), read back through it, and
+ * turned into the reproducible command by it.
+ *
+ * @param source      what was uploaded
+ * @param software    the library and version that produced the numbers
+ * @param sizing      the analysis settings, by the catalogue's names
+ * @param calibration the calibration the detection volume came from, as it was when chosen; null when the
+ *                    volume was typed or there is none
  */
-public record NtaSettings(NtaSource source, String software, Double pixelSizeNm, String units, Double fps, Double temperatureC,
-                          Double viscosityMPaS, String waterModel, Boolean drift, String method, Integer minTrackLength,
-                          Double motionBlur, Double detectionVolumePl, Double dilution, Integer bootstrap, Long seed,
-                          List<String> columns, Calibration calibration) {
+public record NtaSettings(NtaSource source, String software, SizingSettings sizing, Calibration calibration) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The stored (and API) form: source, software, every setting of the catalogue by name, calibration. */
+    @JsonValue
+    Map<String, Object> json() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", source);
+        out.put("software", software);
+        out.putAll(sizing.stored());
+        out.put("calibration", calibration);
+        return out;
+    }
+
+    /** Stored settings read back, whichever version of the application wrote them. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static NtaSettings fromJson(Map<String, Object> stored) {
+        Object c = stored.get("calibration");
+        return new NtaSettings(NtaSource.valueOf(String.valueOf(stored.get("source"))), (String) stored.get("software"),
+                SettingsSpec.fromStored(stored), c == null ? null : JSON.convertValue(c, Calibration.class));
+    }
 
     /**
      * The calibration a measurement used, as it was when chosen (a later withdrawal does not change
@@ -97,41 +106,65 @@ public record NtaSettings(NtaSource source, String software, Double pixelSizeNm,
         }
     }
 
-    /** The trackpy column names. */
-    public static final List<String> TRACKPY_COLUMNS = List.of("frame", "particle", "x", "y");
-
-    /** Settings of a NanoSight export: the importer's version; the conditions are in the outcome, per video. */
-    static NtaSettings nanoSight(String software, Double detectionVolumePl, Double dilution) {
-        return new NtaSettings(NtaSource.NANOSIGHT, software, null, null, null, null, null, null, null, null, null, null,
-                detectionVolumePl, dilution, null, null, null, null);
+    /** Settings of a NanoSight export: the importer's version and the concentration's settings; the conditions are in the outcome, per video. */
+    static NtaSettings nanoSight(String software, SizingSettings concentration) {
+        return new NtaSettings(NtaSource.NANOSIGHT, software, concentration, null);
     }
 
     /** These settings with another dilution (a NanoSight export's own). */
     NtaSettings withDilution(Double factor) {
-        return new NtaSettings(source, software, pixelSizeNm, units, fps, temperatureC, viscosityMPaS, waterModel, drift, method,
-                minTrackLength, motionBlur, detectionVolumePl, factor, bootstrap, seed, columns, calibration);
+        return new NtaSettings(source, software, sizing.with(SettingsSpec.DILUTION, factor), calibration);
     }
 
     /** These settings with the detection volume of a chosen calibration. */
     NtaSettings withCalibration(Calibration c) {
-        return new NtaSettings(source, software, pixelSizeNm, units, fps, temperatureC, viscosityMPaS, waterModel, drift, method,
-                minTrackLength, motionBlur, c.volumePl(), dilution, bootstrap, seed, columns, c);
+        return new NtaSettings(source, software, sizing.with(SettingsSpec.DETECTION_VOLUME_PL, c.volumePl()), c);
     }
+
+    public Double pixelSizeNm() { return sizing.get(SettingsSpec.PIXEL_SIZE_NM); }
+
+    public String units() { return sizing.get(SettingsSpec.UNITS); }
+
+    public Double fps() { return sizing.get(SettingsSpec.FPS); }
+
+    public Double temperatureC() { return sizing.get(SettingsSpec.TEMPERATURE_C); }
+
+    public Double viscosityMPaS() { return sizing.get(SettingsSpec.VISCOSITY_MPA_S); }
+
+    public String waterModel() { return sizing.get(SettingsSpec.WATER_MODEL); }
+
+    public Boolean drift() { return sizing.get(SettingsSpec.DRIFT); }
+
+    public String method() { return sizing.get(SettingsSpec.METHOD); }
+
+    public Integer minTrackLength() { return sizing.get(SettingsSpec.MIN_TRACK_LENGTH); }
+
+    public Double motionBlur() { return sizing.get(SettingsSpec.MOTION_BLUR); }
+
+    public Double detectionVolumePl() { return sizing.get(SettingsSpec.DETECTION_VOLUME_PL); }
+
+    public Double dilution() { return sizing.get(SettingsSpec.DILUTION); }
+
+    public Integer bootstrap() { return sizing.get(SettingsSpec.BOOTSTRAP); }
+
+    public Long seed() { return sizing.get(SettingsSpec.SEED); }
+
+    public List<String> columns() { return sizing.get(SettingsSpec.COLUMNS); }
 
     /**
      * Where the concentration's detection volume came from, in words: the calibration, or a typed
      * volume flagged as uncalibrated; null when there is none.
      */
     public String concentrationBasis() {
-        if (detectionVolumePl == null) return null;
-        String diluted = dilution == null ? "" : ", dilution " + plain(dilution);
+        if (detectionVolumePl() == null) return null;
+        String diluted = dilution() == null ? "" : ", dilution " + plain(dilution());
         if (calibration != null) return "calibrated: " + calibration.describe() + diluted;
-        return "UNCALIBRATED: detection volume " + plain(detectionVolumePl) + " pL typed by the analyst, from no calibration record" + diluted;
+        return "UNCALIBRATED: detection volume " + plain(detectionVolumePl()) + " pL typed by the analyst, from no calibration record" + diluted;
     }
 
     /** Whether a concentration is computed with a typed volume rather than a calibration. */
     public boolean uncalibrated() {
-        return detectionVolumePl != null && calibration == null;
+        return detectionVolumePl() != null && calibration == null;
     }
 
     static String plain(double v) {
@@ -141,46 +174,22 @@ public record NtaSettings(NtaSource source, String software, Double pixelSizeNm,
     /** The library's settings for these (trajectory-file) settings. */
     public AnalysisSettings toAnalysisSettings() {
         if (source != NtaSource.TRACKS) throw new IllegalStateException("a NanoSight export is imported, not analysed");
-        TrajectoryFormat format = TrajectoryFormat.trackpy().withColumns(columns.get(0), columns.get(1), columns.get(2), columns.get(3));
-        format = "um".equals(units) ? format.inMicrometres() : format.inPixels(pixelSizeNm);
-        Temperature temperature = Temperature.ofCelsius(temperatureC);
-        Viscosity viscosity = viscosityMPaS != null ? Viscosity.ofMillipascalSeconds(viscosityMPaS)
-                : Viscosity.ofWater("vogel-alt".equals(waterModel) ? WaterModel.VOGEL_ALT : WaterModel.VOGEL, temperature);
-        return new AnalysisSettings(format, fps, temperature, viscosity, drift, "histogram".equals(method) ? SizingMethod.HISTOGRAM : SizingMethod.ML,
-                minTrackLength, motionBlur, detectionVolumePl == null ? null : DetectionVolume.ofPicolitres(detectionVolumePl),
-                dilution == null ? null : Dilution.of(dilution), bootstrap, seed);
+        return sizing.toAnalysisSettings();
     }
 
     /**
      * The command that gives the same numbers from the same file outside the application, with
-     * every setting spelled out (numbers printed so that they read back to the same double).
+     * every setting spelled out by the catalogue (numbers printed so that they read back to the same double).
      */
     public String commandLine(String tracksFile) {
         if (source != NtaSource.TRACKS) return "./exotrace nta import-nanosight " + quote(tracksFile) + " --json";
         List<String> a = new ArrayList<>(List.of("./exotrace", "nta", "size", "--tracks", quote(tracksFile)));
-        if ("um".equals(units)) a.addAll(List.of("--units", "um"));
-        else a.addAll(List.of("--pixel-size-nm", number(pixelSizeNm)));
-        a.addAll(List.of("--fps", number(fps), "--temperature-c", number(temperatureC)));
-        if (viscosityMPaS != null) a.addAll(List.of("--viscosity-mpa-s", number(viscosityMPaS)));
-        else a.addAll(List.of("--water-model", waterModel));
-        a.addAll(List.of("--drift", drift ? "on" : "off", "--method", method, "--min-track-length", String.valueOf(minTrackLength),
-                "--motion-blur", number(motionBlur)));
-        if (detectionVolumePl != null) {
-            a.addAll(List.of("--detection-volume-pl", number(detectionVolumePl)));
-            if (dilution != null) a.addAll(List.of("--dilution", number(dilution)));
-        }
-        a.addAll(List.of("--bootstrap", String.valueOf(bootstrap), "--seed", String.valueOf(seed)));
-        if (!columns.equals(TRACKPY_COLUMNS)) a.addAll(List.of("--columns", String.join(",", columns)));
+        a.addAll(sizing.arguments().stream().map(NtaSettings::quote).toList());
         a.add("--json");
         return String.join(" ", a);
     }
 
-    private static String number(double v) {
-        String s = Double.toString(v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s.toLowerCase(Locale.ROOT);
-    }
-
-    private static String quote(String file) {
-        return file.matches("[A-Za-z0-9._/+-]+") ? file : "'" + file.replace("'", "'\\''") + "'";
+    private static String quote(String word) {
+        return word.matches("[A-Za-z0-9._/+,=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

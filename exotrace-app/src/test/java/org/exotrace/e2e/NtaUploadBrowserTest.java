@@ -8,9 +8,11 @@ import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.exotrace.batch.Lot;
 import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.io.TrajectoryWriter;
+import org.exotrace.nta.settings.SettingsSpec;
 import org.exotrace.nta.simulate.BrownianSimulator;
 import org.exotrace.nta.simulate.SizeDistribution;
 import org.exotrace.shared.Role;
@@ -50,11 +52,17 @@ class NtaUploadBrowserTest extends BrowserTest {
         assertThat(form.getByLabel("Calibration")).hasValue("");
         // The form offers the settings of the latest upload, whoever made it: clear the frame rate to see it demanded.
         form.getByLabel("Frame rate (fps)").fill("");
+        // A value out of range gets the settings catalogue's words beside its field (the command line and the API use the same).
+        form.getByLabel("Minimum track length").fill("1");
         button("Upload and analyse").click();
         assertThat(page.locator("#nta-form .field-error").filter(new Locator.FilterOptions().setHasText("required"))).hasCount(1);
+        String tooShort = SettingsSpec.parse(Map.of("pixelSizeNm", "166", "fps", "25", "temperatureC", "22", "minTrackLength", "1"))
+                .problems().get(0).message();
+        assertThat(page.locator("#nta-form label:has(input[name=minTrackLength]) .field-error")).hasText(tooShort);
         screenshot("frame-rate-missing");
 
         page.locator("#nta-form").getByLabel("Frame rate (fps)").fill("25");
+        page.locator("#nta-form").getByLabel("Minimum track length").fill("5");
         page.locator("#nta-form").locator("input[name=file]").setInputFiles(tracks);
         button("Upload and analyse").click();
         assertThat(page.locator("#nta-panel [role=status]")).containsText("File accepted");

@@ -3,6 +3,7 @@ package org.exotrace.characterization.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
@@ -11,9 +12,12 @@ import org.exotrace.characterization.NtaCalibrations;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
 import org.exotrace.characterization.NtaRequest;
+import org.exotrace.characterization.NtaSettingsRefused;
+import org.exotrace.nta.settings.SettingProblem;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.quality.SizeDistribution;
 import org.exotrace.shared.DomainProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +45,11 @@ class NtaController {
     private final LotQuality quality;
     private final NtaCalibrations calibrations;
 
-    NtaController(Lots lots, NtaMeasurements measurements, LotQuality quality, NtaCalibrations calibrations) {
+    private final MessageSource messages;
+
+    NtaController(Lots lots, NtaMeasurements measurements, LotQuality quality, NtaCalibrations calibrations, MessageSource messages) {
         this.calibrations = calibrations;
+        this.messages = messages;
         this.lots = lots;
         this.measurements = measurements;
         this.quality = quality;
@@ -61,7 +68,7 @@ class NtaController {
 
     @PostMapping("/lots/{lotId}/nta")
     String upload(@PathVariable UUID lotId, @ModelAttribute NtaRequest form, @RequestParam(value = "file", required = false) MultipartFile file,
-                  Model model) {
+                  Model model, Locale locale) {
         try {
             NtaMeasurement m = NtaInput.withFile(file, upload -> measurements.submit(lotId, form, upload));
             return render(lotId, measurements.forLot(lotId), NtaRequest.blank(m.settings()), Map.of(),
@@ -69,6 +76,7 @@ class NtaController {
                     model);
         } catch (DomainProblem p) {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
+            if (p instanceof NtaSettingsRefused refused) refused.problems().forEach(x -> errors.put(x.field(), message(x, locale)));
             if (errors.isEmpty()) errors.put("form", p.getMessage());
             errors.putIfAbsent("file", "choose the file again: a browser does not keep a file in a refused form");
             return render(lotId, measurements.forLot(lotId), form, errors, null, model);
@@ -114,6 +122,12 @@ class NtaController {
     @GetMapping("/nta/{id}/input")
     ResponseEntity<StreamingResponseBody> input(@PathVariable UUID id) {
         return NtaInput.download(measurements, id);
+    }
+
+    /** A setting's problem in the page's language: the bundle's text for its key, or the catalogue's English. */
+    private String message(SettingProblem problem, Locale locale) {
+        String text = messages.getMessage(problem.key(), problem.args().toArray(), null, locale);
+        return text == null || text.equals(problem.key()) ? problem.message() : text;
     }
 
     private String render(UUID lotId, List<NtaMeasurement> list, NtaRequest form, Map<String, String> errors, String notice, Model model) {

@@ -21,6 +21,7 @@ public final class NtaCommand implements Runnable {
     /** Runs the command and answers its exit code; bad input gets one line on stderr and exit code 2. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new NtaCommand());
+        SizeCommand.addSettingOptions(cl.getSubcommands().get("size").getCommandSpec());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -3,27 +3,26 @@ package org.exotrace.nta.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.exotrace.nta.NtaVersion;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
 import org.exotrace.nta.analysis.NtaAnalysis;
-import org.exotrace.nta.analysis.SizingMethod;
-import org.exotrace.nta.concentration.DetectionVolume;
-import org.exotrace.nta.concentration.Dilution;
 import org.exotrace.nta.distribution.Bootstrap;
 import org.exotrace.nta.distribution.DistributionStats;
 import org.exotrace.nta.distribution.NumberDistribution;
-import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.io.TrajectoryFormatException;
+import org.exotrace.nta.settings.Setting;
+import org.exotrace.nta.settings.SettingsSpec;
+import org.exotrace.nta.settings.SizingSettings;
 import org.exotrace.nta.sizing.Diameter;
-import org.exotrace.nta.sizing.Temperature;
-import org.exotrace.nta.sizing.Viscosity;
-import org.exotrace.nta.sizing.WaterModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,56 +36,13 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--tracks", required = true, description = "trackpy-style CSV: frame, particle, x, y")
     Path tracks;
 
-    @Option(names = "--pixel-size-nm", description = "size of a pixel in nm (x and y in pixels); omit with --units um")
-    Double pixelSizeNm;
-
-    @Option(names = "--units", defaultValue = "px", description = "units of x and y: px or um (default ${DEFAULT-VALUE})")
-    String units;
-
-    @Option(names = "--fps", required = true, description = "frame rate, frames per second")
-    double fps;
-
-    @Option(names = "--temperature-c", required = true, description = "sample temperature, °C")
-    double temperatureC;
-
-    @Option(names = "--viscosity-mpa-s", description = "viscosity of the medium in mPa·s; default: water at the temperature")
-    Double viscosityMPaS;
-
-    @Option(names = "--water-model", defaultValue = "vogel", description = "water viscosity model: vogel or vogel-alt (default ${DEFAULT-VALUE})")
-    String waterModel;
-
-    @Option(names = "--drift", defaultValue = "on", description = "subtract the ensemble drift: on or off (default ${DEFAULT-VALUE})")
-    String drift;
-
-    @Option(names = "--method", defaultValue = "ml", description = "ml (maximum-likelihood deconvolution) or histogram (default ${DEFAULT-VALUE})")
-    String method;
-
-    @Option(names = "--min-track-length", defaultValue = "5", description = "minimum positions per track (default ${DEFAULT-VALUE})")
-    int minTrackLength;
-
-    @Option(names = "--motion-blur", defaultValue = "0.1666666667", description = "motion-blur coefficient R: 1/6 full-frame exposure, 0 instantaneous")
-    double motionBlur;
-
-    @Option(names = "--detection-volume-pl", description = "detection volume in picolitres, for the concentration")
-    Double detectionVolumePl;
-
-    @Option(names = "--dilution", description = "dilution factor of the measured sample (default 1)")
-    Double dilution;
-
-    @Option(names = "--bootstrap", defaultValue = "0", description = "bootstrap replicates for confidence intervals (default ${DEFAULT-VALUE})")
-    int bootstrap;
-
-    @Option(names = "--seed", defaultValue = "1", description = "random seed of the bootstrap")
-    long seed;
-
-    @Option(names = "--columns", description = "column names frame,particle,x,y (default frame,particle,x,y)")
-    String columns;
-
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
     @Spec
     CommandSpec spec;
+
+    private SizingSettings sizing;
 
     @Override
     public Integer call() throws Exception {
@@ -109,64 +65,44 @@ final class SizeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The analysis settings as given, read and checked by the settings catalogue; the first mistake
+     * is answered with one line naming its option (exit code 2), with the same words the web form
+     * and the API use.
+     */
     AnalysisSettings settings() {
-        Check.positive("--fps", fps);
-        Check.temperature(temperatureC);
-        TrajectoryFormat format = TrajectoryFormat.trackpy();
-        if (columns != null) {
-            String[] c = columns.split(",");
-            if (c.length != 4) throw new NtaCommand.BadInput("--columns takes four names: frame,particle,x,y");
-            format = format.withColumns(c[0].strip(), c[1].strip(), c[2].strip(), c[3].strip());
+        Map<String, String> given = new LinkedHashMap<>();
+        for (Setting<?> s : SettingsSpec.ALL) {
+            String value = spec.findOption(s.option()).getValue();
+            if (value != null) given.put(s.name(), value);
         }
-        switch (units) {
-            case "px" -> {
-                if (pixelSizeNm == null) throw new NtaCommand.BadInput("--pixel-size-nm is required when x and y are in pixels");
-                Check.positive("--pixel-size-nm", pixelSizeNm);
-                format = format.inPixels(pixelSizeNm);
-            }
-            case "um" -> format = format.inMicrometres();
-            default -> throw new NtaCommand.BadInput("--units must be px or um, not '" + units + "'");
+        SettingsSpec.Parsed parsed = SettingsSpec.parse(given);
+        if (!parsed.ok()) throw new NtaCommand.BadInput(parsed.problems().get(0).commandLineText());
+        sizing = parsed.settings();
+        if (sizing.get(SettingsSpec.DILUTION) != null && sizing.get(SettingsSpec.DETECTION_VOLUME_PL) == null) {
+            throw new NtaCommand.BadInput(SettingsSpec.DILUTION.option() + ": a dilution only matters for a concentration: give "
+                    + SettingsSpec.DETECTION_VOLUME_PL.option());
         }
-        Temperature temperature = Temperature.ofCelsius(temperatureC);
-        Viscosity viscosity;
-        if (viscosityMPaS != null) {
-            Check.positive("--viscosity-mpa-s", viscosityMPaS);
-            viscosity = Viscosity.ofMillipascalSeconds(viscosityMPaS);
-        } else {
-            WaterModel model = switch (waterModel) {
-                case "vogel" -> WaterModel.VOGEL;
-                case "vogel-alt" -> WaterModel.VOGEL_ALT;
-                default -> throw new NtaCommand.BadInput("--water-model must be vogel or vogel-alt, not '" + waterModel + "'");
-            };
-            viscosity = Viscosity.ofWater(model, temperature);
+        return sizing.toAnalysisSettings();
+    }
+
+    /** Adds one option per setting of the catalogue, with its help and default, to the {@code size} command. */
+    static void addSettingOptions(CommandSpec size) {
+        for (Setting<?> s : SettingsSpec.ALL) {
+            size.addOption(OptionSpec.builder(s.option()).type(String.class).paramLabel(paramLabel(s))
+                    .description(s.helpWithDefault().replace("%", "%%")).build());
         }
-        boolean driftOn = switch (drift) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new NtaCommand.BadInput("--drift must be on or off, not '" + drift + "'");
-        };
-        SizingMethod sizing = switch (method) {
-            case "ml" -> SizingMethod.ML;
-            case "histogram" -> SizingMethod.HISTOGRAM;
-            default -> throw new NtaCommand.BadInput("--method must be ml or histogram, not '" + method + "'");
-        };
-        if (minTrackLength < 2) throw new NtaCommand.BadInput("--min-track-length must be at least 2 positions, not " + minTrackLength);
-        if (!(motionBlur >= 0 && motionBlur <= 0.25)) throw new NtaCommand.BadInput("--motion-blur must be between 0 and 0.25, not " + motionBlur);
-        if (bootstrap < 0) throw new NtaCommand.BadInput("--bootstrap must be 0 or more");
-        DetectionVolume volume = null;
-        if (detectionVolumePl != null) {
-            Check.positive("--detection-volume-pl", detectionVolumePl);
-            volume = DetectionVolume.ofPicolitres(detectionVolumePl);
-        }
-        if (dilution != null && detectionVolumePl == null) throw new NtaCommand.BadInput("--dilution needs --detection-volume-pl");
-        if (dilution != null && !(dilution >= 1)) throw new NtaCommand.BadInput("--dilution must be 1 or more, not " + dilution);
-        return new AnalysisSettings(format, fps, temperature, viscosity, driftOn, sizing, minTrackLength, motionBlur, volume,
-                dilution == null ? null : Dilution.of(dilution), bootstrap, seed);
+    }
+
+    private static String paramLabel(Setting<?> s) {
+        if (!s.choices().isEmpty()) return String.join("|", s.choices());
+        return s.unit().isEmpty() || s.unit().equals("positions") ? "<" + s.name() + ">" : "<" + s.unit() + ">";
     }
 
     private void printJson(AnalysisResult r, PrintWriter out) {
         DistributionStats s = r.stats();
-        double umPerPixel = pixelSizeNm != null && units.equals("px") ? pixelSizeNm / 1000 : 1;
+        Double pixelSizeNm = sizing.get(SettingsSpec.PIXEL_SIZE_NM);
+        double umPerPixel = pixelSizeNm != null ? pixelSizeNm / 1000 : 1;
         double driftX = r.driftUmPerFrame()[0] / umPerPixel;
         double driftY = r.driftUmPerFrame()[1] / umPerPixel;
         try (Json j = new Json(out)) {

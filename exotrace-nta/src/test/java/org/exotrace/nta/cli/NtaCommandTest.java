@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.exotrace.nta.settings.Setting;
+import org.exotrace.nta.settings.SettingsSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +56,35 @@ class NtaCommandTest {
         assertBad(run("size", "--tracks", tracks.toString(), "--fps", "25", "--temperature-c", "22", "--method", "magic",
                 "--pixel-size-nm", "166"), "--method");
         assertBad(run("size", "--fps", "25"), "--tracks");
+    }
+
+    @Test
+    void theHelpOfSizeListsEverySettingOfTheCatalogueWithItsDefault() {
+        Run help = run("size", "--help");
+        assertThat(help.code()).isZero();
+        for (Setting<?> s : SettingsSpec.ALL) {
+            assertThat(help.out()).as(s.name()).contains(s.option());
+            if (s.defaultValue() != null) assertThat(help.out().replaceAll("\\s+", " ")).as(s.name()).contains("(default " + text(s) + ")");
+        }
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("frame rate, frames per second (required)");
+    }
+
+    @Test
+    void aBadSettingIsRefusedWithTheCataloguesMessageOnOneLine() {
+        Path tracks = dir.resolve("missing.csv");
+        String expected = SettingsSpec.parse(Map.of("pixelSizeNm", "166", "fps", "25", "temperatureC", "22", "minTrackLength", "1"))
+                .problems().get(0).commandLineText();
+        Run r = run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "25", "--temperature-c", "22",
+                "--min-track-length", "1");
+        assertBad(r, "--min-track-length");
+        assertThat(r.err().strip()).isEqualTo("exotrace nta: " + expected);
+        assertBad(run("size", "--tracks", tracks.toString(), "--units", "um", "--temperature-c", "22"), "--fps: required");
+        assertBad(run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "25", "--temperature-c", "22",
+                "--dilution", "10"), "--dilution");
+    }
+
+    private static <T> String text(Setting<T> s) {
+        return s.text(s.defaultValue());
     }
 
     @Test
