@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.exotrace.clinic.AdjustmentRule;
 import org.exotrace.clinic.AdjustmentRules;
-import org.exotrace.clinic.Clinic;
 import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Design;
 import org.exotrace.clinic.ProtocolTemplate;

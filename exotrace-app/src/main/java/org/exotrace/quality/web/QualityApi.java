@@ -24,7 +24,6 @@ import org.exotrace.quality.SpecificationCatalog;
 import org.exotrace.quality.TestDefinition;
 import org.exotrace.quality.TestEvaluation;
 import org.exotrace.shared.DomainProblem;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
