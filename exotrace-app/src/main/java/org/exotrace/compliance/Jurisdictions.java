@@ -43,7 +43,7 @@ public final class Jurisdictions {
 
     /** Every known code and its name, sorted by code. */
     public static Map<String, String> all() {
-        return NAMES;
+        return Collections.unmodifiableMap(NAMES);
     }
 
     private static Map<String, String> names() {

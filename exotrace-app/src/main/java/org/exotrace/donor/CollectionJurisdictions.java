@@ -56,7 +56,7 @@ public final class CollectionJurisdictions {
 
     /** Every country, code to name, sorted by name: the choices of a form. */
     public static Map<String, String> countries() {
-        return COUNTRY_NAMES;
+        return Collections.unmodifiableMap(COUNTRY_NAMES);
     }
 
     /** EU and every country, code to name: where a panel may apply. */

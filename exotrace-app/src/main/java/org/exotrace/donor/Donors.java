@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
-import org.exotrace.shared.Hashes;
 import org.exotrace.shared.Texts;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;

@@ -18,8 +18,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.exotrace.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class BatchPagesIntegrationTest extends IntegrationTest {

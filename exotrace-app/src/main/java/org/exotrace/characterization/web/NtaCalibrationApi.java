@@ -12,7 +12,6 @@ import org.exotrace.characterization.NtaCalibration;
 import org.exotrace.characterization.NtaCalibrationRequest;
 import org.exotrace.characterization.NtaCalibrations;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

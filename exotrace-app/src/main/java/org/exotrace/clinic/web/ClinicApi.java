@@ -51,7 +51,7 @@ class ClinicApi {
     @GetMapping("/clinics")
     @Operation(summary = "Every clinic for an administrator; the clinics you work at for a clinician")
     List<Clinic> list(Authentication auth) {
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         return admin ? clinics.all() : clinics.mine();
     }
 

@@ -1,6 +1,5 @@
 package org.exotrace.course.fhir;
 
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;

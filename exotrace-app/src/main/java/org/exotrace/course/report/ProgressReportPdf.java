@@ -9,7 +9,6 @@ import static org.exotrace.shared.pdf.PdfStyle.font;
 import static org.exotrace.shared.pdf.PdfStyle.headerCell;
 import static org.exotrace.shared.pdf.PdfStyle.letterheadRule;
 import static org.exotrace.shared.pdf.PdfStyle.paragraph;
-import static org.exotrace.shared.pdf.PdfStyle.phrase;
 import static org.exotrace.shared.pdf.PdfStyle.zebra;
 
 import com.lowagie.text.Chunk;

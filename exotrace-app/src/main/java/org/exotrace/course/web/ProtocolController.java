@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.exotrace.followup.AdjustmentRule;
 import org.exotrace.followup.AdjustmentRules;
-import org.exotrace.clinic.Clinic;
 import org.exotrace.clinic.Clinics;
 import org.exotrace.treatment.Design;
 import org.exotrace.treatment.ProtocolTemplate;

@@ -24,7 +24,6 @@ import org.exotrace.specification.SpecificationCatalog;
 import org.exotrace.specification.TestDefinition;
 import org.exotrace.specification.TestEvaluation;
 import org.exotrace.shared.DomainProblem;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

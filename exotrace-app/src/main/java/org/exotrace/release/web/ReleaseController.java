@@ -86,7 +86,7 @@ class ReleaseController {
     private String render(UUID lotId, Map<String, String> errors, String notice, Model model) {
         model.addAttribute("lot", lots.get(lotId));
         boolean releaser = SecurityContextHolder.getContext().getAuthentication()
-                .getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(org.exotrace.shared.Role.QA_RELEASER.authority()));
+                .getAuthorities().stream().anyMatch(a -> org.exotrace.shared.Role.QA_RELEASER.authority().equals(a.getAuthority()));
         model.addAttribute("releaser", releaser);
         model.addAttribute("check", releases.check(lotId, releaser ? Actors.current() : null));
         model.addAttribute("decisions", releases.decisions(lotId));

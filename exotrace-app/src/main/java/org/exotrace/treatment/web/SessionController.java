@@ -20,7 +20,6 @@ import org.exotrace.treatment.TreatmentPlans;
 import org.exotrace.treatment.TreatmentSession;
 import org.exotrace.compliance.Route;
 import org.exotrace.shared.DomainProblem;
-import org.exotrace.shared.Texts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
