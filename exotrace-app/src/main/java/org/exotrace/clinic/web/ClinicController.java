@@ -26,6 +26,8 @@ import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +55,10 @@ class ClinicController {
     private final Worklist worklist;
     private final Inventory inventory;
 
-    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist, Inventory inventory) {
+    private final MessageSource messages;
+
+    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist, Inventory inventory, MessageSource messages) {
+        this.messages = messages;
         this.inventory = inventory;
         this.clinics = clinics;
         this.patients = patients;
@@ -178,8 +183,9 @@ class ClinicController {
         try {
             TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(form.template(), form.productCode(), form.sourceType(), null,
                     form.purpose(), form.trialId(), form.startOn(), form.allocation(), form.blindedAssessor(), form.duplicateConfirmed()));
-            redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled."
-                    + (p.splitFace() ? " Split-face: " + p.allocation() + (Boolean.TRUE.equals(p.randomized()) ? " (randomized)." : ".") : ""));
+            redirect.addFlashAttribute("message", text("clinic.plan.created", p.visits().size())
+                    + (p.splitFace() ? " " + text(Boolean.TRUE.equals(p.randomized()) ? "clinic.plan.created.randomized" : "clinic.plan.created.splitFace",
+                    p.allocation()) : ""));
             return "redirect:/patients/" + id + "#plans";
         } catch (DomainProblem e) {
             response.setStatus(switch (e.kind()) {
@@ -188,8 +194,8 @@ class ClinicController {
                 default -> 400;
             });
             model.addAttribute("planError", switch (e.kind()) {
-                case INVALID_INPUT -> e.title() + ": nothing was planned; see the messages beside the fields.";
-                case CONFLICT -> "Nothing was planned: the same course is already running";
+                case INVALID_INPUT -> text("clinic.plan.refused.invalid", e.title());
+                case CONFLICT -> text("clinic.plan.refused.duplicate");
                 default -> e.title();
             });
             model.addAttribute("planReasons", e.reasons().isEmpty() && e.kind() != DomainProblem.Kind.INVALID_INPUT ? List.of(e.getMessage())
@@ -206,7 +212,7 @@ class ClinicController {
                    @RequestParam(defaultValue = "") String signedBy, RedirectAttributes redirect) {
         try {
             patients.grantConsent(id, new Patients.ConsentEntry(kind, formVersion, signedOn, signedBy));
-            redirect.addFlashAttribute("message", "Consent recorded.");
+            redirect.addFlashAttribute("message", text("clinic.consent.recorded"));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("consentError", e.getMessage());
         }
@@ -218,7 +224,7 @@ class ClinicController {
                     RedirectAttributes redirect) {
         try {
             patients.withdrawConsent(id, null, reason);
-            redirect.addFlashAttribute("message", "Consent withdrawn.");
+            redirect.addFlashAttribute("message", text("clinic.consent.withdrawn"));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("consentError", e.getMessage());
         }
@@ -240,9 +246,9 @@ class ClinicController {
                        RedirectAttributes redirect) {
         try {
             Clinic c = clinics.create(new Clinics.NewClinic(code, name, jurisdiction, address));
-            redirect.addFlashAttribute("message", "Clinic " + c.name() + " created.");
+            redirect.addFlashAttribute("message", text("clinic.admin.created", c.name()));
         } catch (DomainProblem e) {
-            redirect.addFlashAttribute("message", "Not created: " + e.getMessage());
+            redirect.addFlashAttribute("message", text("clinic.admin.notCreated", e.getMessage()));
         }
         return "redirect:/admin/clinics";
     }
@@ -251,9 +257,9 @@ class ClinicController {
     String adminAddMember(@PathVariable UUID id, @RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
         try {
             clinics.addMember(id, username);
-            redirect.addFlashAttribute("message", username + " added.");
+            redirect.addFlashAttribute("message", text("clinic.admin.memberAdded", username));
         } catch (DomainProblem e) {
-            redirect.addFlashAttribute("message", "Not added: " + e.getMessage());
+            redirect.addFlashAttribute("message", text("clinic.admin.memberNotAdded", e.getMessage()));
         }
         return "redirect:/admin/clinics";
     }
@@ -264,5 +270,10 @@ class ClinicController {
         model.addAttribute("errors", errors);
         model.addAttribute("sexes", Patient.Sex.values());
         return "clinic/new-patient";
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }
