@@ -16,10 +16,8 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -32,10 +30,10 @@ import java.util.Locale;
 import org.exotrace.clinic.AdverseEvent;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Progress;
+import org.exotrace.clinic.Doses;
 import org.exotrace.clinic.Suggestion;
 import org.exotrace.clinic.TreatmentPlan;
 import org.exotrace.clinic.TreatmentSession;
-import org.exotrace.shared.ScientificNotation;
 import org.exotrace.shared.Texts;
 import org.exotrace.shared.pdf.NumberedPages;
 import org.exotrace.shared.pdf.PdfStyle;
@@ -151,9 +149,8 @@ final class ProgressReportPdf {
             for (TreatmentSession s : section.sessions()) {
                 Color shade = zebra(row++);
                 cells(sessions, shade, String.valueOf(s.number()), s.performedOn().toString(), s.unitCode(), s.lotCode(),
-                        Texts.number(s.volumeMl()));
-                sessions.addCell(doseCell(s.doseParticles(), shade));
-                cells(sessions, shade, device(s));
+                        Texts.number(s.volumeMl()), s.doseParticles() == null ? "unknown" : Doses.particles(s.doseParticles()),
+                        device(s));
             }
             document.add(sessions);
         }
@@ -272,30 +269,6 @@ final class ProgressReportPdf {
 
     private void cells(PdfPTable table, Color shade, String... values) {
         for (String v : values) table.addCell(bodyCell(v, font(regular, 8.5f, INK), shade, 3.5f));
-    }
-
-    /**
-     * The dose as "2 × 10⁹ particles" ({@link ScientificNotation}), its exponent set as raised smaller
-     * digits: the standard fonts have no superscript digits but ¹²³, and "10^9" is not how people write it.
-     */
-    private PdfPCell doseCell(Double particles, Color shade) {
-        Font text = font(regular, 8.5f, INK);
-        Phrase dose = new Phrase("", text);
-        if (particles == null) {
-            dose.add(new Chunk("unknown", text));
-        } else {
-            ScientificNotation.Parts parts = ScientificNotation.parts(particles, ScientificNotation.DEFAULT_DIGITS, false);
-            dose.add(new Chunk(parts.plain() ? parts.mantissa() : parts.mantissa() + " \u00d7 10", text));
-            if (!parts.plain()) {
-                Chunk exponent = new Chunk(Integer.toString(parts.exponent()), font(regular, 6, INK));
-                exponent.setTextRise(3.5f);
-                dose.add(exponent);
-            }
-            dose.add(new Chunk(" particles", text));
-        }
-        PdfPCell cell = bodyCell("", text, shade, 3.5f);
-        cell.setPhrase(dose);
-        return cell;
     }
 
     private void detail(PdfPTable table, String key, String value, int valueColumns) {
