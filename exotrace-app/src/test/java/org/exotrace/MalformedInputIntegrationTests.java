@@ -169,13 +169,13 @@ class MalformedInputIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.errors.gForce").value(containsString("at most 1200000 × g")))
                 .andExpect(jsonPath("$.errors.durationMinutes").value(containsString("at most 10080 minutes")))
                 .andExpect(jsonPath("$.errors.inputVolumeMl").value(containsString("mL")))
-                .andExpect(jsonPath("$.errors.inputCellCount").value(containsString("10^13 cells")))
+                .andExpect(jsonPath("$.errors.inputCellCount").value(containsString("10¹³ cells")))
                 .andExpect(jsonPath("$.errors.passage").exists());
         postJson("/api/batches/" + batch + "/lots", analyst, """
                 {"productCode": "HMSC-EXO-SERUM", "concentrationPerMl": 1.0E20, "volumeMl": 5.0E9, "manufacturedOn": "%s"}"""
                 .formatted(LocalDate.now().minusDays(1)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.concentrationPerMl").value(containsString("10^15 particles/mL")))
+                .andExpect(jsonPath("$.errors.concentrationPerMl").value(containsString("10¹⁵ particles/mL")))
                 .andExpect(jsonPath("$.errors.volumeMl").value(containsString("at most 1000000 mL")));
 
         assertThat(counts("batch", "lot", "audit_entry")).isEqualTo(before);

@@ -38,11 +38,7 @@ final class Checks {
     /** Refuses a value above a plausibility bound (see {@link Bounds}), saying the bound and its unit. */
     void atMost(String field, Number value, double max, String unit) {
         if (value != null && value.doubleValue() > max && ok(field)) {
-            String bound = org.exotrace.shared.Texts.number(max);
-            if (max >= 1e7) {
-                int exponent = (int) Math.floor(Math.log10(max));
-                bound = org.exotrace.shared.Texts.number(Math.round(max / Math.pow(10, exponent) * 1000) / 1000.0) + " × 10^" + exponent;
-            }
+            String bound = max >= 1e7 ? org.exotrace.shared.ScientificNotation.format(max, 4) : org.exotrace.shared.Texts.number(max);
             fail(field, "must be at most " + bound + (unit.isEmpty() ? "" : " " + unit) + "; check the value");
         }
     }

@@ -34,19 +34,12 @@ public final class Texts {
     }
 
     /**
-     * A count or concentration as people read it: three significant digits times a power of ten,
-     * "5.6 × 10⁹"; plain below 10 000 ("2", "150"). A PDF in WinAnsi prints the exponent as
-     * {@code 10^9} ({@code WinAnsiText#legible}).
+     * A count or concentration as people read it, "5.6 × 10⁹", through {@link ScientificNotation#format(double)};
+     * NaN and infinities, which that refuses, are written as Java writes them.
      */
     public static String scientific(double value) {
-        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) return String.valueOf(value);
-        java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(3));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent >= 0 && exponent < 4) return rounded.stripTrailingZeros().toPlainString();
-        String mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
-        StringBuilder power = new StringBuilder(exponent < 0 ? "⁻" : "");
-        for (char c : Integer.toString(Math.abs(exponent)).toCharArray()) power.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-        return mantissa + " × 10" + power;
+        if (Double.isNaN(value) || Double.isInfinite(value)) return String.valueOf(value);
+        return ScientificNotation.format(value);
     }
 
     /** Null for null or blank, the stripped text otherwise. */

@@ -241,7 +241,7 @@ class SuggestionIntegrationTests extends IntegrationTest {
 
         assertThat(text).contains("Progress report", pseudonym, "Patient, Test", "1985-02-01", "atopic dermatitis")
                 .contains("AD-REDNESS-EP", "Human MSC exosome serum", "Electroporation", "Permitted with caution")
-                .contains(units.get(0), "Electroporation handpiece", "12 mJ", "2 \u00d7 10^9 particles")
+                .contains(units.get(0), "Electroporation handpiece", "12 mJ", "2 \u00d7 109 particles")
                 .contains("EASI", "20", "16", "14", "EASI-50 not yet")
                 .contains("Suggestion \u2014 the decision is yours", "Shorter interval", "Accepted by " + doctor.username())
                 .contains("Microneedling-assisted delivery", "Open: no decision yet.")

@@ -11,6 +11,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,10 @@ class NtaCalibrationController {
 
     private final NtaCalibrations calibrations;
 
-    NtaCalibrationController(NtaCalibrations calibrations) {
+    private final MessageSource messages;
+
+    NtaCalibrationController(NtaCalibrations calibrations, MessageSource messages) {
+        this.messages = messages;
         this.calibrations = calibrations;
     }
 
@@ -41,12 +46,12 @@ class NtaCalibrationController {
                   Model model, RedirectAttributes redirect) {
         try {
             NtaCalibration c = NtaInput.withFile(file, upload -> calibrations.create(form, upload));
-            redirect.addFlashAttribute("message", "Calibration " + c.code() + " recorded: " + c.volumeText() + ".");
+            redirect.addFlashAttribute("message", text("characterization.calibration.recorded", c.code(), c.volumeText()));
             return "redirect:/nta/calibrations/" + c.id();
         } catch (DomainProblem p) {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
             if (errors.isEmpty()) errors.put("form", p.getMessage());
-            errors.putIfAbsent("file", "choose the file again: a browser does not keep a file in a refused form");
+            errors.putIfAbsent("file", text("characterization.chooseFileAgain"));
             return listPage(form, errors, model);
         }
     }
@@ -62,7 +67,7 @@ class NtaCalibrationController {
     String withdraw(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
         try {
             calibrations.withdraw(id, reason);
-            redirect.addFlashAttribute("message", "Calibration withdrawn: it is no longer offered for new measurements.");
+            redirect.addFlashAttribute("message", text("characterization.calibration.withdrawnMessage"));
             return "redirect:/nta/calibrations/" + id;
         } catch (DomainProblem p) {
             model.addAttribute("withdrawError", p.fieldErrors().isEmpty() ? p.getMessage() : String.join("; ", p.fieldErrors().values()));
@@ -86,5 +91,10 @@ class NtaCalibrationController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "characterization/calibrations";
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -19,6 +19,7 @@ import org.exotrace.quality.SizeDistribution;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,13 +73,13 @@ class NtaController {
         try {
             NtaMeasurement m = NtaInput.withFile(file, upload -> measurements.submit(lotId, form, upload));
             return render(lotId, measurements.forLot(lotId), NtaRequest.blank(m.settings()), Map.of(),
-                    "File accepted: " + m.filename() + ". The analysis runs in the background; its results are recorded on the lot when it finishes.",
+                    text("characterization.panel.accepted", m.filename()),
                     model);
         } catch (DomainProblem p) {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
             if (p instanceof NtaSettingsRefused refused) refused.problems().forEach(x -> errors.put(x.field(), message(x, locale)));
             if (errors.isEmpty()) errors.put("form", p.getMessage());
-            errors.putIfAbsent("file", "choose the file again: a browser does not keep a file in a refused form");
+            errors.putIfAbsent("file", text("characterization.chooseFileAgain"));
             return render(lotId, measurements.forLot(lotId), form, errors, null, model);
         }
     }
@@ -147,5 +148,10 @@ class NtaController {
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
         return "characterization/panel :: panel";
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

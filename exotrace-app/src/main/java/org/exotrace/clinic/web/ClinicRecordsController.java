@@ -13,6 +13,8 @@ import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Patients;
 import org.exotrace.compliance.Jurisdictions;
 import org.exotrace.shared.DomainProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,10 +41,12 @@ class ClinicRecordsController {
 
     private final Clinics clinics;
     private final Patients patients;
+    private final MessageSource messages;
 
-    ClinicRecordsController(Clinics clinics, Patients patients) {
+    ClinicRecordsController(Clinics clinics, Patients patients, MessageSource messages) {
         this.clinics = clinics;
         this.patients = patients;
+        this.messages = messages;
     }
 
     @GetMapping("/clinic/{clinicId}/patients/new")
@@ -71,7 +75,7 @@ class ClinicRecordsController {
                    @RequestParam(defaultValue = "") String signedBy, RedirectAttributes redirect) {
         try {
             patients.grantConsent(id, new Patients.ConsentEntry(kind, formVersion, signedOn, signedBy));
-            redirect.addFlashAttribute("message", "Consent recorded.");
+            redirect.addFlashAttribute("message", text("clinic.consent.recorded"));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("consentError", e.getMessage());
         }
@@ -83,7 +87,7 @@ class ClinicRecordsController {
                     RedirectAttributes redirect) {
         try {
             patients.withdrawConsent(id, null, reason);
-            redirect.addFlashAttribute("message", "Consent withdrawn.");
+            redirect.addFlashAttribute("message", text("clinic.consent.withdrawn"));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("consentError", e.getMessage());
         }
@@ -105,9 +109,9 @@ class ClinicRecordsController {
                        RedirectAttributes redirect) {
         try {
             Clinic c = clinics.create(new Clinics.NewClinic(code, name, jurisdiction, address));
-            redirect.addFlashAttribute("message", "Clinic " + c.name() + " created.");
+            redirect.addFlashAttribute("message", text("clinic.admin.created", c.name()));
         } catch (DomainProblem e) {
-            redirect.addFlashAttribute("message", "Not created: " + e.getMessage());
+            redirect.addFlashAttribute("message", text("clinic.admin.notCreated", e.getMessage()));
         }
         return "redirect:/admin/clinics";
     }
@@ -116,9 +120,9 @@ class ClinicRecordsController {
     String adminAddMember(@PathVariable UUID id, @RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
         try {
             clinics.addMember(id, username);
-            redirect.addFlashAttribute("message", username + " added.");
+            redirect.addFlashAttribute("message", text("clinic.admin.memberAdded", username));
         } catch (DomainProblem e) {
-            redirect.addFlashAttribute("message", "Not added: " + e.getMessage());
+            redirect.addFlashAttribute("message", text("clinic.admin.memberNotAdded", e.getMessage()));
         }
         return "redirect:/admin/clinics";
     }
@@ -129,5 +133,10 @@ class ClinicRecordsController {
         model.addAttribute("errors", errors);
         model.addAttribute("sexes", Patient.Sex.values());
         return "clinic/new-patient";
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -25,6 +25,8 @@ import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +49,10 @@ class ClinicController {
     private final Worklist worklist;
     private final Inventory inventory;
 
-    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist, Inventory inventory) {
+    private final MessageSource messages;
+
+    ClinicController(Clinics clinics, Patients patients, TreatmentPlans plans, Products products, Worklist worklist, Inventory inventory, MessageSource messages) {
+        this.messages = messages;
         this.inventory = inventory;
         this.clinics = clinics;
         this.patients = patients;
@@ -152,8 +157,9 @@ class ClinicController {
         try {
             TreatmentPlan p = plans.plan(id, new TreatmentPlans.NewPlan(form.template(), form.productCode(), form.sourceType(), null,
                     form.purpose(), form.trialId(), form.startOn(), form.allocation(), form.blindedAssessor(), form.duplicateConfirmed()));
-            redirect.addFlashAttribute("message", "Plan created: " + p.visits().size() + " visits scheduled."
-                    + (p.splitFace() ? " Split-face: " + p.allocation() + (Boolean.TRUE.equals(p.randomized()) ? " (randomized)." : ".") : ""));
+            redirect.addFlashAttribute("message", text("clinic.plan.created", p.visits().size())
+                    + (p.splitFace() ? " " + text(Boolean.TRUE.equals(p.randomized()) ? "clinic.plan.created.randomized" : "clinic.plan.created.splitFace",
+                    p.allocation()) : ""));
             return "redirect:/patients/" + id + "#plans";
         } catch (DomainProblem e) {
             response.setStatus(switch (e.kind()) {
@@ -162,8 +168,8 @@ class ClinicController {
                 default -> 400;
             });
             model.addAttribute("planError", switch (e.kind()) {
-                case INVALID_INPUT -> e.title() + ": nothing was planned; see the messages beside the fields.";
-                case CONFLICT -> "Nothing was planned: the same course is already running";
+                case INVALID_INPUT -> text("clinic.plan.refused.invalid", e.title());
+                case CONFLICT -> text("clinic.plan.refused.duplicate");
                 default -> e.title();
             });
             model.addAttribute("planReasons", e.reasons().isEmpty() && e.kind() != DomainProblem.Kind.INVALID_INPUT ? List.of(e.getMessage())
@@ -172,5 +178,10 @@ class ClinicController {
             model.addAttribute("planForm", form);
             return patient(id, model);
         }
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +62,10 @@ class ProgressController {
     private final Suggestions suggestions;
     private final ProgressReport report;
 
-    ProgressController(Patients patients, Assessments assessments, TreatmentPlans plans, Suggestions suggestions, ProgressReport report) {
+    private final MessageSource messages;
+
+    ProgressController(Patients patients, Assessments assessments, TreatmentPlans plans, Suggestions suggestions, ProgressReport report, MessageSource messages) {
+        this.messages = messages;
         this.patients = patients;
         this.assessments = assessments;
         this.plans = plans;
@@ -87,12 +92,12 @@ class ProgressController {
         UUID patientId = plans.get(planId).patientId();
         try {
             Suggestion s = suggestions.decide(planId, code, decision, reason);
-            redirect.addFlashAttribute("message", "Recorded: " + s.decision().text() + ".");
+            redirect.addFlashAttribute("message", text("clinic.suggestion.recorded", s.decision().text()));
         } catch (DomainProblem e) {
             String text = !e.fieldErrors().isEmpty() ? String.join("; ", e.fieldErrors().entrySet().stream()
                     .map(f -> f.getKey() + ": " + f.getValue()).toList())
                     : !e.reasons().isEmpty() ? e.title() + ": " + String.join("; ", e.reasons()) : e.getMessage();
-            redirect.addFlashAttribute("suggestionErrors", Map.of(planId + "/" + code, "Nothing was recorded. " + text));
+            redirect.addFlashAttribute("suggestionErrors", Map.of(planId + "/" + code, text("clinic.suggestion.notRecorded", text)));
             redirect.addFlashAttribute("suggestionReason", Map.of(planId + "/" + code, reason == null ? "" : reason));
         }
         return "redirect:/patients/" + patientId + "/progress#suggestions";
@@ -134,7 +139,7 @@ class ProgressController {
         try {
             Assessment a = assessments.record(id, new Assessments.NewAssessment(form.instrument(), form.assessedOn(), form.planId(),
                     form.side(), Map.copyOf(components)));
-            redirect.addFlashAttribute("message", "Saved: " + a.summary() + " on " + a.assessedOn() + ".");
+            redirect.addFlashAttribute("message", text("clinic.assessment.saved", a.summary(), a.assessedOn()));
             return "redirect:/patients/" + id + "/progress?instrument=" + a.instrument().name() + "&saved=" + a.id();
         } catch (DomainProblem e) {
             Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
@@ -154,7 +159,7 @@ class ProgressController {
         Map<String, String> components = components(params);
         try {
             Assessment a = assessments.correct(assessmentId, Map.copyOf(components), params.get("reason"));
-            redirect.addFlashAttribute("message", "Corrected: " + a.summary() + " on " + a.assessedOn() + " (was " + old.summary() + ").");
+            redirect.addFlashAttribute("message", text("clinic.assessment.corrected", a.summary(), a.assessedOn(), old.summary()));
             return "redirect:/patients/" + a.patientId() + "/progress?instrument=" + a.instrument().name() + "&saved=" + a.id();
         } catch (DomainProblem e) {
             Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
@@ -253,5 +258,10 @@ class ProgressController {
         if (instrument == null || instrument.isBlank()) return Instrument.EASI;
         Instrument i = Assessments.instrument(instrument, new LinkedHashMap<>());
         return i == null ? Instrument.EASI : i;
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

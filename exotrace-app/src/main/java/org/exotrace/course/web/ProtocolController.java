@@ -15,6 +15,8 @@ import org.exotrace.treatment.TreatmentPlans;
 import org.exotrace.compliance.Route;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.DomainProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +89,10 @@ class ProtocolController {
     private final AdjustmentRules rules;
     private final Clinics clinics;
 
-    ProtocolController(TreatmentPlans plans, AdjustmentRules rules, Clinics clinics) {
+    private final MessageSource messages;
+
+    ProtocolController(TreatmentPlans plans, AdjustmentRules rules, Clinics clinics, MessageSource messages) {
+        this.messages = messages;
         this.plans = plans;
         this.rules = rules;
         this.clinics = clinics;
@@ -104,7 +109,7 @@ class ProtocolController {
         ProtocolTemplate t = plans.template(id);
         try {
             plans.update(id, form.edit(), form.reason());
-            redirect.addFlashAttribute("message", "Template saved; plans made earlier keep their schedule.");
+            redirect.addFlashAttribute("message", text("clinic.protocol.saved"));
             return "redirect:/protocol-templates/" + id;
         } catch (DomainProblem e) {
             Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
@@ -118,7 +123,7 @@ class ProtocolController {
         ProtocolTemplate t = plans.template(id);
         try {
             AdjustmentRule added = rules.add(id, form.input());
-            redirect.addFlashAttribute("message", "Rule " + added.code() + " added; plans made from this copy are suggested by it from now on.");
+            redirect.addFlashAttribute("message", text("clinic.protocol.ruleAdded", added.code()));
             return "redirect:/protocol-templates/" + id + "#adjustment-rules";
         } catch (DomainProblem e) {
             return page(t, TemplateForm.of(t), Map.of(), RuleRefusal.of(NEW, form, e), model);
@@ -131,7 +136,7 @@ class ProtocolController {
         ProtocolTemplate t = plans.template(id);
         try {
             rules.update(id, code, form.input(), form.reason());
-            redirect.addFlashAttribute("message", "Rule " + code + " saved; decisions already taken keep the suggestion as it was shown.");
+            redirect.addFlashAttribute("message", text("clinic.protocol.ruleSaved", code));
             return "redirect:/protocol-templates/" + id + "#adjustment-rules";
         } catch (DomainProblem e) {
             return page(t, TemplateForm.of(t), Map.of(), RuleRefusal.of(code, form, e), model);
@@ -144,7 +149,7 @@ class ProtocolController {
         ProtocolTemplate t = plans.template(id);
         try {
             rules.remove(id, code, reason);
-            redirect.addFlashAttribute("message", "Rule " + code + " removed; decisions already taken on it stay on their plans.");
+            redirect.addFlashAttribute("message", text("clinic.protocol.ruleRemoved", code));
             return "redirect:/protocol-templates/" + id + "#adjustment-rules";
         } catch (DomainProblem e) {
             return page(t, TemplateForm.of(t), Map.of(), RuleRefusal.of(code, null, e).removing(reason), model);
@@ -156,10 +161,10 @@ class ProtocolController {
         try {
             if (clinicId == null) throw DomainProblem.invalid("clinicId", "choose the clinic");
             ProtocolTemplate copy = plans.copy(id, clinicId);
-            redirect.addFlashAttribute("message", "Copied to your clinic as " + copy.code() + "; adapt it below.");
+            redirect.addFlashAttribute("message", text("clinic.protocol.copied", copy.code()));
             return "redirect:/protocol-templates/" + copy.id();
         } catch (DomainProblem e) {
-            redirect.addFlashAttribute("message", "Not copied: " + e.getMessage());
+            redirect.addFlashAttribute("message", text("clinic.protocol.notCopied", e.getMessage()));
             return "redirect:/protocol-templates/" + id;
         }
     }
@@ -235,5 +240,10 @@ class ProtocolController {
         } catch (DomainProblem e) {
             return null;
         }
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -20,6 +20,8 @@ import org.exotrace.treatment.TreatmentPlans;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +55,10 @@ class PhotographController {
     private final Photographs photographs;
     private final TreatmentPlans plans;
 
-    PhotographController(Patients patients, Photographs photographs, TreatmentPlans plans) {
+    private final MessageSource messages;
+
+    PhotographController(Patients patients, Photographs photographs, TreatmentPlans plans, MessageSource messages) {
+        this.messages = messages;
         this.patients = patients;
         this.photographs = photographs;
         this.plans = plans;
@@ -71,8 +76,8 @@ class PhotographController {
         try {
             Photograph p = photographs.upload(id, new Photographs.NewPhotograph(form.planId(), form.takenOn(), form.visitLabel(), form.view(),
                     form.side(), form.note()), PhotographApi.read(file));
-            redirect.addFlashAttribute("message", "Photograph stored: " + p.view().label() + ", " + p.visitLabel() + " (" + p.takenOn()
-                    + "). Its metadata (camera, GPS position, comments) was removed.");
+            String view = messages.getMessage("common.enum.StandardView." + p.view().name(), null, p.view().label(), LocaleContextHolder.getLocale());
+            redirect.addFlashAttribute("message", text("clinic.photograph.stored", view, p.visitLabel(), p.takenOn()));
             return "redirect:/patients/" + id + "/photographs";
         } catch (DomainProblem e) {
             Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
@@ -135,5 +140,10 @@ class PhotographController {
         plans.forEach(p -> p.visits().forEach(v -> labels.add((v.kind() == TreatmentPlan.VisitKind.SESSION ? "Session " : "Follow-up ") + v.number())));
         visits.forEach(v -> labels.add(v.label()));
         return labels;
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -18,6 +18,8 @@ import org.exotrace.results.ResultsOnRecord;
 import org.exotrace.specification.SpecificationCatalog;
 import org.exotrace.specification.Verdict;
 import org.exotrace.shared.DomainProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +70,10 @@ class InvestigationController {
     private final Lots lots;
     private final SpecificationCatalog specifications;
 
-    InvestigationController(OosInvestigations investigations, Results results, Lots lots, SpecificationCatalog specifications) {
+    private final MessageSource messages;
+
+    InvestigationController(OosInvestigations investigations, Results results, Lots lots, SpecificationCatalog specifications, MessageSource messages) {
+        this.messages = messages;
         this.investigations = investigations;
         this.results = results;
         this.lots = lots;
@@ -107,7 +112,7 @@ class InvestigationController {
         try {
             OosInvestigation i = investigations.recordPhaseOne(id, new OosInvestigations.PhaseOneEntry(form.calculationCheck(),
                     form.instrumentCheck(), form.standardCheck(), form.samplePreparationCheck(), form.hypothesis()));
-            return done(i, "Phase I findings recorded.", redirect);
+            return done(i, text("quality.investigation.phaseOneRecorded"), redirect);
         } catch (DomainProblem p) {
             OosInvestigation i = investigations.get(id);
             return render(i, form, PhaseTwoForm.blank(), ResultForm.blank(), ProposalForm.blank(), errors(p), model);
@@ -119,7 +124,7 @@ class InvestigationController {
         try {
             OosInvestigation i = investigations.escalate(id, new OosInvestigations.PhaseTwoEntry(form.productionReview(), form.plan(),
                     form.resamplingJustification()));
-            return done(i, "Phase II started: production review and plan recorded.", redirect);
+            return done(i, text("quality.investigation.phaseTwoStarted"), redirect);
         } catch (DomainProblem p) {
             OosInvestigation i = investigations.get(id);
             return render(i, PhaseOneForm.of(i), form, ResultForm.blank(), ProposalForm.blank(), errors(p), model);
@@ -139,8 +144,8 @@ class InvestigationController {
                 Result r = investigations.recordResult(id, new Results.Entry(i.testCode(), value, form.unit(), form.category(), form.detail(),
                         form.method(), form.instrument(), form.performedAt().atZone(ZoneId.systemDefault()).toInstant(), i.resultId(),
                         form.retestReason()), upload, form.kind());
-                return done(i, "Additional result recorded in " + i.number() + ": " + r.resultLabel()
-                        + (r.verdictAtEntry() == Verdict.FAIL ? " (out of specification)." : " (" + r.verdictAtEntry().name().toLowerCase() + ")."), redirect);
+                return done(i, r.verdictAtEntry() == Verdict.FAIL ? text("quality.investigation.additionalResult.oos", i.number(), r.resultLabel())
+                        : text("quality.investigation.additionalResult", i.number(), r.resultLabel(), r.verdictAtEntry().name().toLowerCase()), redirect);
             } catch (DomainProblem p) {
                 errors.putAll(errors(p));
             }
@@ -153,7 +158,7 @@ class InvestigationController {
         try {
             OosInvestigation i = investigations.propose(id, new OosInvestigations.ProposalEntry(form.conclusion(), form.causeCategory(),
                     form.causeDescription(), form.summary()));
-            return done(i, "Conclusion proposed: " + i.proposal().conclusion().label() + ". It waits for approval by a second person holding the QA role.", redirect);
+            return done(i, text("quality.investigation.proposed", i.proposal().conclusion().label()), redirect);
         } catch (DomainProblem p) {
             OosInvestigation i = investigations.get(id);
             return render(i, PhaseOneForm.of(i), PhaseTwoForm.blank(), ResultForm.blank(), form, errors(p), model);
@@ -164,11 +169,11 @@ class InvestigationController {
     String approve(@PathVariable UUID id, @ModelAttribute ApprovalForm form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!Boolean.TRUE.equals(form.confirm())) {
-            errors.put("confirm", "tick the box to confirm the meaning of your approval");
+            errors.put("confirm", text("quality.investigation.confirmMeaning"));
         } else {
             try {
                 OosInvestigation i = investigations.approve(id, new OosInvestigations.ApprovalEntry(form.username(), form.password(), form.comment()));
-                return done(i, "Approved by " + i.approval().printedName() + ": " + i.conclusion().label() + ". " + i.number() + " is closed.", redirect);
+                return done(i, text("quality.investigation.approved", i.approval().printedName(), i.conclusion().label(), i.number()), redirect);
             } catch (DomainProblem p) {
                 errors.putAll(errors(p));
                 model.addAttribute("refusal", p.reasons());
@@ -183,14 +188,14 @@ class InvestigationController {
     String returnProposal(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
         try {
             OosInvestigation i = investigations.returnProposal(id, reason);
-            return done(i, "The proposed conclusion was returned; the investigation goes on.", redirect);
+            return done(i, text("quality.investigation.returned"), redirect);
         } catch (DomainProblem p) {
             OosInvestigation i = investigations.get(id);
             return render(i, PhaseOneForm.of(i), PhaseTwoForm.blank(), ResultForm.blank(), ProposalForm.blank(), errors(p), model);
         }
     }
 
-    private static String done(OosInvestigation i, String message, RedirectAttributes redirect) {
+    private String done(OosInvestigation i, String message, RedirectAttributes redirect) {
         redirect.addFlashAttribute("message", message);
         return "redirect:/investigations/" + i.id();
     }
@@ -221,5 +226,10 @@ class InvestigationController {
         model.addAttribute("testings", OosInvestigation.Testing.values());
         model.addAttribute("errors", errors);
         return "quality/investigation";
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -18,6 +18,8 @@ import org.exotrace.specification.SpecificationCatalog;
 import org.exotrace.specification.Verdict;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +53,10 @@ class ResultController {
     private final SpecificationCatalog specifications;
     private final OosInvestigations investigations;
 
-    ResultController(Lots lots, Results results, LotQuality quality, SpecificationCatalog specifications, OosInvestigations investigations) {
+    private final MessageSource messages;
+
+    ResultController(Lots lots, Results results, LotQuality quality, SpecificationCatalog specifications, OosInvestigations investigations, MessageSource messages) {
+        this.messages = messages;
         this.investigations = investigations;
         this.lots = lots;
         this.results = results;
@@ -78,9 +83,8 @@ class ResultController {
                         form.retestOf(), form.retestReason()), upload);
                 response.setHeader("HX-Trigger", "lot-changed");
                 String notice = r.verdictAtEntry() == Verdict.FAIL
-                        ? "Out of specification: " + r.testCode() + " = " + r.resultLabel() + ". Investigation "
-                                + investigations.forResult(r.id()).map(i -> i.number()).orElse("") + " is open; the lot cannot be released until QA approves its conclusion."
-                        : "Result recorded: " + r.testCode() + " = " + r.resultLabel() + " (" + r.verdictAtEntry().label().toLowerCase(java.util.Locale.ROOT) + ").";
+                        ? text("quality.result.outOfSpecification", r.testCode(), r.resultLabel(), investigations.forResult(r.id()).map(i -> i.number()).orElse(""))
+                        : text("quality.result.recorded", r.testCode(), r.resultLabel(), r.verdictAtEntry().label().toLowerCase(java.util.Locale.ROOT));
                 investigations.forResult(r.id()).ifPresent(i -> model.addAttribute("opened", i));
                 return render(lotId, ResultForm.blank(), Map.of(), notice, model);
             } catch (DomainProblem p) {
@@ -95,12 +99,12 @@ class ResultController {
     String invalidate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
         Result r = results.get(id);
         if (reason.isBlank()) {
-            return render(r.lotId(), ResultForm.blank(), Map.of("form", "Give the reason for invalidating the result."), null, model);
+            return render(r.lotId(), ResultForm.blank(), Map.of("form", text("quality.result.invalidationReason")), null, model);
         }
         try {
             results.invalidate(id, reason);
             response.setHeader("HX-Trigger", "lot-changed");
-            return render(r.lotId(), ResultForm.blank(), Map.of(), "Result invalidated: " + r.testCode() + ".", model);
+            return render(r.lotId(), ResultForm.blank(), Map.of(), text("quality.result.invalidated", r.testCode()), model);
         } catch (DomainProblem p) {
             return render(r.lotId(), ResultForm.blank(), Map.of("form", p.getMessage()), null, model);
         }
@@ -129,5 +133,10 @@ class ResultController {
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
         return "quality/panel :: panel";
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -29,6 +29,8 @@ import org.exotrace.specification.TestKind;
 import org.exotrace.specification.Verdict;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +72,10 @@ class ResultSheetController {
     private final LotQuality quality;
     private final ResultSets sets;
 
-    ResultSheetController(Lots lots, SpecificationCatalog specifications, LotQuality quality, ResultSets sets) {
+    private final MessageSource messages;
+
+    ResultSheetController(Lots lots, SpecificationCatalog specifications, LotQuality quality, ResultSets sets, MessageSource messages) {
+        this.messages = messages;
         this.lots = lots;
         this.specifications = specifications;
         this.quality = quality;
@@ -106,7 +111,7 @@ class ResultSheetController {
         }
         errors.values().removeIf(Map::isEmpty);
         String form = null;
-        if (errors.isEmpty() && entries.isEmpty()) form = "Nothing to record: every row is empty.";
+        if (errors.isEmpty() && entries.isEmpty()) form = text("quality.sheet.nothingToRecord");
         if (errors.isEmpty() && form == null) {
             try {
                 List<Result> recorded = sets.record(entries);
@@ -117,7 +122,7 @@ class ResultSheetController {
             }
         }
         response.setStatus(400);
-        return lotPage(lot, typed, errors, form == null ? "Nothing was recorded: see the messages beside the rows." : form, model);
+        return lotPage(lot, typed, errors, form == null ? text("quality.sheet.nothingRecorded") : form, model);
     }
 
     @GetMapping("/results/worksheet")
@@ -129,7 +134,7 @@ class ResultSheetController {
     String recordWorksheet(@RequestParam(defaultValue = "") String test, @RequestParam Map<String, String> params, Model model,
                            RedirectAttributes redirect, HttpServletResponse response) {
         Optional<Chosen> chosen = choose(test);
-        if (chosen.isEmpty()) return worksheetPage(test, Map.of(), Map.of(), "Choose the test.", blankShared(), model);
+        if (chosen.isEmpty()) return worksheetPage(test, Map.of(), Map.of(), text("quality.worksheet.chooseTest"), blankShared(), model);
         Typed shared = new Typed("", params.getOrDefault("unit", ""), "", params.getOrDefault("method", ""),
                 params.getOrDefault("instrument", ""), params.getOrDefault("performedAt", ""));
         Map<String, Typed> typed = new LinkedHashMap<>();
@@ -150,7 +155,7 @@ class ResultSheetController {
         }
         errors.values().removeIf(Map::isEmpty);
         String form = null;
-        if (errors.isEmpty() && entries.isEmpty()) form = "Nothing to record: enter at least one lot's result.";
+        if (errors.isEmpty() && entries.isEmpty()) form = text("quality.worksheet.nothingToRecord");
         if (errors.isEmpty() && form == null) {
             try {
                 List<Result> recorded = sets.record(entries);
@@ -170,7 +175,7 @@ class ResultSheetController {
         errors.values().removeIf(Map::isEmpty);
         response.setStatus(400);
         model.addAttribute("sharedErrors", sharedErrors);
-        return worksheetPage(test, typed, errors, form == null ? "Nothing was recorded: see the messages beside the fields." : form, shared, model);
+        return worksheetPage(test, typed, errors, form == null ? text("quality.worksheet.nothingRecorded") : form, shared, model);
     }
 
     /** Puts the set's refusals ({@code results[i].field}) on the rows they came from; answers a message for the form, if any. */
@@ -291,12 +296,12 @@ class ResultSheetController {
         return new Typed("", "", "", "", "", "");
     }
 
-    private static Recorded recorded(Lot lot, Result r, Specification spec) {
+    private Recorded recorded(Lot lot, Result r, Specification spec) {
         String name = spec.test(r.testCode()).map(TestDefinition::name).orElse(r.testCode());
         String verdict = switch (r.verdictAtEntry()) {
-            case PASS -> "Pass";
-            case WARNING -> "Warning: inside the limits, outside the warning band";
-            case FAIL -> "Out of specification";
+            case PASS -> text("quality.verdict.pass");
+            case WARNING -> text("quality.verdict.warning");
+            case FAIL -> text("quality.verdict.fail");
             default -> r.verdictAtEntry().name();
         };
         String result = r.category() == null ? r.resultText() : label(r.category());
@@ -315,5 +320,10 @@ class ResultSheetController {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

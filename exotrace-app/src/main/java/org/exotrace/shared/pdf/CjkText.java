@@ -44,10 +44,11 @@ public final class CjkText {
 
     /**
      * The text as a phrase in {@code font}; CJK characters in it are set in the first Asian font that
-     * has them, at the same size, style and colour. Characters neither font can show are spelled
-     * out or replaced as {@link WinAnsiText#legible} does.
+     * has them, at the same size, style and colour; superscript exponents are raised ({@link RaisedExponents}).
+     * Characters neither font can show are spelled out or replaced as {@link WinAnsiText#legible} does.
      */
     public static Phrase phrase(String text, Font font) {
+        if (RaisedExponents.contains(text)) return RaisedExponents.phrase(text, font);
         if (MathSymbols.contains(text)) return MathSymbols.phrase(text, font);
         if (!contains(text)) return new Phrase(WinAnsiText.legible(text), font);
         StringBuilder kept = new StringBuilder(text.length());

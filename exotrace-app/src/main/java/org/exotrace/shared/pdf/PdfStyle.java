@@ -35,7 +35,7 @@ public final class PdfStyle {
     }
 
     public static Paragraph paragraph(String text, Font font, float spacingBefore) {
-        Paragraph paragraph = CjkText.contains(text) || MathSymbols.contains(text) ? new Paragraph(CjkText.phrase(text, font))
+        Paragraph paragraph = CjkText.contains(text) || MathSymbols.contains(text) || RaisedExponents.contains(text) ? new Paragraph(CjkText.phrase(text, font))
                 : new Paragraph(WinAnsiText.legible(text), font);
         paragraph.setSpacingBefore(spacingBefore);
         return paragraph;

@@ -16,6 +16,8 @@ import org.exotrace.specification.SpecificationCatalog;
 import org.exotrace.specification.TestDefinition;
 import org.exotrace.specification.TestKind;
 import org.exotrace.shared.DomainProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -32,7 +34,10 @@ class SpecificationController {
     private final SpecificationCatalog catalog;
     private final Products products;
 
-    SpecificationController(SpecificationCatalog catalog, Products products) {
+    private final MessageSource messages;
+
+    SpecificationController(SpecificationCatalog catalog, Products products, MessageSource messages) {
+        this.messages = messages;
         this.catalog = catalog;
         this.products = products;
     }
@@ -86,7 +91,7 @@ class SpecificationController {
         if (errors.isEmpty()) {
             try {
                 Specification s = catalog.publish(productCode, tests, reason);
-                redirect.addFlashAttribute("message", "Published " + s.reference() + ".");
+                redirect.addFlashAttribute("message", text("quality.specification.published", s.reference()));
                 return "redirect:/specifications/" + productCode;
             } catch (DomainProblem p) {
                 errors.put("form", p.getMessage());
@@ -137,5 +142,10 @@ class SpecificationController {
 
     private static List<String> list(String csv) {
         return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

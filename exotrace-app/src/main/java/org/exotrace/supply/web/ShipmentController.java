@@ -24,6 +24,8 @@ import org.exotrace.supply.UnitWhereabouts;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +64,10 @@ class ShipmentController {
     private final Clinics clinics;
     private final Lots lots;
 
-    ShipmentController(Shipments shipments, Inventory inventory, UnitWhereabouts whereabouts, Clinics clinics, Lots lots) {
+    private final MessageSource messages;
+
+    ShipmentController(Shipments shipments, Inventory inventory, UnitWhereabouts whereabouts, Clinics clinics, Lots lots, MessageSource messages) {
+        this.messages = messages;
         this.shipments = shipments;
         this.inventory = inventory;
         this.whereabouts = whereabouts;
@@ -95,22 +100,20 @@ class ShipmentController {
         try {
             clinicId = form.clinicId() == null || form.clinicId().isBlank() ? null : UUID.fromString(form.clinicId());
         } catch (IllegalArgumentException e) {
-            errors.put("clinicId", "choose the clinic");
+            errors.put("clinicId", text("clinic.shipment.chooseClinic"));
         }
         if (errors.isEmpty()) {
             try {
                 Shipment s = shipments.ship(new Shipments.NewShipment(clinicId, List.copyOf(codes), form.shippedOn(), form.note()));
-                redirect.addFlashAttribute("message", s.unitCodes().size() + (s.unitCodes().size() == 1 ? " unit" : " units") + " shipped to "
-                        + clinics.get(s.clinicId()).name() + " on " + s.shippedOn() + "; the clinic confirms the receipt.");
+                redirect.addFlashAttribute("message", text("clinic.shipment.shipped", s.unitCodes().size(), clinics.get(s.clinicId()).name(), s.shippedOn()));
                 return "redirect:/shipments";
             } catch (DomainProblem p) {
                 if (p.kind() == DomainProblem.Kind.RULE_VIOLATION) {
                     response.setStatus(422);
-                    errors.put("form", "Nothing was shipped: " + p.reasons().size() + (p.reasons().size() == 1 ? " refusal" : " refusals")
-                            + ", shown beside the units.");
+                    errors.put("form", text("clinic.shipment.refused", p.reasons().size()));
                     return shipPage(lot, form, errors, byUnit(p.reasons(), codes), model);
                 }
-                if (p.kind() == DomainProblem.Kind.NOT_FOUND) errors.put("clinicId", "choose the clinic");
+                if (p.kind() == DomainProblem.Kind.NOT_FOUND) errors.put("clinicId", text("clinic.shipment.chooseClinic"));
                 else if (p.fieldErrors().isEmpty()) errors.put("form", p.getMessage());
                 p.fieldErrors().forEach((field, message) -> errors.put(field, message));
             }
@@ -139,8 +142,7 @@ class ShipmentController {
         Clinic clinic = clinics.requireMember(s.clinicId());
         try {
             Shipment received = shipments.receive(id, on);
-            redirect.addFlashAttribute("message", "Receipt confirmed: " + received.unitCodes().size()
-                    + (received.unitCodes().size() == 1 ? " unit" : " units") + " received on " + received.receivedOn() + ".");
+            redirect.addFlashAttribute("message", text("clinic.shipment.received", received.unitCodes().size(), received.receivedOn()));
             return "redirect:/clinic/" + clinic.id() + "/inventory";
         } catch (DomainProblem p) {
             response.setStatus(p.kind() == DomainProblem.Kind.CONFLICT ? 409 : 400);
@@ -218,5 +220,10 @@ class ShipmentController {
         model.addAttribute("clinics", clinics.all());
         model.addAttribute("released", lot.released());
         return "clinic/ship";
+    }
+
+    /** A message of the bundles in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

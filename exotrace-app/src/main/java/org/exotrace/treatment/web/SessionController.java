@@ -20,6 +20,9 @@ import org.exotrace.treatment.TreatmentPlans;
 import org.exotrace.treatment.TreatmentSession;
 import org.exotrace.compliance.Route;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.ScientificNotation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +57,10 @@ class SessionController {
     private final Sessions sessions;
     private final Patients patients;
     private final Clinics clinics;
+    private final MessageSource messages;
 
-    SessionController(TreatmentPlans plans, Sessions sessions, Patients patients, Clinics clinics) {
+    SessionController(TreatmentPlans plans, Sessions sessions, Patients patients, Clinics clinics, MessageSource messages) {
+        this.messages = messages;
         this.plans = plans;
         this.sessions = sessions;
         this.patients = patients;
@@ -78,9 +83,9 @@ class SessionController {
             Sessions.UnitPreview preview = sessions.preview(plan.clinicId(), unitCode, performedOn);
             model.addAttribute("preview", preview);
             model.addAttribute("dose", volumeMl == null || !(volumeMl > 0) || preview.particlesPerMl() == null ? null
-                    : Doses.particles(preview.dose(volumeMl)));
-            model.addAttribute("concentration", preview.particlesPerMl() == null ? null : "Concentration " + Doses.scientific(preview.particlesPerMl())
-                    + " particles/mL (" + preview.concentrationBasis() + ")");
+                    : particles(preview.dose(volumeMl)));
+            model.addAttribute("concentration", preview.particlesPerMl() == null ? null
+                    : text("clinic.session.preview.concentration", ScientificNotation.format(preview.particlesPerMl()), preview.concentrationBasis()));
         }
         return "clinic/plan :: unit-preview";
     }
@@ -90,8 +95,8 @@ class SessionController {
         TreatmentPlan plan = plans.get(id);
         try {
             TreatmentSession s = sessions.record(id, form.toSession());
-            redirect.addFlashAttribute("message", "Session " + s.number() + " recorded with unit " + s.unitCode()
-                    + (s.doseParticles() == null ? " (dose unknown)." : ": " + Doses.particles(s.doseParticles()) + "."));
+            redirect.addFlashAttribute("message", s.doseParticles() == null ? text("clinic.session.recorded.doseUnknown", s.number(), s.unitCode())
+                    : text("clinic.session.recorded", s.number(), s.unitCode(), particles(s.doseParticles())));
             return "redirect:/plans/" + id + "#sessions";
         } catch (DomainProblem e) {
             Map<String, String> errors = e.fieldErrors();
@@ -116,8 +121,7 @@ class SessionController {
         try {
             AdverseEvent e = sessions.report(id, new Sessions.NewAdverseEvent(term, onsetOn, severity, seriousness, causality, outcome, resolvedOn,
                     actionTaken, description));
-            redirect.addFlashAttribute("message", "Adverse event reported" + (e.serious() ? " (serious: report it to the authority as your "
-                    + "jurisdiction requires)." : "."));
+            redirect.addFlashAttribute("message", text(e.serious() ? "clinic.ae.reported.serious" : "clinic.ae.reported"));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("aeSession", id);
             redirect.addFlashAttribute("aeErrors", e.fieldErrors().isEmpty() ? Map.of("form", e.getMessage()) : e.fieldErrors());
@@ -130,10 +134,10 @@ class SessionController {
         TreatmentSession s = sessions.get(id);
         try {
             sessions.voidSession(id, reason);
-            redirect.addFlashAttribute("message", "Session " + s.number() + " voided; unit " + s.unitCode() + " may be used again.");
+            redirect.addFlashAttribute("message", text("clinic.session.voided", s.number(), s.unitCode()));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("voidSession", id);
-            redirect.addFlashAttribute("voidError", e.fieldErrors().isEmpty() ? e.getMessage() : "Reason: " + e.fieldErrors().get("reason"));
+            redirect.addFlashAttribute("voidError", e.fieldErrors().isEmpty() ? e.getMessage() : text("clinic.session.void.reasonError", e.fieldErrors().get("reason")));
         }
         return "redirect:/plans/" + s.planId() + "#sessions";
     }
@@ -145,7 +149,7 @@ class SessionController {
         AdverseEvent event = sessions.adverseEvent(id);
         try {
             sessions.updateOutcome(id, new Sessions.OutcomeUpdate(outcome, resolvedOn, reason));
-            redirect.addFlashAttribute("message", "Follow-up recorded.");
+            redirect.addFlashAttribute("message", text("clinic.ae.followUpRecorded"));
         } catch (DomainProblem e) {
             redirect.addFlashAttribute("followUpError", e.fieldErrors().isEmpty() ? e.getMessage()
                     : e.fieldErrors().entrySet().stream().map(en -> en.getKey() + ": " + en.getValue()).collect(Collectors.joining("; ")));
@@ -166,7 +170,7 @@ class SessionController {
         model.addAttribute("sessions", done);
         model.addAttribute("voided", sessions.voided(plan.id()));
         model.addAttribute("doses", done.stream().collect(Collectors.toMap(TreatmentSession::id,
-                s -> s.doseParticles() == null ? "unknown" : Doses.particles(s.doseParticles()))));
+                s -> s.doseParticles() == null ? text("clinic.sessions.dose.unknown") : particles(s.doseParticles()))));
         model.addAttribute("devices", done.stream().collect(Collectors.toMap(TreatmentSession::id, s -> String.join(" · ", s.device().settings()))));
         model.addAttribute("notes", done.stream().collect(Collectors.toMap(TreatmentSession::id,
                 s -> s.warnings().stream().filter(w -> !plan.complianceMessage().startsWith(w)).toList())));
@@ -184,6 +188,16 @@ class SessionController {
         model.addAttribute("outcomes", AdverseEvent.Outcome.values());
         model.addAttribute("today", LocalDate.now());
         return "clinic/plan";
+    }
+
+    /** A message of the clinic bundle in the language of the request. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /** A particle count as people read it, "2 × 10⁹ particles". */
+    private String particles(double count) {
+        return text("clinic.particles", ScientificNotation.format(count));
     }
 
     /** Each scheduled visit with its session, when one was recorded: sessions are matched to session visits by number. */

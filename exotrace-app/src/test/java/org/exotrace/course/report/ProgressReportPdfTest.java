@@ -21,6 +21,7 @@ import org.exotrace.treatment.ProtocolTemplate;
 import org.exotrace.treatment.Side;
 import org.exotrace.followup.Suggestion;
 import org.exotrace.treatment.TreatmentPlan;
+import org.exotrace.treatment.TreatmentSession;
 import org.exotrace.compliance.Purpose;
 import org.exotrace.compliance.Route;
 import org.exotrace.compliance.RuleVerdict;
@@ -67,6 +68,33 @@ class ProgressReportPdfTest {
                 .contains("Change of route", "Not permitted here: Prohibited", "Decision: Not permitted here: not offered.")
                 .contains("None reported.", "Generated 2026-02-16 18:30 +09:00 by assessor", "Page 1 of 1",
                         "Decision support, not medical or legal advice.");
+    }
+
+    @Test
+    void aSessionsDoseIsWrittenWithARaisedPowerOfTenNotACaret() throws IOException {
+        Clinic clinic = new Clinic(UUID.randomUUID(), "HK1", "Central Skin Clinic", "HK", null, "admin", Instant.now());
+        Patient patient = new Patient(UUID.randomUUID(), clinic.id(), "P-HK1-000001", "Ka-yan", "Chan", LocalDate.of(1986, 5, 20),
+                Patient.Sex.FEMALE, null, "III", List.of("melasma"), null, null, "doc", Instant.now());
+        ProtocolTemplate template = new ProtocolTemplate(UUID.randomUUID(), "MELASMA-MN", "Melasma: microneedling with exosomes",
+                "melasma", false, Route.TOPICAL_AFTER_MICRONEEDLING, 4, 28, List.of(28), "mMASI", null, null, "n = 20", null, null,
+                Design.PARALLEL, null);
+        TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), patient.id(), clinic.id(), template.id(), "HMSC-EXO-SERUM",
+                SourceType.UMBILICAL_CORD_MSC, Route.TOPICAL_AFTER_MICRONEEDLING, Purpose.COSMETIC, null, DAY0, RuleVerdict.PERMITTED,
+                "Permitted.", List.of(), "doc", Instant.now(), Design.PARALLEL, null, null, false, null, null, false);
+        TreatmentSession session = new TreatmentSession(UUID.randomUUID(), plan.id(), patient.id(), clinic.id(), 1, DAY0, "L-2026-0001-U001",
+                UUID.randomUUID(), "L-2026-0001", "HMSC-EXO-SERUM", List.of(SourceType.UMBILICAL_CORD_MSC), 0.5, 4.0e9,
+                TreatmentSession.ConcentrationSource.MEASURED, "measured", 2.0e9, Route.TOPICAL_AFTER_MICRONEEDLING,
+                new TreatmentSession.Device("Dermapen 4", 0.5, null, 3, null), "doc", "full face", Side.BOTH, RuleVerdict.PERMITTED,
+                "Permitted.", List.of(), "doc", Instant.now());
+        ProgressReportContent content = new ProgressReportContent(clinic, patient,
+                List.of(new ProgressReportContent.PlanSection(plan, template, List.of(session), List.of(), "Human MSC exosome serum")),
+                new Progress(patient.id(), patient.pseudonym(), DAY0, null, List.of()), List.of(),
+                Instant.parse("2026-02-16T09:30:00Z"), "doc", ZoneId.of("Asia/Hong_Kong"));
+
+        byte[] pdf = new ProgressReportPdf().render(content);
+        Files.write(Path.of("target", "progress-report-dose.pdf"), pdf);
+
+        assertThat(text(pdf)).contains("2 × 109 particles").doesNotContain("10^9");
     }
 
     private static String text(byte[] pdf) throws IOException {
