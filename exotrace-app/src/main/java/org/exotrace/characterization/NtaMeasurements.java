@@ -321,8 +321,8 @@ public class NtaMeasurements {
             Results.Entry entry = new Results.Entry(testCode, reported(value, unit), unit, null, detail, method,
                     m.instrument(), m.measuredAt(), within.resultId(), m.retestReason());
             Result r = source == null
-                    ? investigations.recordResult(within.id(), entry, null, OosInvestigation.Testing.RETEST.name())
-                    : investigations.recordCalibratedResult(within.id(), entry, source, OosInvestigation.Testing.RETEST.name());
+                    ? investigations.recordResult(within.id(), entry, null, OosInvestigation.Testing.RETEST)
+                    : investigations.recordCalibratedResult(within.id(), entry, source, OosInvestigation.Testing.RETEST);
             recorded.put(testCode.value(), r.id());
             return;
         }

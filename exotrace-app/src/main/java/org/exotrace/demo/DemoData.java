@@ -159,7 +159,7 @@ class DemoData implements ApplicationRunner {
                 "Retest of the retained sample in duplicate by a second analyst (Alex Morgan); both results are reported, none averaged", null))));
         as("analyst", () -> tx.execute(s -> investigations.recordResult(underWay.id(), new Results.Entry(TestCode.ENDOTOXIN, 1.7, "EU/mL", null,
                 "Retained sample, duplicate 1 of 2", "LAL kinetic chromogenic", "Reader ELx808", Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
-                high.id(), "Phase II plan: retest by a second analyst"), null, "RETEST")));
+                high.id(), "Phase II plan: retest by a second analyst"), null, OosInvestigation.Testing.RETEST)));
 
         // Blocked by consent: results pass, but the donor withdrew commercial consent.
         Lot consentBlocked = lot(adiposeTff, "HMSC-EXO-SERUM", 4.2e9, 60.0, today.minusDays(22));
@@ -179,7 +179,7 @@ class DemoData implements ApplicationRunner {
                 "Repeat sterility test on two retained containers by a second analyst", null))));
         as("analyst", () -> tx.execute(s -> investigations.recordResult(sterility.id(), new Results.Entry(TestCode.STERILITY, null, null, "GROWTH",
                 "Retained containers 2 and 5", "Ph. Eur. 2.6.1 membrane filtration", null, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
-                growth.id(), "Phase II plan: repeat on retained containers"), null, "RETEST")));
+                growth.id(), "Phase II plan: repeat on retained containers"), null, OosInvestigation.Testing.RETEST)));
         as("analyst", () -> tx.execute(s -> investigations.propose(sterility.id(), new OosInvestigations.ProposalEntry(OosInvestigation.Conclusion.OOS_CONFIRMED, null, null,
                 "Growth confirmed on retained containers; no laboratory error; contamination attributed to the filling excursion"))));
         as("qa", () -> tx.execute(s -> investigations.approve(sterility.id(), new OosInvestigations.ApprovalEntry("qa", PASSWORD,
@@ -321,7 +321,7 @@ class DemoData implements ApplicationRunner {
                 "Assignable cause: wrong dilution in sample preparation"))));
         as("analyst", () -> tx.execute(s -> investigations.recordResult(investigation.id(), new Results.Entry(TestCode.ENDOTOXIN, 0.12, "EU/mL", null,
                 "Same retained sample, diluted 1:10", "LAL kinetic chromogenic", null, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS),
-                endotoxin.id(), "Test of the phase I hypothesis: dilution 1:10 as the method requires"), null, "RETEST")));
+                endotoxin.id(), "Test of the phase I hypothesis: dilution 1:10 as the method requires"), null, OosInvestigation.Testing.RETEST)));
         as("analyst", () -> tx.execute(s -> investigations.propose(investigation.id(), new OosInvestigations.ProposalEntry(OosInvestigation.Conclusion.INVALIDATED,
                 OosInvestigation.Cause.SAMPLE_PREPARATION, "Sample diluted 1:4 instead of 1:10 (worksheet photo); the retest at 1:10 gave 0.12 EU/mL",
                 "Laboratory error in sample preparation"))));

@@ -190,6 +190,18 @@ public class OosInvestigations {
         return recordResult(id, entry, null, kind, source);
     }
 
+    /** As {@link #recordResult(UUID, Results.Entry, Results.Upload, String)}, the kind of testing typed. */
+    @Transactional
+    public Result recordResult(UUID id, Results.Entry entry, Results.Upload file, OosInvestigation.Testing kind) {
+        return recordResult(id, entry, file, kind.name(), null);
+    }
+
+    /** As {@link #recordCalibratedResult(UUID, Results.Entry, Results.Calibrated, String)}, the kind of testing typed. */
+    @Transactional
+    public Result recordCalibratedResult(UUID id, Results.Entry entry, Results.Calibrated source, OosInvestigation.Testing kind) {
+        return recordCalibratedResult(id, entry, source, kind.name());
+    }
+
     private Result recordResult(UUID id, Results.Entry entry, Results.Upload file, String kind, Results.Calibrated source) {
         OosInvestigation inv = movable(id);
         OosInvestigation.Testing testing;
