@@ -2,6 +2,7 @@ package org.exotrace.platform;
 
 import org.exotrace.shared.Words;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,15 @@ public class LabelsHelper {
             if (text != null) return text;
         }
         return Words.of(value);
+    }
+
+    /**
+     * A text for people: a {@link MessageSourceResolvable} (such as {@link org.exotrace.shared.UiText#of})
+     * in the page's language, anything else as it is ("" for null).
+     */
+    public String text(Object value) {
+        if (value instanceof MessageSourceResolvable r) return messages.getMessage(r, LocaleContextHolder.getLocale());
+        return value == null ? "" : value.toString();
     }
 
     /** The bundle key of an enum constant's label: {@code common.enum.LotState.RELEASED}. */

@@ -123,6 +123,28 @@ class BundleSyncTests {
         assertThat(copies).as("zh_HK values that are the English text").isEmpty();
     }
 
+    /**
+     * A text with arguments ({0}) goes through MessageFormat, where a lone apostrophe starts a quote
+     * and swallows the rest ("donor's {0}" loses {0}), so it must be doubled; a text without
+     * arguments is shown as written, so a doubled one would show twice.
+     */
+    @Test
+    void apostrophesAreWrittenAsMessageFormatReadsThem() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String area : AREAS) {
+            for (String locale : LOCALES) {
+                Properties p = load(area + locale);
+                for (String key : p.stringPropertyNames()) {
+                    String value = p.getProperty(key);
+                    boolean formatted = value.matches("(?s).*\\{\\d+(,[^}]*)?}.*");
+                    if (formatted && value.replace("''", "").contains("'")) problems.add(area + locale + ": " + key + " has a lone '");
+                    if (!formatted && value.contains("''")) problems.add(area + locale + ": " + key + " has '' but no argument");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyKeyATemplateNamesExists() throws IOException {
         Properties keys = allEnglish();

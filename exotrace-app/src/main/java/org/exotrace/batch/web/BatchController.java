@@ -108,7 +108,7 @@ class BatchController {
             Batch b = batches.record(new Batches.NewBatch(donor.get().id(), form.method(), form.gForce(), form.durationMinutes(),
                     form.methodDetail(), form.inputVolumeMl(), form.inputCellCount(), form.passage(), form.startedOn(), form.completedOn(),
                     form.operator(), form.notes()));
-            redirect.addFlashAttribute("message", "Batch " + b.code() + " recorded.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.batch.recorded", b.code()));
             return "redirect:/batches/" + b.id();
         } catch (DomainProblem p) {
             FormErrors.reject(binding, p, RENAMES);
@@ -128,7 +128,7 @@ class BatchController {
         if (!binding.hasErrors()) {
             try {
                 Lot lot = lots.create(id, form.toNew());
-                redirect.addFlashAttribute("message", "Lot " + lot.code() + " created; it is in testing.");
+                redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.lot.created", lot.code()));
                 return "redirect:/lots/" + lot.id();
             } catch (DomainProblem p) {
                 FormErrors.reject(binding, p, Map.of());

@@ -62,8 +62,9 @@ class LotUnitController {
         if (!binding.hasErrors()) {
             try {
                 List<LotUnit> made = lots.split(id, form.count(), form.volumeEachMl());
-                redirect.addFlashAttribute("message", made.size() + " units filled: " + made.get(0).code()
-                        + (made.size() > 1 ? " to " + made.get(made.size() - 1).code() : "") + ".");
+                redirect.addFlashAttribute("message", made.size() > 1
+                        ? org.exotrace.shared.UiText.of("lab.units.filledMany", made.size(), made.get(0).code(), made.get(made.size() - 1).code())
+                        : org.exotrace.shared.UiText.of("lab.units.filledOne", made.get(0).code()));
                 return "redirect:/lots/" + id + "/units";
             } catch (DomainProblem p) {
                 FormErrors.reject(binding, p, Map.of());
@@ -95,7 +96,7 @@ class LotUnitController {
         if (!binding.hasErrors()) {
             try {
                 Lot lot = lots.derive(id, form.toNew());
-                redirect.addFlashAttribute("message", "Derivative lot " + lot.code() + " created; it is in testing.");
+                redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.lot.derivativeCreated", lot.code()));
                 return "redirect:/lots/" + lot.id();
             } catch (DomainProblem p) {
                 FormErrors.reject(binding, p, Map.of());
@@ -116,7 +117,7 @@ class LotUnitController {
             try {
                 Lot lot = lots.pool(form.parentLotIds(), new Lots.NewLot(form.productCode(), form.concentrationPerMl(), form.volumeMl(),
                         form.manufacturedOn(), form.expiresOn()));
-                redirect.addFlashAttribute("message", "Pooled lot " + lot.code() + " created; it is in testing.");
+                redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.lot.poolCreated", lot.code()));
                 return "redirect:/lots/" + lot.id();
             } catch (DomainProblem p) {
                 FormErrors.reject(binding, p, Map.of());

@@ -44,8 +44,7 @@ class UnitController {
         try {
             LotUnit destroyed = units.destroy(id, on, reason);
             Lot lot = lots.get(destroyed.lotId());
-            redirect.addFlashAttribute("message", "Unit " + destroyed.code() + " recorded as destroyed on " + destroyed.destruction().on()
-                    + "; it can no longer be shipped or used.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.units.destroyed", destroyed.code(), destroyed.destruction().on().toString()));
             return "redirect:" + UriComponentsBuilder.fromPath("/units").queryParam("lot", lot.code()).build().toUriString();
         } catch (DomainProblem p) {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());

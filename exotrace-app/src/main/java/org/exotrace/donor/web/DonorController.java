@@ -101,7 +101,7 @@ class DonorController {
         try {
             Donor d = donors.register(new Donors.Registration(form.sourceType(), form.sourceDetail(), form.notes(), form.collectedOn(),
                     form.collectionJurisdiction()));
-            redirect.addFlashAttribute("message", "Donor " + d.code().display() + " registered.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.registered", d.code().display()));
             return "redirect:/donors/" + d.id();
         } catch (DomainProblem p) {
             reject(binding, p);
@@ -134,7 +134,7 @@ class DonorController {
         if (!binding.hasErrors()) {
             try {
                 donors.recordCollection(id, form.collectedOn(), form.collectionJurisdiction(), form.reason());
-                redirect.addFlashAttribute("message", "Collection recorded.");
+                redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.collectionRecorded"));
                 return "redirect:/donors/" + id;
             } catch (DomainProblem p) {
                 reject(binding, p);
@@ -187,7 +187,7 @@ class DonorController {
         if (!binding.hasErrors()) {
             try {
                 donors.grantConsent(id, new Donors.ConsentEntry(form.scope(), form.grantedOn(), form.documentReference()));
-                redirect.addFlashAttribute("message", "Consent recorded.");
+                redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.consentRecorded"));
                 return "redirect:/donors/" + id;
             } catch (DomainProblem p) {
                 reject(binding, p);
@@ -201,11 +201,10 @@ class DonorController {
     String withdraw(@PathVariable UUID id, @PathVariable UUID consentId, @Valid @ModelAttribute WithdrawalForm form,
                     BindingResult binding, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            redirect.addFlashAttribute("message", "Consent not withdrawn: give the reason.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.consentNotWithdrawn"));
         } else {
             donors.withdrawConsent(id, consentId, LocalDate.now(), form.reason());
-            redirect.addFlashAttribute("message", "Consent withdrawn. Release of this donor's lots for that scope is now blocked;"
-                    + " released lots that need it are under disposition review until QA decides.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.consentWithdrawn"));
         }
         return "redirect:/donors/" + id;
     }
