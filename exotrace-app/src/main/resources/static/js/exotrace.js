@@ -45,3 +45,69 @@ document.addEventListener('change', function (event) {
   link.hidden = !select.value;
   link.href = link.dataset.base + select.value;
 });
+
+// At a phone's width the navigation and the account links fold behind the Menu button of the header
+// (exotrace.css hides them while the bar is .collapsible and not .open). Without this script they stay
+// visible, wrapped; with it the button says whether they are shown, and Escape folds them again.
+(function () {
+  var toggle = document.querySelector('.topbar .menu-toggle');
+  if (!toggle) return;
+  var bar = toggle.closest('.topbar');
+  function show(open) {
+    toggle.setAttribute('aria-expanded', String(open));
+    bar.classList.toggle('open', open);
+  }
+  toggle.hidden = false;
+  bar.classList.add('collapsible');
+  toggle.addEventListener('click', function () {
+    show(toggle.getAttribute('aria-expanded') !== 'true');
+  });
+  bar.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    show(false);
+    toggle.focus();
+  });
+})();
+
+// A box that scrolls sideways at the present width (a wide table on a phone, a wrapper with overflow-x)
+// takes the keyboard's focus, so arrow keys can scroll it, and is named after the heading above it. It
+// gives the focus back once the window is wide enough for it again.
+(function () {
+  var BOXES = 'table.table, .table-wrap, .scroll-x, [data-scrolls]';
+  var headings = 0;
+  function headingBefore(box) {
+    for (var node = box; node && node !== document.body; node = node.parentElement) {
+      for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+        var heading = sibling.matches('h1, h2, h3, h4') ? sibling : sibling.querySelector('h1, h2, h3, h4');
+        if (heading) return heading;
+      }
+    }
+    return null;
+  }
+  function mark() {
+    document.querySelectorAll(BOXES).forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute('tabindex')) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('data-scroll-focus', '');
+        if (box.tagName !== 'TABLE' && !box.hasAttribute('role')) box.setAttribute('role', 'region');
+        var heading = headingBefore(box);
+        if (heading && !box.hasAttribute('aria-label') && !box.hasAttribute('aria-labelledby')) {
+          if (!heading.id) heading.id = 'scroll-heading-' + (++headings);
+          box.setAttribute('aria-labelledby', heading.id);
+        }
+      } else if (!scrolls && box.hasAttribute('data-scroll-focus')) {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('data-scroll-focus');
+      }
+    });
+  }
+  var pending;
+  function later() {
+    clearTimeout(pending);
+    pending = setTimeout(mark, 100);
+  }
+  mark();
+  window.addEventListener('resize', later);
+  document.addEventListener('htmx:afterSettle', later);
+})();
