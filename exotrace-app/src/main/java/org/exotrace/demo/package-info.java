@@ -8,5 +8,6 @@
  * <p>Promises: nothing depends on this module and it uses only the other modules' public APIs, so
  * the demo data obeys every rule a user's data does.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "characterization", "clinic", "donor", "followup", "quality", "release", "results", "specification", "supply", "treatment", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "characterization", "clinic", "donor",
+        "followup", "quality", "release", "results", "specification", "supply", "treatment", "shared"})
 package org.exotrace.demo;

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.exotrace.treatment.AdverseEvent;
 import org.exotrace.clinic.Clinics;
-import org.exotrace.treatment.Doses;
 import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Patients;
 import org.exotrace.treatment.Sessions;

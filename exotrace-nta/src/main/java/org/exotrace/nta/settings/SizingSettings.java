@@ -1,6 +1,21 @@
 package org.exotrace.nta.settings;
 
-import static org.exotrace.nta.settings.SettingsSpec.*;
+import static org.exotrace.nta.settings.SettingsSpec.ALL;
+import static org.exotrace.nta.settings.SettingsSpec.BOOTSTRAP;
+import static org.exotrace.nta.settings.SettingsSpec.COLUMNS;
+import static org.exotrace.nta.settings.SettingsSpec.DETECTION_VOLUME_PL;
+import static org.exotrace.nta.settings.SettingsSpec.DILUTION;
+import static org.exotrace.nta.settings.SettingsSpec.DRIFT;
+import static org.exotrace.nta.settings.SettingsSpec.FPS;
+import static org.exotrace.nta.settings.SettingsSpec.METHOD;
+import static org.exotrace.nta.settings.SettingsSpec.MIN_TRACK_LENGTH;
+import static org.exotrace.nta.settings.SettingsSpec.MOTION_BLUR;
+import static org.exotrace.nta.settings.SettingsSpec.PIXEL_SIZE_NM;
+import static org.exotrace.nta.settings.SettingsSpec.SEED;
+import static org.exotrace.nta.settings.SettingsSpec.TEMPERATURE_C;
+import static org.exotrace.nta.settings.SettingsSpec.UNITS;
+import static org.exotrace.nta.settings.SettingsSpec.VISCOSITY_MPA_S;
+import static org.exotrace.nta.settings.SettingsSpec.WATER_MODEL;
 
 import java.util.ArrayList;
 import java.util.Collections;
