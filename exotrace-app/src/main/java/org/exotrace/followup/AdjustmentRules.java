@@ -19,10 +19,13 @@ import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
 import org.exotrace.treatment.ProtocolTemplate;
+import org.exotrace.treatment.TemplateCopied;
 import org.exotrace.treatment.TreatmentPlans;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -74,6 +77,17 @@ public class AdjustmentRules {
         this.jdbc = jdbc;
         this.events = events;
         this.plans = plans;
+    }
+
+    /** A template was copied into a clinic: its rules are copied with it, in the copy's transaction. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TemplateCopied copied) {
+        jdbc.sql("""
+                insert into adjustment_rule (id, template_id, code, instrument, response_name, improvement_below, by_week, kind, proposed_route, text)
+                select gen_random_uuid(), ?, code, instrument, response_name, improvement_below, by_week, kind, proposed_route, text
+                  from adjustment_rule where template_id = ?""")
+                .params(copied.copyId(), copied.templateId()).update();
     }
 
     /** The instruments a rule may name: those with a score, so that there is a baseline to improve from. */

@@ -12,7 +12,8 @@
  * and {@code /api/protocol-templates/{id}/adjustment-rules}.
  *
  * <p>Owns the tables {@code outcome_assessment}, {@code adjustment_rule} and
- * {@code adjustment_decision} (migrations in {@code db/migration/clinic}). Known debt from before
+ * {@code adjustment_decision} (migrations in {@code db/migration/clinic}); it copies a template's
+ * rules when treatment announces {@link org.exotrace.treatment.TemplateCopied}. Known debt from before
  * the split: the worklist reads patients, plans, visits, templates and sessions in one query, and
  * a rule code's reuse is checked against {@code treatment_plan}, in SQL.
  */

@@ -30,6 +30,7 @@ import org.exotrace.shared.Hashes;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
 import org.exotrace.treatment.Side;
+import org.exotrace.treatment.TreatmentPlans;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,11 +73,13 @@ public class Photographs {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Patients patients;
+    private final TreatmentPlans plans;
 
-    Photographs(JdbcClient jdbc, ApplicationEventPublisher events, Patients patients) {
+    Photographs(JdbcClient jdbc, ApplicationEventPublisher events, Patients patients, TreatmentPlans plans) {
         this.jdbc = jdbc;
         this.events = events;
         this.patients = patients;
+        this.plans = plans;
     }
 
     /**
@@ -96,8 +99,7 @@ public class Photographs {
         else if (p.takenOn().isAfter(LocalDate.now())) errors.put("takenOn", "cannot be in the future");
         text(errors, "visitLabel", p.visitLabel(), 60, true);
         text(errors, "note", p.note(), 1000, false);
-        if (p.planId() != null && jdbc.sql("select count(*) from treatment_plan where id = ? and patient_id = ?").params(p.planId(), patientId)
-                .query(Long.class).single() == 0) {
+        if (p.planId() != null && plans.forPatient(patientId).stream().noneMatch(plan -> plan.id().equals(p.planId()))) {
             errors.put("planId", "is not one of this patient's treatment plans");
         }
         ImageMetadata.Stripped stripped = null;

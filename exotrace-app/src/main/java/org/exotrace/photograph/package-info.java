@@ -9,9 +9,8 @@
  * Serves {@code /api/patients/{id}/photographs} and {@code /api/photographs}, and the photograph
  * pages.
  *
- * <p>Owns the table {@code patient_photograph} (migration in {@code db/migration/clinic}). Known
- * debt from before the split: that a photograph's plan is the patient's is checked in
- * {@code treatment_plan} in SQL.
+ * <p>Owns the table {@code patient_photograph} (migration in {@code db/migration/clinic}); that a
+ * photograph's plan is the patient's own is asked of {@link org.exotrace.treatment.TreatmentPlans}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Clinical photographs",
         allowedDependencies = {"clinic", "treatment", "shared"})

@@ -129,7 +129,7 @@ public class TreatmentPlans {
         return t;
     }
 
-    /** Copies a template, with its adjustment rules, into a clinic, to be adapted there. */
+    /** Copies a template into a clinic, to be adapted there; {@link TemplateCopied} lets the follow-up module copy its rules with it. */
     @Transactional
     public ProtocolTemplate copy(UUID templateId, UUID clinicId) {
         ProtocolTemplate t = template(templateId);
@@ -146,11 +146,7 @@ public class TreatmentPlans {
                 select ?, ?, name, indication, investigational, route, sessions, interval_days, follow_up_days, primary_endpoint,
                   secondary_endpoints, delivery, evidence, design, comparator, ?, id, ? from protocol_template where id = ?""")
                 .params(id, newCode, clinicId, Actors.current(), templateId).update();
-        jdbc.sql("""
-                insert into adjustment_rule (id, template_id, code, instrument, response_name, improvement_below, by_week, kind, proposed_route, text)
-                select gen_random_uuid(), ?, code, instrument, response_name, improvement_below, by_week, kind, proposed_route, text
-                  from adjustment_rule where template_id = ?""")
-                .params(id, templateId).update();
+        events.publishEvent(new TemplateCopied(templateId, id));
         events.publishEvent(RecordChanged.created("protocol_template", id, Map.of("copiedFrom", t.code(), "clinic", clinic.code(), "code", newCode)));
         return template(id);
     }

@@ -15,9 +15,11 @@
  *
  * <p>Owns the tables {@code protocol_template}, {@code treatment_plan}, {@code plan_visit},
  * {@code plan_refusal}, {@code treatment_session} and {@code adverse_event} (migrations in
- * {@code db/migration/clinic}). Known debt from before the split: templates visible to a clinician
- * are found through {@code clinic_member}, refusals show the pseudonym from {@code patient}, and
- * copying a template copies its rows of {@code adjustment_rule}, all in SQL.
+ * {@code db/migration/clinic}). A copied template is announced as
+ * {@link org.exotrace.treatment.TemplateCopied}, inside the copy's transaction, so that the
+ * follow-up module copies its adjustment rules with it. Known debt from before the split: templates
+ * visible to a clinician are found through {@code clinic_member}, and refusals show the pseudonym
+ * from {@code patient}, in SQL.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Treatment",
         allowedDependencies = {"clinic", "supply", "batch", "release", "compliance", "donor", "shared"})

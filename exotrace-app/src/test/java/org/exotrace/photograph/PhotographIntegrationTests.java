@@ -43,6 +43,8 @@ class PhotographIntegrationTests extends IntegrationTest {
     private TestUser analyst;
     private String patient;
     private String pseudonym;
+    private ClinicScenarios clinics;
+    private String clinic;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -50,8 +52,8 @@ class PhotographIntegrationTests extends IntegrationTest {
         doctor = user(Role.CLINICIAN);
         otherClinicDoctor = user(Role.CLINICIAN);
         analyst = user(Role.LAB_ANALYST);
-        ClinicScenarios clinics = new ClinicScenarios(mvc, admin);
-        String clinic = clinics.clinic("KR", doctor);
+        clinics = new ClinicScenarios(mvc, admin);
+        clinic = clinics.clinic("KR", doctor);
         clinics.clinic("KR", otherClinicDoctor);
         MvcResult registered = postJson("/api/clinics/" + clinic + "/patients", doctor, """
                 {"givenName": "Marguerite", "familyName": "%s", "dateOfBirth": "1981-04-12", "sex": "FEMALE", "indications": ["melasma"]}"""
@@ -107,6 +109,24 @@ class PhotographIntegrationTests extends IntegrationTest {
         String audit = jdbc.sql("select new_value from audit_entry where record_type = 'patient_photograph' and record_id = ?").param(id)
                 .query(String.class).single();
         assertThat(audit).contains(pseudonym, "FRONTAL", "Baseline").doesNotContain(FAMILY_NAME, "Marguerite");
+    }
+
+    /** A photograph names the plan it was taken under only if the plan is the patient's own; another patient's is refused, nothing written. */
+    @Test
+    void refusesThePlanOfAnotherPatient() throws Exception {
+        clinics.treatmentConsent(patient, doctor);
+        consent("PHOTOGRAPHS", LocalDate.now().minusDays(10));
+        String own = clinics.plan(patient, doctor, "AD-REDNESS-EP", "HMSC-EXO-SERUM");
+        String others = clinics.plan(clinics.patient(clinic, doctor, "melasma"), doctor, "AD-REDNESS-EP", "HMSC-EXO-SERUM");
+        List<Long> before = counts(TABLES);
+
+        upload(doctor, file("a.png", png()), "FRONTAL", LocalDate.now(), "Baseline", others)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.planId").value("is not one of this patient's treatment plans"));
+        assertThat(counts(TABLES)).isEqualTo(before);
+
+        upload(doctor, file("a.png", png()), "FRONTAL", LocalDate.now(), "Baseline", own).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.planId").value(own));
     }
 
     @Test
@@ -220,6 +240,11 @@ class PhotographIntegrationTests extends IntegrationTest {
         return read(postJson("/api/patients/" + patient + "/consents", doctor, """
                 {"kind": "%s", "formVersion": "PH-1", "signedOn": "%s", "signedBy": "the patient"}""".formatted(kind, signedOn))
                 .andExpect(status().isCreated()).andReturn(), "$.id");
+    }
+
+    private ResultActions upload(TestUser as, MockMultipartFile file, String view, LocalDate takenOn, String visit, String plan) throws Exception {
+        return mvc.perform(multipart("/api/patients/" + patient + "/photographs").file(file).with(as.basic())
+                .param("view", view).param("takenOn", takenOn.toString()).param("visitLabel", visit).param("planId", plan));
     }
 
     private ResultActions upload(TestUser as, MockMultipartFile file, String view, LocalDate takenOn, String visit) throws Exception {
