@@ -1,4 +1,4 @@
-package org.exotrace.platform;
+package org.exotrace.backup;
 
 import java.time.Instant;
 import java.util.List;

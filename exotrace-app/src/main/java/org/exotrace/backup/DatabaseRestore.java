@@ -1,5 +1,6 @@
-package org.exotrace.platform;
+package org.exotrace.backup;
 
+import org.exotrace.platform.DatabaseOwner;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.exotrace.platform;
+package org.exotrace.backup;
 
 import java.nio.file.Path;
 import org.springframework.core.env.Environment;

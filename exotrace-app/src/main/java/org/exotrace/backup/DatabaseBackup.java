@@ -1,5 +1,6 @@
-package org.exotrace.platform;
+package org.exotrace.backup;
 
+import org.exotrace.platform.DatabaseOwner;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
