@@ -191,4 +191,19 @@ class ModularityTests {
         }
     }
 
+    /**
+     * The module diagram in {@code docs/modules} is the one the code draws: a new module, a renamed
+     * one or a new dependency fails here until the generated {@code components.puml} is copied there.
+     * Compared line by line as a set, since the order of a diagram's lines carries no meaning.
+     */
+    @Test
+    void theCommittedModuleDiagramMatchesTheCode() throws Exception {
+        new Documenter(MODULES).writeDocumentation();
+        Path generated = Path.of("target", "spring-modulith-docs", "components.puml");
+        Path committed = Path.of("..", "docs", "modules", "components.puml");
+        assertThat(new TreeSet<>(Files.readAllLines(committed)))
+                .as("docs/modules/components.puml is out of date: copy exotrace-app/%s over it", generated)
+                .isEqualTo(new TreeSet<>(Files.readAllLines(generated)));
+    }
+
 }
