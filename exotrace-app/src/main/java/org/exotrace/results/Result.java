@@ -43,11 +43,11 @@ public record Result(UUID id, UUID lotId, String testCode, Double value, String 
 
     /** As people read it: the category in words ("No growth"), or the value with its unit. */
     public String resultLabel() {
-        return category != null ? org.exotrace.shared.Words.words(category) : resultText();
+        return category != null ? org.exotrace.shared.Words.words(category) : org.exotrace.shared.ScientificNotation.inText(resultText());
     }
 
     /** The value without its unit, or the category in words. */
     public String valueLabel() {
-        return category != null ? org.exotrace.shared.Words.words(category) : valueText();
+        return category != null ? org.exotrace.shared.Words.words(category) : org.exotrace.shared.ScientificNotation.inText(valueText());
     }
 }

@@ -40,6 +40,20 @@ public final class ScientificNotation {
         }
     }
 
+    private static final java.util.regex.Pattern E_NOTATION =
+            java.util.regex.Pattern.compile("(?<![\\w.])(-?\\d+(?:\\.\\d+)?)E([+-]?\\d+)(?![\\w.])");
+
+    /**
+     * A text with numbers in computer notation ("5E9 – 1.2E10 particles", as limits and results are
+     * stored and hashed) as people read it: "5 × 10⁹ – 1.2 × 10¹⁰ particles". Only whole tokens of
+     * the form {@code 1.5E9} or {@code 2E-4} change, with the digits written as they were.
+     */
+    public static String inText(String text) {
+        if (text == null) return null;
+        return E_NOTATION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1) + " × 10" + superscript(Integer.parseInt(m.group(2).replace("+", "")))));
+    }
+
     /** Three significant digits, trailing zeros dropped, plain from 1 to below 10 000: "1.47 × 10⁹", "1 × 10¹⁰", "150". */
     public static String format(double value) {
         return parts(value, DEFAULT_DIGITS, false).text();

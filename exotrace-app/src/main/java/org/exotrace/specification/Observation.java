@@ -42,6 +42,6 @@ public record Observation(String testCode, Double value, String category) {
 
     /** As people read it: the category in words ("No growth") or the number. */
     public String resultLabel() {
-        return category != null ? org.exotrace.shared.Words.words(category) : resultText();
+        return category != null ? org.exotrace.shared.Words.words(category) : org.exotrace.shared.ScientificNotation.inText(resultText());
     }
 }

@@ -293,7 +293,7 @@ public record TestDefinition(String code, String name, TestKind kind, String uni
         if (!reportOnly() && kind == TestKind.CATEGORICAL) {
             return String.join(" or ", acceptedValues.stream().map(org.exotrace.shared.Words::words).toList());
         }
-        return limitsText();
+        return org.exotrace.shared.ScientificNotation.inText(limitsText());
     }
 
     private static String limitsText(Limit lower, Limit upper, String unit) {

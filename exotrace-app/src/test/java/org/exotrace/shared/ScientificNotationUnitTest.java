@@ -69,4 +69,15 @@ class ScientificNotationUnitTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ScientificNotation.format(Double.NEGATIVE_INFINITY));
         assertThatIllegalArgumentException().isThrownBy(() -> ScientificNotation.format(1e9, 0));
     }
+
+    @Test
+    void rewritesComputerNotationInsideATextAndNothingElse() {
+        assertThat(ScientificNotation.inText("5E9 – 1.2E10 particles")).isEqualTo("5 × 10⁹ – 1.2 × 10¹⁰ particles");
+        assertThat(ScientificNotation.inText("≥ 1.5E9 particles/µg")).isEqualTo("≥ 1.5 × 10⁹ particles/µg");
+        assertThat(ScientificNotation.inText("2E-4 mg")).isEqualTo("2 × 10⁻⁴ mg");
+        assertThat(ScientificNotation.inText("30 – 150 nm")).isEqualTo("30 – 150 nm");
+        assertThat(ScientificNotation.inText("HMSC-EXO-SERUM v2E3")).as("a code that contains an E").isEqualTo("HMSC-EXO-SERUM v2E3");
+        assertThat(ScientificNotation.inText("CD9E2 positive")).isEqualTo("CD9E2 positive");
+        assertThat(ScientificNotation.inText(null)).isNull();
+    }
 }
