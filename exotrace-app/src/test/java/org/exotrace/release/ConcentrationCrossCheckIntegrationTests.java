@@ -90,7 +90,7 @@ class ConcentrationCrossCheckIntegrationTests extends IntegrationTest {
         List<String> reasons = read(refused, "$.reasons");
         assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith(
                 "Declared concentration 1.5 × 10¹¹ particles/mL and measured 5.12 × 10⁸ particles/mL (Particle concentration, scenario method, "))
-                .anySatisfy(r -> assertThat(r).startsWith("Particles per ampoule is out of specification: 1.024E9 particles"));
+                .anySatisfy(r -> assertThat(r).startsWith("Particles per ampoule is out of specification: 1.024 × 10⁹ particles"));
         assertThat(counts(TABLES)).isEqualTo(before);
     }
 

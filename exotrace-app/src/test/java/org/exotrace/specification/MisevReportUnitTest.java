@@ -56,9 +56,9 @@ class MisevReportUnitTest {
         assertThat(report.percent()).isEqualTo(71);
         assertThat(report.missing()).containsExactly(CYTOSOLIC, IMAGING);
         assertThat(report.entries().get(0).evidence())
-                .isEqualTo("Particles per ampoule: 9.1E9 particles; Total protein: 180 µg/mL");
+                .isEqualTo("Particles per ampoule: 9.1 × 10⁹ particles; Total protein: 180 µg/mL");
         assertThat(report.entries().get(1).evidence())
-                .isEqualTo("computable from Particles per ampoule: 9.1E9 particles and Total protein: 180 µg/mL");
+                .isEqualTo("computable from Particles per ampoule: 9.1 × 10⁹ particles and Total protein: 180 µg/mL");
         assertThat(report.entries().get(3).evidence()).isEqualTo("Cytosolic marker (TSG101/ALIX/syntenin): no result");
     }
 
