@@ -57,7 +57,7 @@ class AccountController {
         if (!binding.hasErrors()) {
             try {
                 accounts.create(form.username(), form.displayName(), form.password(), form.roles());
-                redirect.addFlashAttribute("message", "Account " + form.username() + " created.");
+                redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.account.created", form.username()));
                 return "redirect:/admin/users";
             } catch (DomainProblem p) {
                 p.fieldErrors().forEach((f, m) -> binding.rejectValue(f, "invalid", m));
@@ -87,8 +87,8 @@ class AccountController {
         Set<Role> chosen = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
         try {
             Account after = accounts.changeRoles(username, chosen, reason);
-            redirect.addFlashAttribute("message", "Roles of " + username + " changed: "
-                    + String.join(", ", after.roles().stream().map(Role::label).sorted().toList()) + ".");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.account.rolesChanged", username,
+                    String.join(", ", after.roles().stream().map(Role::label).sorted().toList())));
             return "redirect:/admin/users/" + username;
         } catch (DomainProblem p) {
             model.addAttribute("chosenRoles", chosen);
@@ -101,7 +101,7 @@ class AccountController {
                   RedirectAttributes redirect, HttpServletResponse response) {
         try {
             accounts.setEnabled(username, enabled, reason);
-            redirect.addFlashAttribute("message", username + (enabled ? " can sign in again." : " is disabled: they can no longer sign in."));
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of(enabled ? "lab.account.enabled" : "lab.account.disabled", username));
             return "redirect:/admin/users/" + username;
         } catch (DomainProblem p) {
             return refused("status", p, username, model, response);
@@ -125,7 +125,7 @@ class AccountController {
                   HttpServletResponse response) {
         try {
             throttle.unlock(username, reason);
-            redirect.addFlashAttribute("message", username + " can sign in again: the lockout after wrong passwords is lifted.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.account.unlocked", username));
             return "redirect:/admin/users/" + username;
         } catch (DomainProblem p) {
             return refused("unlock", p, username, model, response);

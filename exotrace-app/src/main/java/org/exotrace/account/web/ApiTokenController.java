@@ -58,7 +58,7 @@ class ApiTokenController {
     String revoke(@PathVariable UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             ApiTokens.ApiToken revoked = tokens.revoke(id, null);
-            redirect.addFlashAttribute("message", "The token '" + revoked.name() + "' is revoked: it no longer opens the API.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.account.tokenRevoked", revoked.name()));
             return "redirect:" + PAGE;
         } catch (DomainProblem p) {
             response.setStatus(p.kind() == DomainProblem.Kind.NOT_FOUND ? 404 : 409);

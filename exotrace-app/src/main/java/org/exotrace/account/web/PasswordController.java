@@ -34,7 +34,7 @@ class PasswordController {
                   @RequestParam(defaultValue = "") String repeated, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             accounts.changeOwnPassword(current, password, repeated);
-            redirect.addFlashAttribute("message", "Your password was changed.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.account.passwordChanged"));
             return "redirect:/";
         } catch (DomainProblem p) {
             response.setStatus(400);

@@ -69,7 +69,7 @@ class ComplianceController {
     String create(@ModelAttribute RegulatoryRules.RuleInput input, Model model, RedirectAttributes redirect) {
         try {
             Rule r = rules.create(input);
-            redirect.addFlashAttribute("message", "Rule added for " + Jurisdictions.name(r.jurisdiction()) + ".");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.rules.added", Jurisdictions.name(r.jurisdiction())));
             return "redirect:/compliance?jurisdiction=" + r.jurisdiction();
         } catch (DomainProblem p) {
             return form(null, input, errors(p), model);
@@ -81,7 +81,7 @@ class ComplianceController {
                   Model model, RedirectAttributes redirect) {
         try {
             Rule r = rules.update(id, input, reason);
-            redirect.addFlashAttribute("message", "Rule changed (version " + r.version() + ").");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.rules.changed", String.valueOf(r.version())));
             return "redirect:/compliance?jurisdiction=" + r.jurisdiction();
         } catch (DomainProblem p) {
             return form(rules.get(id), input, errors(p), model);

@@ -153,10 +153,10 @@ class DonorController {
                 Donors.ScreeningEntry entry = new Donors.ScreeningEntry(form.testCode(), form.result(), form.sampledOn());
                 if (form.corrects() != null) {
                     donors.correctScreening(id, form.corrects(), entry, form.reason());
-                    redirect.addFlashAttribute("message", "Screening result corrected; the wrong one is kept as invalidated.");
+                    redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.screeningCorrected"));
                 } else {
                     donors.recordScreening(id, entry);
-                    redirect.addFlashAttribute("message", "Screening result recorded.");
+                    redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.screeningRecorded"));
                 }
                 return "redirect:/donors/" + id;
             } catch (DomainProblem p) {
@@ -173,10 +173,10 @@ class DonorController {
                       RedirectAttributes redirect) {
         try {
             donors.invalidateScreening(id, screeningId, form.reason());
-            redirect.addFlashAttribute("message", "Screening result invalidated; it stays on record and no longer counts.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.donor.screeningInvalidated"));
         } catch (DomainProblem p) {
-            redirect.addFlashAttribute("message", "Result not invalidated: " + (p.fieldErrors().containsKey("reason")
-                    ? "give the reason." : p.getMessage()));
+            redirect.addFlashAttribute("message", p.fieldErrors().containsKey("reason")
+                    ? org.exotrace.shared.UiText.of("lab.donor.notInvalidatedReason") : org.exotrace.shared.UiText.of("lab.donor.notInvalidated", p.getMessage()));
         }
         return "redirect:/donors/" + id;
     }

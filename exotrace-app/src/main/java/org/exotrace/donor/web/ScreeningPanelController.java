@@ -54,7 +54,7 @@ class ScreeningPanelController {
     String create(@ModelAttribute ScreeningPanels.PanelInput input, Model model, RedirectAttributes redirect) {
         try {
             ScreeningPanel p = panels.create(input);
-            redirect.addFlashAttribute("message", "Screening panel for " + p.title() + " added: now require its tests.");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.panel.added", p.title()));
             return "redirect:/screening-panels/" + p.id() + "/edit";
         } catch (DomainProblem p) {
             return panelForm(input, errors(p), model);
@@ -74,8 +74,8 @@ class ScreeningPanelController {
         Map<String, String> errors;
         try {
             ScreeningPanel after = panels.addTest(id, input, form.reason());
-            redirect.addFlashAttribute("message", after.test(input.testCode().strip().toUpperCase(java.util.Locale.ROOT))
-                    .map(t -> t.test().name()).orElse("The test") + " is now required (panel version " + after.version() + ").");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.panel.testRequired", after.test(input.testCode().strip().toUpperCase(java.util.Locale.ROOT))
+                    .map(t -> t.test().name()).orElse(input.testCode().strip()), String.valueOf(after.version())));
             return "redirect:/screening-panels/" + id + "/edit";
         } catch (DomainProblem p) {
             errors = errors(p);
@@ -102,7 +102,7 @@ class ScreeningPanelController {
         Map<String, String> errors;
         try {
             ScreeningPanel after = panels.changeTest(id, testCode, input, form.reason());
-            redirect.addFlashAttribute("message", t.test().name() + " changed (panel version " + after.version() + ").");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.panel.testChanged", t.test().name(), String.valueOf(after.version())));
             return "redirect:/screening-panels/" + id + "/edit";
         } catch (DomainProblem p) {
             errors = errors(p);
@@ -118,7 +118,7 @@ class ScreeningPanelController {
         ScreeningPanel.RequiredTest t = required(panel, testCode);
         try {
             ScreeningPanel after = panels.removeTest(id, testCode, form.reason());
-            redirect.addFlashAttribute("message", t.test().name() + " is no longer required (panel version " + after.version() + ").");
+            redirect.addFlashAttribute("message", org.exotrace.shared.UiText.of("lab.panel.testRemoved", t.test().name(), String.valueOf(after.version())));
             return "redirect:/screening-panels/" + id + "/edit";
         } catch (DomainProblem p) {
             return testForm(panel, t, new RequiredTestForm(t.test().code(), String.valueOf(t.window().daysBefore()),

@@ -56,7 +56,7 @@ class DispositionReviewController {
         try {
             DispositionReview decided = reviews.decide(lotId, chosen, new Releases.Signing(username, password, reason));
             response.setHeader("HX-Trigger", "lot-changed");
-            return render(lotId, new Form("", ""), Map.of(), "Outcome signed: " + decided.outcome().label() + ", " + decided.outcome().effect() + ".", model);
+            return render(lotId, new Form("", ""), Map.of(), org.exotrace.shared.UiText.of("lab.review.outcomeSignedNotice", decided.outcome().label(), decided.outcome().effect()), model);
         } catch (DomainProblem p) {
             Map<String, String> problems = new LinkedHashMap<>(p.fieldErrors());
             if (p.fieldErrors().isEmpty()) problems.put("form", p.getMessage());
@@ -66,7 +66,7 @@ class DispositionReviewController {
         }
     }
 
-    private String render(UUID lotId, Form form, Map<String, String> errors, String notice, Model model) {
+    private String render(UUID lotId, Form form, Map<String, String> errors, Object notice, Model model) {
         boolean donors = DispositionReviewView.showsDonors();
         List<DispositionReview> all = reviews.forLot(lotId);
         model.addAttribute("lot", lots.get(lotId));

@@ -69,7 +69,7 @@ class ReleaseController {
                 default -> throw new IllegalStateException("not a release-panel meaning: " + kind);
             };
             response.setHeader("HX-Trigger", "lot-changed");
-            return render(lotId, Map.of(), "Signed by " + d.signature().printedName() + ": " + kind.statement() + ".", model);
+            return render(lotId, Map.of(), org.exotrace.shared.UiText.of("lab.release.signedBy", d.signature().printedName(), kind.statement()), model);
         } catch (DomainProblem p) {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
             if (p.fieldErrors().isEmpty()) errors.put("form", p.getMessage());
@@ -83,7 +83,7 @@ class ReleaseController {
         return CertificateDownload.of(certificates, lotId);
     }
 
-    private String render(UUID lotId, Map<String, String> errors, String notice, Model model) {
+    private String render(UUID lotId, Map<String, String> errors, Object notice, Model model) {
         model.addAttribute("lot", lots.get(lotId));
         boolean releaser = SecurityContextHolder.getContext().getAuthentication()
                 .getAuthorities().stream().anyMatch(a -> org.exotrace.shared.Role.QA_RELEASER.authority().equals(a.getAuthority()));
