@@ -38,7 +38,7 @@ class ModularityTests {
             "clinic", "supply", "treatment", "followup", "photograph", "course", "dossier", "demo", "backup");
 
     /** About the most a newcomer can hold in mind at once (issue 11). */
-    private static final long MOST_LINES_PER_MODULE = 2_600;
+    private static final long MOST_LINES_PER_MODULE = 2_500;
 
     /** Verifies cycles, internals and each module's {@code allowedDependencies} together. */
     @Test
