@@ -2,11 +2,11 @@ package org.exotrace.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.exotrace.quality.DefaultSpecifications;
-import org.exotrace.quality.Evaluation;
-import org.exotrace.quality.MisevReport;
-import org.exotrace.quality.Observation;
-import org.exotrace.quality.TestDefinition;
+import org.exotrace.specification.DefaultSpecifications;
+import org.exotrace.specification.Evaluation;
+import org.exotrace.specification.MisevReport;
+import org.exotrace.specification.Observation;
+import org.exotrace.specification.TestDefinition;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -2,8 +2,8 @@ package org.exotrace.bench;
 
 import java.util.List;
 import org.exotrace.demo.ExampleResults;
-import org.exotrace.quality.Observation;
-import org.exotrace.quality.Results;
+import org.exotrace.specification.Observation;
+import org.exotrace.results.Results;
 
 /**
  * A realistic, releasable lot's results for the human MSC exosome serum: the same 13 results the

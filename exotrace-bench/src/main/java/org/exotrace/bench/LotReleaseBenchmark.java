@@ -22,7 +22,7 @@ import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
-import org.exotrace.quality.Results;
+import org.exotrace.results.Results;
 import org.exotrace.release.Decision;
 import org.exotrace.release.Releases;
 import org.exotrace.shared.Role;
