@@ -76,7 +76,7 @@ class ConcentrationCrossCheckBrowserTest extends BrowserTest {
                 .fill("NTA (NanoSight NS300), calibrated detection volume");
         form.locator("summary").filter(new Locator.FilterOptions().setHasText("This is a retest")).click();
         Locator earlier = form.getByLabel("Earlier result");
-        earlier.selectOption(earlier.locator("option").filter(new Locator.FilterOptions().setHasText("particle_concentration: 3.2E9"))
+        earlier.selectOption(earlier.locator("option").filter(new Locator.FilterOptions().setHasText("particle_concentration: 3.2 × 10⁹"))
                 .getAttribute("value"));
         form.getByLabel("Reason for the retest").fill("re-measured by NTA");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record result")).click();
