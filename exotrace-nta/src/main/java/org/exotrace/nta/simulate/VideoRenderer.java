@@ -236,6 +236,16 @@ public final class VideoRenderer implements FrameSource {
             / ((settings.width + 2.0 * settings.marginPx) * (settings.height + 2.0 * settings.marginPx) * settings.slabHalfDepthUm());
     }
 
+    /** The median diameter of the particles in this video (the finite sample, not the distribution), nm. */
+    public double medianDiameterNm() {
+        double[] d = new double[truth.size()];
+        for (int i = 0; i < d.length; i++) d[i] = truth.get(i).diameterNm();
+        if (d.length == 0) return Double.NaN;
+        Arrays.sort(d);
+        int m = d.length / 2;
+        return d.length % 2 == 1 ? d[m] : 0.5 * (d[m - 1] + d[m]);
+    }
+
     /** Every particle of the box, in id order; positions filled as frames are rendered (when recorded). */
     public List<GroundTruthParticle> truth() {
         return truth;
