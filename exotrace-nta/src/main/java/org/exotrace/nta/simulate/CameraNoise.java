@@ -4,7 +4,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The camera's measurement of an expected image: photon shot noise, Gaussian read noise,
- * digitization to whole counts and clipping at the sensor's range.
+ * digitization to whole counts and clipping at the sensor's range. Not thread-safe (it keeps the
+ * constants of the last Poisson mean).
  *
  * <p>Model (counts are the camera's grey levels): a pixel expecting λ counts receives
  * n ~ Poisson(λ · g) photo-electrons, g = photons per count; it reports
@@ -29,6 +30,12 @@ final class CameraNoise {
     private final double photonsPerCount;
     private final double readNoiseCounts;
     private final double maxValue;
+    private double cachedMean = Double.NaN;
+    private double logMean;
+    private double a;
+    private double b;
+    private double vr;
+    private double logInverseAlpha;
 
     /**
      * @param shotNoise       whether to draw photon shot noise
@@ -54,8 +61,11 @@ final class CameraNoise {
         }
     }
 
-    /** A Poisson variate of mean {@code mean} (≥ 0). */
-    static double poisson(double mean, RandomGenerator random) {
+    /**
+     * A Poisson variate of mean {@code mean} (≥ 0). The transformed-rejection constants of the last
+     * mean are kept, so a run of pixels at the background level computes them once.
+     */
+    double poisson(double mean, RandomGenerator random) {
         if (!(mean > 0)) return 0;
         if (mean < 10) {
             double limit = Math.exp(-mean);
@@ -68,13 +78,14 @@ final class CameraNoise {
             return k;
         }
         if (mean > 1e9) return Math.max(0, Math.rint(mean + Math.sqrt(mean) * random.nextGaussian()));
-        double sqrtMean = Math.sqrt(mean);
-        double logMean = Math.log(mean);
-        double b = 0.931 + 2.53 * sqrtMean;
-        double a = -0.059 + 0.02483 * b;
-        double inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
-        double vr = 0.9277 - 3.6224 / (b - 2);
-        double logInverseAlpha = Math.log(inverseAlpha);
+        if (Double.compare(mean, cachedMean) != 0) {
+            cachedMean = mean;
+            logMean = Math.log(mean);
+            b = 0.931 + 2.53 * Math.sqrt(mean);
+            a = -0.059 + 0.02483 * b;
+            vr = 0.9277 - 3.6224 / (b - 2);
+            logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+        }
         while (true) {
             double u = random.nextDouble() - 0.5;
             double v = random.nextDouble();
