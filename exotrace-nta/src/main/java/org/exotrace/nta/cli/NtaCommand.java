@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code exotrace nta ...}. */
 @Command(name = "exotrace nta", mixinStandardHelpOptions = true,
         description = "Open nanoparticle tracking analysis: size distribution and concentration from particle tracks.",
-        subcommands = {SizeCommand.class, SimulateCommand.class, ImportNanoSightCommand.class, CalibrateCommand.class})
+        subcommands = {SizeCommand.class, VideoCommand.class, SimulateCommand.class, ImportNanoSightCommand.class, CalibrateCommand.class})
 public final class NtaCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,6 +22,7 @@ public final class NtaCommand implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new NtaCommand());
         SizeCommand.addSettingOptions(cl.getSubcommands().get("size").getCommandSpec());
+        SizeCommand.addSettingOptions(cl.getSubcommands().get("video").getCommandSpec(), VideoCommand.SETTINGS);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

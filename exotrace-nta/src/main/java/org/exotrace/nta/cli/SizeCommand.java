@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.exotrace.nta.NtaVersion;
 import org.exotrace.nta.analysis.AnalysisResult;
@@ -60,7 +62,7 @@ final class SizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new NtaCommand.BadInput(e.getMessage());
         }
-        if (json) printJson(result, spec.commandLine().getOut());
+        if (json) printJson(result, spec.commandLine().getOut(), sizing.get(SettingsSpec.PIXEL_SIZE_NM), j -> { }, List.of());
         else printSummary(result, spec.commandLine().getOut());
         return 0;
     }
@@ -71,14 +73,7 @@ final class SizeCommand implements Callable<Integer> {
      * and the API use.
      */
     AnalysisSettings settings() {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (Setting<?> s : SettingsSpec.ALL) {
-            String value = spec.findOption(s.option()).getValue();
-            if (value != null) given.put(s.name(), value);
-        }
-        SettingsSpec.Parsed parsed = SettingsSpec.parse(given);
-        if (!parsed.ok()) throw new NtaCommand.BadInput(parsed.problems().get(0).commandLineText());
-        sizing = parsed.settings();
+        sizing = readSettings(spec, Map.of());
         if (sizing.get(SettingsSpec.DILUTION) != null && sizing.get(SettingsSpec.DETECTION_VOLUME_PL) == null) {
             throw new NtaCommand.BadInput(SettingsSpec.DILUTION.option() + ": a dilution only matters for a concentration: give "
                     + SettingsSpec.DETECTION_VOLUME_PL.option());
@@ -86,9 +81,27 @@ final class SizeCommand implements Callable<Integer> {
         return sizing.toAnalysisSettings();
     }
 
+    /** The catalogue's settings given on the command line (options it lacks are skipped), with {@code fixed} ones added. */
+    static SizingSettings readSettings(CommandSpec spec, Map<String, String> fixed) {
+        Map<String, String> given = new LinkedHashMap<>(fixed);
+        for (Setting<?> s : SettingsSpec.ALL) {
+            OptionSpec option = spec.findOption(s.option());
+            String value = option == null ? null : option.getValue();
+            if (value != null) given.put(s.name(), value);
+        }
+        SettingsSpec.Parsed parsed = SettingsSpec.parse(given);
+        if (!parsed.ok()) throw new NtaCommand.BadInput(parsed.problems().get(0).commandLineText());
+        return parsed.settings();
+    }
+
     /** Adds one option per setting of the catalogue, with its help and default, to the {@code size} command. */
     static void addSettingOptions(CommandSpec size) {
-        for (Setting<?> s : SettingsSpec.ALL) {
+        addSettingOptions(size, SettingsSpec.ALL);
+    }
+
+    /** Adds one option per given setting, with its help and default. */
+    static void addSettingOptions(CommandSpec size, List<Setting<?>> settings) {
+        for (Setting<?> s : settings) {
             size.addOption(OptionSpec.builder(s.option()).type(String.class).paramLabel(paramLabel(s))
                     .description(s.helpWithDefault().replace("%", "%%")).build());
         }
@@ -99,9 +112,10 @@ final class SizeCommand implements Callable<Integer> {
         return s.unit().isEmpty() || s.unit().equals("positions") ? "<" + s.name() + ">" : "<" + s.unit() + ">";
     }
 
-    private void printJson(AnalysisResult r, PrintWriter out) {
+    /** The result as one JSON object; {@code extra} adds the caller's fields just before the warnings. */
+    static void printJson(AnalysisResult r, PrintWriter out, Double pixelSizeNm, Consumer<Json> extra,
+                          List<String> moreWarnings) {
         DistributionStats s = r.stats();
-        Double pixelSizeNm = sizing.get(SettingsSpec.PIXEL_SIZE_NM);
         double umPerPixel = pixelSizeNm != null ? pixelSizeNm / 1000 : 1;
         double driftX = r.driftUmPerFrame()[0] / umPerPixel;
         double driftY = r.driftUmPerFrame()[1] / umPerPixel;
@@ -132,8 +146,10 @@ final class SizeCommand implements Callable<Integer> {
                     .field("minTrackLength", (long) r.settings().minTrackLength()).field("motionBlur", r.settings().motionBlur())
                     .field("samplingModel", r.samplingModel()).field("bootstrapReplicates", (long) r.settings().bootstrapReplicates())
                     .field("seed", r.settings().seed()).end();
+            extra.accept(j);
             j.array("warnings");
             r.warnings().forEach(w -> j.stringValue(w));
+            moreWarnings.forEach(w -> j.stringValue(w));
             j.endArray();
             NumberDistribution d = r.distribution();
             j.array("distribution");
@@ -150,7 +166,7 @@ final class SizeCommand implements Callable<Integer> {
         j.array(name).value(i.lower().nanometres()).value(i.upper().nanometres()).endArray();
     }
 
-    private static void printSummary(AnalysisResult r, PrintWriter out) {
+    static void printSummary(AnalysisResult r, PrintWriter out) {
         DistributionStats s = r.stats();
         out.printf(Locale.ROOT, "%s: %,d of %,d tracks used (%,d positions)%n", r.settings().method().name().toLowerCase(),
                 r.tracksUsed(), r.tracksTotal(), r.positions());

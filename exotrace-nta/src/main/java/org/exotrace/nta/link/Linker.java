@@ -18,12 +18,24 @@ import org.exotrace.nta.detect.Features;
  * than the particles' real steps) is split by narrowing its radius by 20 % at a time, as trackpy's
  * adaptive search does, and each narrowing is counted.
  *
+ * <p>Each track's reach adapts to its own motion. A Brownian step r in the plane has
+ * P(r² &gt; ρ²) = exp(−ρ² / ⟨r²⟩); once a track has {@link #OWN_STEPS} steps, ⟨r²⟩ is taken at the
+ * upper 99.9 % confidence bound of its mean squared step (a chi-square with two degrees of freedom
+ * per step), so the track reaches as far as it could plausibly move with miss probability
+ * {@link LinkSettings#MISS_PROBABILITY}, never farther than the search radius. Without it, a slow
+ * particle in a dense field whose next detection is missed takes a neighbour several of its own
+ * steps away, and those false steps inflate its diffusion coefficient.
+ *
  * <p>A track whose last detection is more than {@code memory + 1} frames old can no longer grow:
  * it is handed to the listener at once, so memory holds only the tracks alive in the current
  * window, whatever the video's length.
  */
 public final class Linker {
 
+    /** Steps a track needs before its own motion sets its reach. */
+    static final int OWN_STEPS = 4;
+    /** The reach never falls below this, px: a still particle still jitters by its localization error. */
+    static final double MIN_REACH_PX = 1.5;
     private static final double NARROWING = 0.8;
     private static final double NARROWEST = 0.2;
 
@@ -153,7 +165,7 @@ public final class Linker {
         for (int t = 0; t < live.size(); t++) {
             TrackBuffer track = live.get(t);
             int gap = frameIndex - track.lastFrame;
-            double reach2 = r2 * gap;
+            double reach2 = Math.min(r2, track.ownReach2()) * gap;
             double reach = Math.sqrt(reach2);
             int cx0 = (int) Math.floor((track.lastX - reach - minX) / cellX);
             int cx1 = (int) Math.floor((track.lastX + reach - minX) / cellX);
@@ -280,6 +292,16 @@ public final class Linker {
         }
     }
 
+    /**
+     * k / q, with q the 0.1 % quantile of a chi-square with k degrees of freedom (Wilson and
+     * Hilferty 1931): the factor that turns a mean of k/2 squared 2-D steps into its 99.9 % upper bound.
+     */
+    static double chiSquareUpperFactor(int k) {
+        double a = 2.0 / (9 * k);
+        double q = k * Math.pow(1 - a - 3.0902 * Math.sqrt(a), 3);
+        return q > 0 ? k / q : Double.POSITIVE_INFINITY;
+    }
+
     private static int[] grow(int[] a, int used) {
         return used < a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
@@ -329,10 +351,14 @@ public final class Linker {
         int lastFrame;
         double lastX;
         double lastY;
+        double sumSquaredSteps;
+        int consecutiveSteps;
 
         void reset(long newId) {
             id = newId;
             size = 0;
+            sumSquaredSteps = 0;
+            consecutiveSteps = 0;
             saturated = 0;
             overlapping = 0;
         }
@@ -345,6 +371,10 @@ public final class Linker {
                 ys = Arrays.copyOf(ys, m);
                 masses = Arrays.copyOf(masses, m);
             }
+            if (size > 0 && frame - lastFrame == 1) {
+                sumSquaredSteps += (x - lastX) * (x - lastX) + (y - lastY) * (y - lastY);
+                consecutiveSteps++;
+            }
             frames[size] = frame;
             xs[size] = (float) x;
             ys[size] = (float) y;
@@ -355,6 +385,14 @@ public final class Linker {
             lastFrame = frame;
             lastX = x;
             lastY = y;
+        }
+
+        /** The squared reach from this track's own steps, px² per frame; infinite until it has enough steps. */
+        double ownReach2() {
+            if (consecutiveSteps < OWN_STEPS) return Double.POSITIVE_INFINITY;
+            double meanSquared = sumSquaredSteps / consecutiveSteps;
+            double upper = meanSquared * chiSquareUpperFactor(2 * consecutiveSteps);
+            return Math.max(MIN_REACH_PX * MIN_REACH_PX, upper * Math.log(1 / LinkSettings.MISS_PROBABILITY));
         }
 
         LinkedTrack toTrack() {
