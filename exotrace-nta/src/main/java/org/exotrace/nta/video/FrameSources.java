@@ -69,6 +69,17 @@ public final class FrameSources {
                 + "TIFF frames, a .tif/.tiff stack, a .png image, an .avi (uncompressed or MJPEG) or a .zip of frames");
     }
 
+    /**
+     * The same frames, decoded on a background thread up to {@code ahead} frames before the caller
+     * asks for them, so that decoding overlaps the caller's work (detection) on the previous frame;
+     * worth it when decoding is a large part of the time per frame (PNG, TIFF, MJPEG). Memory holds
+     * {@code ahead + 2} extra frames; errors surface, in order, from {@link FrameSource#next()};
+     * {@link FrameSource#close()} stops the thread and closes {@code source}.
+     */
+    public static FrameSource decodingAhead(FrameSource source, int ahead) {
+        return new DecodingAheadSource(source, ahead);
+    }
+
     private static FrameSource openFolder(Path folder) throws IOException, VideoFormatException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
