@@ -27,7 +27,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *       is read;</li>
  *   <li>a <b>TIFF</b> file, single- or multi-page: one frame per page, read page by page;</li>
  *   <li>a single <b>PNG</b> file: a video of one frame;</li>
- *   <li>an <b>AVI</b> file, uncompressed or Motion-JPEG (see {@link AviFrameSource});</li>
+ *   <li>an <b>AVI</b> file, its first video stream: uncompressed 8-bit (palette or grey),
+ *       24/32-bit BGR or 16-bit grey ({@code Y16 }) frames, or Motion-JPEG frames read as their luma
+ *       (Y of YCbCr, the same 0.299/0.587/0.114 weighting); OpenDML files (AVIX segments, over 1 GB) included;</li>
  *   <li>a <b>ZIP</b> file of PNG or TIFF frames, ordered as in a folder and decoded entry by entry
  *       without unpacking the archive.</li>
  * </ul>
