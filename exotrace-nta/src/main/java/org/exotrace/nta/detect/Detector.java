@@ -1,7 +1,9 @@
 package org.exotrace.nta.detect;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.exotrace.nta.video.Frame;
@@ -135,12 +137,13 @@ public final class Detector {
         }
         boolean fromData = settings.featureSizeAutomatic();
         int diameter = fromData ? 15 : settings.featureDiameterPx();
-        boolean dark = darkParticles(diameter, firstFrames);
+        Map<Integer, Double> noise = new HashMap<>();
+        boolean dark = darkParticles(diameter, noise.computeIfAbsent(diameter, d -> noiseSigma(d, firstFrames)), firstFrames);
         double s = Double.NaN;
         for (int round = 0; round < (fromData ? 4 : 1); round++) {
             DetectionSettings trial = settings.withFeatureDiameter(diameter);
             if (fromData) trial = new DetectionSettings(diameter, settings.thresholdSigma(), 0);
-            double sigma = noiseSigma(trial.featureDiameterPx(), firstFrames);
+            double sigma = noise.computeIfAbsent(diameter, d -> noiseSigma(d, firstFrames));
             Detector probe = new Detector(new Calibration(trial, fromData, dark, sigma, 0));
             double core = probe.medianCoreWidth(firstFrames);
             s = Double.isNaN(core) ? Double.NaN : SpotModel.widthForCore(core, diameter);
@@ -150,7 +153,7 @@ public final class Detector {
             diameter = next;
         }
         DetectionSettings chosen = settings.withFeatureDiameter(diameter);
-        double sigma = noiseSigma(diameter, firstFrames);
+        double sigma = noise.computeIfAbsent(diameter, d -> noiseSigma(d, firstFrames));
         double width = Double.isNaN(s) ? (diameter - 1) / (4 * Math.sqrt(2)) : s;
         double massThreshold = chosen.thresholdSigma() * sigma * SpotModel.massPerPeak(width, diameter);
         return new Detector(new Calibration(chosen, fromData, dark, sigma, massThreshold));
@@ -162,8 +165,7 @@ public final class Detector {
      * deeper than the shallow, wide dip the boxcar digs around it, and the cube weighs depth over
      * area. Without any pixel beyond ±5 σ the particles are taken to be bright.
      */
-    private static boolean darkParticles(int diameterPx, List<Frame> frames) {
-        double sigma = noiseSigma(diameterPx, frames);
+    private static boolean darkParticles(int diameterPx, double sigma, List<Frame> frames) {
         double cubes = 0;
         BandPass bandPass = null;
         int margin = diameterPx / 2 + 3;
@@ -452,7 +454,7 @@ public final class Detector {
         }
         if (n == 0) return Double.NaN;
         Arrays.sort(widths, 0, n);
-        return n % 2 == 1 ? widths[n / 2] : 0.5 * (widths[n / 2 - 1] + widths[n / 2]);
+        return n % 2 != 0 ? widths[n / 2] : 0.5 * (widths[n / 2 - 1] + widths[n / 2]);
     }
 
     /**
@@ -513,7 +515,7 @@ public final class Detector {
         int margin = diameterPx / 2 + 3;
         long total = 0;
         for (Frame f : frames) total += (long) Math.max(0, f.width() - 2 * margin) * Math.max(0, f.height() - 2 * margin);
-        int stride = (int) Math.max(1, total / 1_000_000);
+        int stride = (int) Math.max(1, total / 250_000);
         float[] sample = new float[(int) (total / stride + frames.size())];
         int n = 0;
         BandPass bandPass = null;

@@ -131,7 +131,7 @@ class DetectorTest {
         Detector d = Detector.calibrate(new DetectionSettings(11, u, 0), calibration);
         Detector strict = Detector.calibrate(new DetectionSettings(11, 5, 0), calibration);
         Features f = new Features();
-        int frames = 200;
+        int frames = 120;
         long found = 0;
         long foundStrict = 0;
         for (int k = 0; k < frames; k++) {
@@ -269,7 +269,7 @@ class DetectorTest {
         for (double sigma : new double[] {1.0, 1.6, 2.5, 4.0}) {
             Random rnd = new Random(6);
             List<Spot> spots = grid(256, 256, 40, sigma, intensityForPeak(60, sigma), rnd);
-            List<Frame> frames = List.of(render(256, 256, 8, 20, spots, 3, true, rnd), render(256, 256, 8, 20, spots, 3, true, rnd));
+            List<Frame> frames = List.of(render(256, 256, 8, 20, spots, 3, true, rnd));
             Detector d = Detector.calibrate(DetectionSettings.automatic(), frames);
             int chosen = d.chosen().featureDiameterPx();
             System.out.printf("PSF sigma %.1f px: feature diameter %d px chosen (rule gives %d)%n", sigma, chosen, Detector.diameterFor(sigma));
