@@ -33,7 +33,9 @@ import org.exotrace.nta.video.Frame;
  * </ol>
  * Features whose centre lies within half a diameter of the frame's outer edge are dropped (their
  * mask would leave the frame); two refined centres closer than half the separation are one feature
- * (the larger mass is kept).
+ * (the larger mass is kept). A maximum above the threshold whose mass is below half of
+ * {@link #massThreshold()} is a noise spike, narrower than any particle's spot (a spot of the
+ * measured width that reaches the threshold has at least that mass), and is dropped too.
  *
  * <p>{@link #calibrate} measures σ<sub>bp</sub> robustly (1.4826 × the median absolute deviation,
  * so particles do not inflate it) and, when the feature diameter is 0, chooses it from the data
@@ -46,6 +48,8 @@ public final class Detector {
 
     private static final int MAX_ITERATIONS = 10;
     private static final double CONVERGED_PX = 1e-3;
+    /** A maximum over the threshold with less than this share of {@link #massThreshold()} is a noise spike narrower than any particle. */
+    private static final double NOISE_SPIKE_FRACTION = 0.5;
 
     private final Calibration cal;
     private BandPass bandPass;
@@ -263,6 +267,7 @@ public final class Detector {
             int i = candidates[c];
             if (!refine(bp, raw, w, h, i % w, i / w, frame.maxValue())) continue;
             if (spot.x < r || spot.y < r || spot.x > w - 1 - r || spot.y > h - 1 - r) continue;
+            if (spot.mass < NOISE_SPIKE_FRACTION * cal.massThreshold) continue;
             if (n == fx.length) growScratch();
             fx[n] = spot.x;
             fy[n] = spot.y;
