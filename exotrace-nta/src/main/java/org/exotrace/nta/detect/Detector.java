@@ -27,9 +27,8 @@ import org.exotrace.nta.video.Frame;
  * <li>Per feature: <b>mass</b> = Σ weight · band-passed value over the mask, not clipped (camera units
  *     above the local background; noise averages out, so the mass is proportional to the particle's
  *     brightness), <b>radius of gyration</b> √(Σ weight·value·ρ² / Σ weight·value) over the positive
- *     values, <b>peak</b> = the
- *     brightest raw pixel in the mask, <b>saturated</b> when a raw pixel in the mask is at the camera
- *     maximum, <b>overlapping</b> when another feature lies closer than w.</li>
+ *     values, <b>peak</b> = the brightest raw pixel in the mask, <b>saturated</b> when a raw pixel in
+ *     the mask is at the camera maximum, <b>overlapping</b> when another feature lies closer than w.</li>
  * </ol>
  * Features whose centre lies within half a diameter of the frame's outer edge are dropped (their
  * mask would leave the frame); two refined centres closer than half the separation are one feature
