@@ -82,6 +82,9 @@ class VideoRendererTest {
             assertThat(m[1]).as("centroid x, seed %d", seed).isCloseTo(x, within(0.01));
             assertThat(m[2]).as("centroid y, seed %d", seed).isCloseTo(y, within(0.01));
             assertThat(m[0]).as("mass, seed %d", seed).isCloseTo(expectedMass, within(0.002 * expectedMass));
+            float peak = 0;
+            for (float v : frame.pixels()) peak = Math.max(peak, v);
+            assertThat(peak / video.expectedPeakCounts(p, 0)).as("peak, seed %d", seed).isBetween(0.85, 1.001);
             checked++;
         }
         assertThat(checked).as("seeds with the particle inside and in focus").isGreaterThanOrEqualTo(5);
