@@ -102,8 +102,17 @@ final class BandPass {
             double s = 0;
             for (int k = -r; k <= r; k++) s += in[row + Math.min(w - 1, Math.max(0, k))];
             dst[row] = (float) s;
-            for (int x = 1; x < w; x++) {
-                s += in[row + Math.min(w - 1, x + r)] - in[row + Math.max(0, x - r - 1)];
+            int x = 1;
+            for (; x <= Math.min(r, w - 1); x++) {
+                s += in[row + Math.min(w - 1, x + r)] - in[row];
+                dst[row + x] = (float) s;
+            }
+            for (; x < w - r; x++) {
+                s += in[row + x + r] - in[row + x - r - 1];
+                dst[row + x] = (float) s;
+            }
+            for (; x < w; x++) {
+                s += in[row + w - 1] - in[row + Math.max(0, x - r - 1)];
                 dst[row + x] = (float) s;
             }
         }

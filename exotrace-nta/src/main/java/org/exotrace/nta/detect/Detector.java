@@ -1,7 +1,9 @@
 package org.exotrace.nta.detect;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.exotrace.nta.video.Frame;
@@ -25,13 +27,14 @@ import org.exotrace.nta.video.Frame;
  * <li>Per feature: <b>mass</b> = Σ weight · band-passed value over the mask, not clipped (camera units
  *     above the local background; noise averages out, so the mass is proportional to the particle's
  *     brightness), <b>radius of gyration</b> √(Σ weight·value·ρ² / Σ weight·value) over the positive
- *     values, <b>peak</b> = the
- *     brightest raw pixel in the mask, <b>saturated</b> when a raw pixel in the mask is at the camera
- *     maximum, <b>overlapping</b> when another feature lies closer than w.</li>
+ *     values, <b>peak</b> = the brightest raw pixel in the mask, <b>saturated</b> when a raw pixel in
+ *     the mask is at the camera maximum, <b>overlapping</b> when another feature lies closer than w.</li>
  * </ol>
  * Features whose centre lies within half a diameter of the frame's outer edge are dropped (their
  * mask would leave the frame); two refined centres closer than half the separation are one feature
- * (the larger mass is kept).
+ * (the larger mass is kept). A maximum above the threshold whose mass is below half of
+ * {@link #massThreshold()} is a noise spike, narrower than any particle's spot (a spot of the
+ * measured width that reaches the threshold has at least that mass), and is dropped too.
  *
  * <p>{@link #calibrate} measures σ<sub>bp</sub> robustly (1.4826 × the median absolute deviation,
  * so particles do not inflate it) and, when the feature diameter is 0, chooses it from the data
@@ -44,6 +47,8 @@ public final class Detector {
 
     private static final int MAX_ITERATIONS = 10;
     private static final double CONVERGED_PX = 1e-3;
+    /** A maximum over the threshold with less than this share of {@link #massThreshold()} is a noise spike narrower than any particle. */
+    private static final double NOISE_SPIKE_FRACTION = 0.5;
 
     private final Calibration cal;
     private BandPass bandPass;
@@ -135,12 +140,13 @@ public final class Detector {
         }
         boolean fromData = settings.featureSizeAutomatic();
         int diameter = fromData ? 15 : settings.featureDiameterPx();
-        boolean dark = darkParticles(diameter, firstFrames);
+        Map<Integer, Double> noise = new HashMap<>();
+        boolean dark = darkParticles(diameter, noise.computeIfAbsent(diameter, d -> noiseSigma(d, firstFrames)), firstFrames);
         double s = Double.NaN;
         for (int round = 0; round < (fromData ? 4 : 1); round++) {
             DetectionSettings trial = settings.withFeatureDiameter(diameter);
             if (fromData) trial = new DetectionSettings(diameter, settings.thresholdSigma(), 0);
-            double sigma = noiseSigma(trial.featureDiameterPx(), firstFrames);
+            double sigma = noise.computeIfAbsent(diameter, d -> noiseSigma(d, firstFrames));
             Detector probe = new Detector(new Calibration(trial, fromData, dark, sigma, 0));
             double core = probe.medianCoreWidth(firstFrames);
             s = Double.isNaN(core) ? Double.NaN : SpotModel.widthForCore(core, diameter);
@@ -150,7 +156,7 @@ public final class Detector {
             diameter = next;
         }
         DetectionSettings chosen = settings.withFeatureDiameter(diameter);
-        double sigma = noiseSigma(diameter, firstFrames);
+        double sigma = noise.computeIfAbsent(diameter, d -> noiseSigma(d, firstFrames));
         double width = Double.isNaN(s) ? (diameter - 1) / (4 * Math.sqrt(2)) : s;
         double massThreshold = chosen.thresholdSigma() * sigma * SpotModel.massPerPeak(width, diameter);
         return new Detector(new Calibration(chosen, fromData, dark, sigma, massThreshold));
@@ -162,8 +168,7 @@ public final class Detector {
      * deeper than the shallow, wide dip the boxcar digs around it, and the cube weighs depth over
      * area. Without any pixel beyond ±5 σ the particles are taken to be bright.
      */
-    private static boolean darkParticles(int diameterPx, List<Frame> frames) {
-        double sigma = noiseSigma(diameterPx, frames);
+    private static boolean darkParticles(int diameterPx, double sigma, List<Frame> frames) {
         double cubes = 0;
         BandPass bandPass = null;
         int margin = diameterPx / 2 + 3;
@@ -261,6 +266,7 @@ public final class Detector {
             int i = candidates[c];
             if (!refine(bp, raw, w, h, i % w, i / w, frame.maxValue())) continue;
             if (spot.x < r || spot.y < r || spot.x > w - 1 - r || spot.y > h - 1 - r) continue;
+            if (spot.mass < NOISE_SPIKE_FRACTION * cal.massThreshold) continue;
             if (n == fx.length) growScratch();
             fx[n] = spot.x;
             fy[n] = spot.y;
@@ -452,7 +458,7 @@ public final class Detector {
         }
         if (n == 0) return Double.NaN;
         Arrays.sort(widths, 0, n);
-        return n % 2 == 1 ? widths[n / 2] : 0.5 * (widths[n / 2 - 1] + widths[n / 2]);
+        return n % 2 != 0 ? widths[n / 2] : 0.5 * (widths[n / 2 - 1] + widths[n / 2]);
     }
 
     /**
@@ -513,7 +519,7 @@ public final class Detector {
         int margin = diameterPx / 2 + 3;
         long total = 0;
         for (Frame f : frames) total += (long) Math.max(0, f.width() - 2 * margin) * Math.max(0, f.height() - 2 * margin);
-        int stride = (int) Math.max(1, total / 1_000_000);
+        int stride = (int) Math.max(1, total / 250_000);
         float[] sample = new float[(int) (total / stride + frames.size())];
         int n = 0;
         BandPass bandPass = null;

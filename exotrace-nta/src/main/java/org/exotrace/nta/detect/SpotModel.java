@@ -55,27 +55,16 @@ final class SpotModel {
         return r.mass() / r.peak();
     }
 
-    /** The spot width s whose measured radius of gyration under this diameter is {@code radiusPx} (bisection, 0.2..15 px). */
-    static double widthForRadius(double radiusPx, int diameterPx) {
-        double lo = 0.2;
-        double hi = 15;
-        if (respond(lo, diameterPx).radius() >= radiusPx) return lo;
-        if (respond(hi, diameterPx).radius() <= radiusPx) return hi;
-        for (int i = 0; i < 30; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (respond(mid, diameterPx).radius() < radiusPx) lo = mid;
-            else hi = mid;
-        }
-        return 0.5 * (lo + hi);
-    }
-
-    /** The spot width s whose measured core width ({@link Detector#coreWidth}) under this diameter is {@code corePx} (bisection, 0.2..15 px). */
+    /**
+     * The spot width s whose measured core width ({@link Detector#coreWidth}) under this diameter is
+     * {@code corePx}: bisection over 0.2..6 px (a wider spot gets the largest diameter, 31 px, anyway).
+     */
     static double widthForCore(double corePx, int diameterPx) {
         double lo = 0.2;
-        double hi = 15;
+        double hi = 6;
         if (respond(lo, diameterPx).core() >= corePx) return lo;
         if (respond(hi, diameterPx).core() <= corePx) return hi;
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 20; i++) {
             double mid = 0.5 * (lo + hi);
             if (respond(mid, diameterPx).core() < corePx) lo = mid;
             else hi = mid;

@@ -62,6 +62,7 @@ public final class VideoRenderer implements FrameSource {
     private final int n;
     private final double frameSeconds;
     private final double referenceMass;
+    private final double centralShare;
     private final double[] lo;
     private final double[] hi;
     private final double[][] position;
@@ -86,7 +87,8 @@ public final class VideoRenderer implements FrameSource {
         this.frameSeconds = 1 / b.fps;
         this.spot = new GaussianSpot(b.psfSigmaPx);
         double centred = GaussianSpot.erf(0.5 / (b.psfSigmaPx * Math.sqrt(2)));
-        this.referenceMass = b.referencePeakCounts / (centred * centred);
+        this.centralShare = centred * centred;
+        this.referenceMass = b.referencePeakCounts / centralShare;
         this.lo = new double[] {-0.5 - b.marginPx, -0.5 - b.marginPx, -b.slabHalfDepthUm()};
         this.hi = new double[] {b.width - 0.5 + b.marginPx, b.height - 0.5 + b.marginPx, b.slabHalfDepthUm()};
         int count = particlesInBox(b);
@@ -200,6 +202,17 @@ public final class VideoRenderer implements FrameSource {
     public double massCounts(double diameterNm) {
         double relative = Math.pow(diameterNm / settings.referenceDiameterNm, settings.scatteringExponent);
         return referenceMass * Math.max(relative, settings.minBrightnessFraction);
+    }
+
+    /**
+     * The peak above background of particle p's spot in frame f, were it still and centred on a pixel:
+     * its in-focus mass × exp(−z² / (2 dof²)) × the central pixel's share of the PSF. The real peak is
+     * lower by the sub-pixel position (down to 90 % at a pixel corner for σ = 1.5 px) and by motion blur. For link
+     * tests: which particles a detector at a given threshold should find. Needs recorded positions.
+     */
+    public double expectedPeakCounts(GroundTruthParticle p, int frame) {
+        if (!p.hasPositions()) throw new IllegalStateException("build the renderer with recordPositions(true) to know where particle " + p.id() + " is");
+        return p.massCounts() * focus(p.zUm()[frame]) * centralShare;
     }
 
     /** The fraction of its in-focus intensity a particle at height z (µm) scatters: exp(−z² / (2 dof²)). */

@@ -1,8 +1,10 @@
 /**
  * Seeded, deterministic synthetic ground truth for the estimators and the sizing pipeline:
  * Brownian dynamics of spheres in a light sheet ({@link org.exotrace.nta.simulate.BrownianSimulator}),
- * size distributions with exact quantiles ({@link org.exotrace.nta.simulate.SizeDistribution}), and
- * increment-only tracks for estimator tests ({@link org.exotrace.nta.simulate.TrackSteps}).
+ * size distributions with exact quantiles ({@link org.exotrace.nta.simulate.SizeDistribution}),
+ * increment-only tracks for estimator tests ({@link org.exotrace.nta.simulate.TrackSteps}), and raw
+ * NTA videos rendered frame by frame for detection and linking
+ * ({@link org.exotrace.nta.simulate.VideoRenderer}, presets in {@link org.exotrace.nta.simulate.Scenarios}).
  *
  * <p>Camera motion blur is simulated, not assumed: the reported position is the average of the true
  * position over the exposure, integrated exactly over each sub-step (the increment of Brownian

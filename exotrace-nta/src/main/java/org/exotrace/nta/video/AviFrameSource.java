@@ -391,7 +391,7 @@ final class AviFrameSource implements FrameSource {
             case GREY8 -> "uncompressed 8-bit grey";
             default -> "uncompressed " + bitsPerPixel + "-bit";
         };
-        return "AVI " + name + " (" + what + "): " + (count > 0 ? count + " frames" : "frame count unknown") + ", " + frame.width() + " × " + frame.height()
+        return "AVI " + name + " (" + what + "): " + (count > 0 ? count + (count == 1 ? " frame" : " frames") : "frame count unknown") + ", " + frame.width() + " × " + frame.height()
                 + ", " + frame.bitDepth() + "-bit " + (colour ? "colour read as grey" : "grey");
     }
 

@@ -27,7 +27,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *       is read;</li>
  *   <li>a <b>TIFF</b> file, single- or multi-page: one frame per page, read page by page;</li>
  *   <li>a single <b>PNG</b> file: a video of one frame;</li>
- *   <li>an <b>AVI</b> file, uncompressed or Motion-JPEG (see {@link AviFrameSource});</li>
+ *   <li>an <b>AVI</b> file, its first video stream: uncompressed 8-bit (palette or grey),
+ *       24/32-bit BGR or 16-bit grey ({@code Y16 }) frames, or Motion-JPEG frames read as their luma
+ *       (Y of YCbCr, the same 0.299/0.587/0.114 weighting); OpenDML files (AVIX segments, over 1 GB) included;</li>
  *   <li>a <b>ZIP</b> file of PNG or TIFF frames, ordered as in a folder and decoded entry by entry
  *       without unpacking the archive.</li>
  * </ul>
@@ -67,6 +69,17 @@ public final class FrameSources {
         if (name.endsWith(".zip")) return openZip(path);
         throw new VideoFormatException(path.getFileName() + " has an extension that is not read as a video: give a folder of PNG or "
                 + "TIFF frames, a .tif/.tiff stack, a .png image, an .avi (uncompressed or MJPEG) or a .zip of frames");
+    }
+
+    /**
+     * The same frames, decoded on a background thread up to {@code ahead} frames before the caller
+     * asks for them, so that decoding overlaps the caller's work (detection) on the previous frame;
+     * worth it when decoding is a large part of the time per frame (PNG, TIFF, MJPEG). Memory holds
+     * {@code ahead + 2} extra frames; errors surface, in order, from {@link FrameSource#next()};
+     * {@link FrameSource#close()} stops the thread and closes {@code source}.
+     */
+    public static FrameSource decodingAhead(FrameSource source, int ahead) {
+        return new DecodingAheadSource(source, ahead);
     }
 
     private static FrameSource openFolder(Path folder) throws IOException, VideoFormatException {

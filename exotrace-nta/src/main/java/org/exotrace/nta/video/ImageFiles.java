@@ -31,9 +31,7 @@ final class ImageFiles {
      * @param previous a reader that read the previous file: reused when it can decode this one too
      */
     static ImageReader readerFor(ImageInputStream in, ImageReader previous, String name) throws IOException, VideoFormatException {
-        if (previous != null && previous.getOriginatingProvider() != null && previous.getOriginatingProvider().canDecodeInput(in)) {
-            return previous;
-        }
+        if (previous != null && previous.getOriginatingProvider() != null && decodes(previous, in)) return previous;
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw new VideoFormatException(name + " is not an image that can be read (its content is neither PNG nor TIFF); "
@@ -41,6 +39,15 @@ final class ImageFiles {
         }
         if (previous != null) previous.dispose();
         return readers.next();
+    }
+
+    /** Whether the reader's plugin recognises the stream; a stream too short to tell is not recognised. */
+    private static boolean decodes(ImageReader reader, ImageInputStream in) {
+        try {
+            return reader.getOriginatingProvider().canDecodeInput(in);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Decodes one page; a decoding failure becomes a {@link VideoFormatException} naming the file. */

@@ -50,7 +50,8 @@ final class ImageSequenceSource implements FrameSource {
         try (ImageInputStream in = image.open()) {
             if (in == null) throw new VideoFormatException(image.name() + " cannot be opened as an image stream");
             reader = ImageFiles.readerFor(in, reader, image.name());
-            reader.setInput(in, true, true);
+            // not seek-forward-only: a TIFF may keep its directory after the pixel data
+            reader.setInput(in, false, true);
             return ImageFiles.read(reader, 0, image.name());
         }
     }

@@ -82,6 +82,9 @@ class VideoRendererTest {
             assertThat(m[1]).as("centroid x, seed %d", seed).isCloseTo(x, within(0.01));
             assertThat(m[2]).as("centroid y, seed %d", seed).isCloseTo(y, within(0.01));
             assertThat(m[0]).as("mass, seed %d", seed).isCloseTo(expectedMass, within(0.002 * expectedMass));
+            float peak = 0;
+            for (float v : frame.pixels()) peak = Math.max(peak, v);
+            assertThat(peak / video.expectedPeakCounts(p, 0)).as("peak, seed %d", seed).isBetween(0.85, 1.001);
             checked++;
         }
         assertThat(checked).as("seeds with the particle inside and in focus").isGreaterThanOrEqualTo(5);
@@ -229,6 +232,44 @@ class VideoRendererTest {
     }
 
     @Test
+    void theExposureCentroidsCarryTheMotionBlurAndTheDiffusionOfTheParticles() {
+        double fps = 30;
+        double dt = 1 / fps;
+        double pixel = 0.166;
+        int frames = 300;
+        VideoRenderer video = VideoRenderer.builder().size(8, 8).frames(frames).fps(fps).exposureSeconds(dt / 3).pixelSizeUm(pixel)
+            .particlesInBox(400).marginPx(2000).sizes(SizeDistribution.monodisperse(100)).recordPositions(true).seed(11).build();
+        while (video.next() != null) {
+            // positions are recorded as the frames are rendered
+        }
+        double squares = 0;
+        double products = 0;
+        long nSquares = 0;
+        long nProducts = 0;
+        for (GroundTruthParticle p : video.truth()) {
+            for (float[] axis : new float[][] {p.xPx(), p.yPx()}) {
+                for (int f = 0; f + 1 < frames; f++) {
+                    double step = axis[f + 1] - axis[f];
+                    squares += step * step;
+                    nSquares++;
+                    if (f + 2 < frames) {
+                        products += step * (axis[f + 2] - axis[f + 1]);
+                        nProducts++;
+                    }
+                }
+            }
+        }
+        double meanSquare = squares / nSquares * pixel * pixel;
+        double lagOne = products / nProducts * pixel * pixel;
+        double d = video.truth().get(0).diffusionUm2PerS();
+        // Berglund: per axis <Δ²> = 2DΔt(1 − 2R), <Δₙ Δₙ₊₁> = 2RDΔt, with R = 1/18 · (1 − 1/256)
+        assertThat(meanSquare / (2 * d * dt)).isCloseTo(1 - 2 * video.motionBlur(), within(0.01));
+        assertThat(lagOne / (2 * d * dt)).isCloseTo(video.motionBlur(), within(0.006));
+        // the covariance estimator (Vestergaard et al. 2014) returns D
+        assertThat(meanSquare / (2 * dt) + lagOne / dt).isCloseTo(d, within(0.02 * d));
+    }
+
+    @Test
     void theMotionBlurCoefficientIsAThirdOfTheFullFramesForAThirdOfTheFrame() {
         VideoRenderer video = small().fps(30).exposureSeconds(1.0 / 90).subSteps(16).build();
         assertThat(video.motionBlur()).isCloseTo(1.0 / 18 * (1 - 1.0 / 256), within(1e-12));
@@ -266,6 +307,11 @@ class VideoRendererTest {
                 assertThat(listing.count()).isEqualTo(3);
             }
         }
+        VideoRenderer.writeFrames(small().frames(1).bitDepth(16).build(), folder.resolve("tif"), "tif");
+        BufferedImage tiff = ImageIO.read(folder.resolve("tif").resolve("frame_00000.tif").toFile());
+        Frame first = small().frames(1).bitDepth(16).build().next();
+        assertThat((float) tiff.getRaster().getSample(5, 7, 0)).isEqualTo(first.pixels()[7 * 64 + 5]);
+        assertThatThrownBy(() -> VideoRenderer.writeFrames(small().build(), folder, "jpg")).hasMessageContaining("png or tif");
     }
 
     private static boolean clearOfEdges(GroundTruthParticle p, double low, double high) {

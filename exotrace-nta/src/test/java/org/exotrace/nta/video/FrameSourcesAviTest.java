@@ -40,6 +40,15 @@ class FrameSourcesAviTest {
 
     /** Writes a one-stream AVI: the frames' bytes as given, with a JUNK and an audio chunk among them. */
     static void writeAvi(Path file, int w, int h, String compression, int bits, byte[] palette, List<byte[]> frames) throws IOException {
+        writeAvi(file, w, h, compression, bits, palette, frames, null);
+    }
+
+    /**
+     * As above; with {@code extension}, an OpenDML file: the further frames in a second RIFF 'AVIX'
+     * segment and the total count in the 'dmlh' header.
+     */
+    static void writeAvi(Path file, int w, int h, String compression, int bits, byte[] palette, List<byte[]> frames, List<byte[]> extension)
+            throws IOException {
         boolean compressed = !compression.equals("BI_RGB");
         ByteArrayOutputStream movi = new ByteArrayOutputStream();
         ByteArrayOutputStream idx = new ByteArrayOutputStream();
@@ -73,6 +82,12 @@ class FrameSourcesAviTest {
         writeFourCc(hdrl, "hdrl");
         chunk(hdrl, "avih", avih.array());
         chunk(hdrl, "LIST", strl.toByteArray());
+        if (extension != null) {
+            ByteArrayOutputStream odml = new ByteArrayOutputStream();
+            writeFourCc(odml, "odml");
+            chunk(odml, "dmlh", le(frames.size() + extension.size()));
+            chunk(hdrl, "LIST", odml.toByteArray());
+        }
         ByteArrayOutputStream avi = new ByteArrayOutputStream();
         writeFourCc(avi, "AVI ");
         chunk(avi, "LIST", hdrl.toByteArray());
@@ -80,6 +95,15 @@ class FrameSourcesAviTest {
         chunk(avi, "idx1", idx.toByteArray());
         ByteArrayOutputStream riff = new ByteArrayOutputStream();
         chunk(riff, "RIFF", avi.toByteArray());
+        if (extension != null) {
+            ByteArrayOutputStream more = new ByteArrayOutputStream();
+            writeFourCc(more, "movi");
+            for (byte[] f : extension) chunk(more, compressed ? "00dc" : "00db", f);
+            ByteArrayOutputStream avix = new ByteArrayOutputStream();
+            writeFourCc(avix, "AVIX");
+            chunk(avix, "LIST", more.toByteArray());
+            chunk(riff, "RIFF", avix.toByteArray());
+        }
         Files.write(file, riff.toByteArray());
     }
 
@@ -185,6 +209,53 @@ class FrameSourcesAviTest {
                 }
             }
             assertThat(source.next()).isNull();
+        }
+    }
+
+    @Test
+    void readsAnOpenDmlAviAcrossItsExtensionSegment() throws Exception {
+        Path file = dir.resolve("long.avi");
+        writeAvi(file, W, H, "BI_RGB", 8, greyPalette(), List.of(dib8(0), dib8(1)), List.of(dib8(2), dib8(3), dib8(4)));
+
+        try (FrameSource source = FrameSources.open(file)) {
+            assertThat(source.frameCount()).as("the OpenDML total, not the first segment's").hasValue(5);
+            for (int k = 0; k < 5; k++) {
+                Frame f = source.next();
+                assertThat(f.index()).isEqualTo(k);
+                assertThat(f.pixels()[W + 3]).isEqualTo((float) value(3, 1, k));
+            }
+            assertThat(source.next()).isNull();
+        }
+    }
+
+    @Test
+    void readsTopDownGreyAnd16BitGreyFrames() throws Exception {
+        byte[] grey8 = new byte[W * H];
+        byte[] grey16 = new byte[2 * W * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                grey8[y * W + x] = (byte) value(x, y, 5);
+                int v = FrameSourcesTest.grey16(x, y, 5);
+                grey16[2 * (y * W + x)] = (byte) v;
+                grey16[2 * (y * W + x) + 1] = (byte) (v >> 8);
+            }
+        }
+        Path y800 = dir.resolve("y800.avi");
+        writeAvi(y800, W, H, "Y800", 8, null, List.of(grey8));
+        Path y16 = dir.resolve("y16.avi");
+        writeAvi(y16, W, H, "Y16 ", 16, null, List.of(grey16));
+
+        try (FrameSource a = FrameSources.open(y800); FrameSource b = FrameSources.open(y16)) {
+            assertThat(b.description()).isEqualTo("AVI y16.avi (uncompressed 16-bit grey): 1 frame, 6 × 4, 16-bit grey");
+            Frame f8 = a.next();
+            Frame f16 = b.next();
+            assertThat(f16.bitDepth()).isEqualTo(16);
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    assertThat(f8.pixels()[y * W + x]).isEqualTo((float) value(x, y, 5));
+                    assertThat(f16.pixels()[y * W + x]).isEqualTo((float) FrameSourcesTest.grey16(x, y, 5));
+                }
+            }
         }
     }
 

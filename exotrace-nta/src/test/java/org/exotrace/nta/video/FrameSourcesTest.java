@@ -403,4 +403,39 @@ class FrameSourcesTest {
         Path bad = Files.writeString(dir.resolve("bad.zip"), "not a zip at all");
         assertThatThrownBy(() -> FrameSources.open(bad)).isInstanceOf(VideoFormatException.class).hasMessageContaining("bad.zip");
     }
+
+    @Test
+    void decodingAheadGivesTheSameFramesInOrderAndStopsItsThreadOnClose() throws Exception {
+        for (int k = 0; k < 12; k++) ImageIO.write(greyImage16(k), "png", dir.resolve("f" + k + ".png").toFile());
+
+        try (FrameSource ahead = FrameSources.decodingAhead(FrameSources.open(dir), 2)) {
+            assertThat(ahead.frameCount()).hasValue(12);
+            assertThat(ahead.description()).isEqualTo("12 PNG frames, 7 × 5, 16-bit grey");
+            for (int k = 0; k < 12; k++) {
+                Frame f = ahead.next();
+                assertThat(f.index()).isEqualTo(k);
+                assertPixels(f, k, true);
+            }
+            assertThat(ahead.next()).isNull();
+            assertThat(ahead.next()).isNull();
+        }
+
+        FrameSource stopped = FrameSources.decodingAhead(FrameSources.open(dir), 1);
+        assertPixels(stopped.next(), 0, true);
+        stopped.close();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("frame-decoder") && t.isAlive());
+    }
+
+    @Test
+    void decodingAheadRaisesAFramesErrorWhenTheCallerReachesIt() throws Exception {
+        for (int k = 0; k < 4; k++) ImageIO.write(greyImage8(k), "png", dir.resolve("f" + k + ".png").toFile());
+        Files.writeString(dir.resolve("f2.png"), "broken");
+
+        try (FrameSource ahead = FrameSources.decodingAhead(FrameSources.open(dir), 3)) {
+            assertPixels(ahead.next(), 0, false);
+            assertPixels(ahead.next(), 1, false);
+            assertThatThrownBy(ahead::next).isInstanceOf(VideoFormatException.class).hasMessageContaining("f2.png");
+            assertThat(ahead.next()).isNull();
+        }
+    }
 }
