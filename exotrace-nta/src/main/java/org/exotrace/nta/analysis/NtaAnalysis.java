@@ -160,7 +160,7 @@ public final class NtaAnalysis {
         }
         if (fromTracks.identifiable()) return fromTracks;
         double r = MotionBlur.FULL_FRAME;
-        return new MotionBlurEstimate(r, fromTracks.motionBlurSe(), data.sigma2At(r), Double.NaN, false,
+        return new MotionBlurEstimate(r, Double.NaN, data.sigma2At(r), Double.NaN, false,
                 MotionBlurEstimate.Source.DEFAULT_FALLBACK, fromTracks.note() + "; full-frame exposure (R = 1/6) was assumed. "
                 + "That does not bias sizes when D hardly varies between tracks (each track's likelihood depends on R and σ² only "
                 + "through σ² - 2RD dt, which the ensemble gives at any assumed R), but it widens a broad distribution: "

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param motionBlur   R, dimensionless, in [0, 1/4]
  * @param motionBlurSe standard error of R (bootstrap over tracks); 0 when R was stated or derived
- *                     from a stated exposure; NaN when it could not be computed
+ *                     from a stated exposure; NaN when R was assumed ({@link Source#DEFAULT_FALLBACK}, the
+ *                     note gives the tracks' own R and error) or could not be computed
  * @param sigma2Um2    localization variance per axis at this R, µm² (ensemble value; may be
  *                     slightly negative when σ² is far below D dt; consumers clamp at 0)
  * @param sigma2Se     standard error of σ² (bootstrap over tracks), µm²; NaN when not computed

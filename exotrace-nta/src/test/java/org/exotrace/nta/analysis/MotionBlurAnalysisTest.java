@@ -95,11 +95,12 @@ class MotionBlurAnalysisTest {
         List<GroundTruth> truth = new ArrayList<>();
         Tracks tracks = simulate(SizeDistribution.monodisperse(100), 42, truth);
         AnalysisResult r = run(tracks, null, null);
-        System.out.printf("short-exposure monodisperse 100 nm: fallback R = %.4f (data ± %.4f), D50 %.1f nm%n", r.motionBlur().motionBlur(),
-                r.motionBlur().motionBlurSe(), r.stats().d50().nanometres());
+        System.out.printf("short-exposure monodisperse 100 nm: fallback R = %.4f, D50 %.1f nm; %s%n", r.motionBlur().motionBlur(),
+                r.stats().d50().nanometres(), r.motionBlur().note());
         assertThat(r.motionBlur().source()).isEqualTo(MotionBlurEstimate.Source.DEFAULT_FALLBACK);
         assertThat(r.motionBlur().identifiable()).isFalse();
         assertThat(r.motionBlur().motionBlur()).isEqualTo(1.0 / 6);
+        assertThat(r.motionBlur().motionBlurSe()).as("assumed, not measured").isNaN();
         assertThat(r.motionBlur().note()).contains("do not pin R down", "--exposure-ms");
         assertThat(r.stats().d50().nanometres()).isCloseTo(100, withPercentage(3));
     }
