@@ -39,6 +39,8 @@ class MotionBlurEstimatorTest {
         for (int i = 0; i < fractions.length; i++) {
             double truth = fractions[i] / 6;
             MotionBlurEstimate e = MotionBlurEstimator.estimate(simulate(BROAD, fractions[i], 21 + i), DT);
+            System.out.printf("exposure fraction %.3f: R = %.4f ± %.4f (true %.4f), σ² = %.5f ± %.5f µm² (true 0.00090)%n", fractions[i],
+                    e.motionBlur(), e.motionBlurSe(), truth, e.sigma2Um2(), e.sigma2Se());
             assertThat(e.identifiable()).as("identifiable at exposure fraction %s", fractions[i]).isTrue();
             assertThat(e.source()).isEqualTo(MotionBlurEstimate.Source.ESTIMATED);
             assertThat(e.motionBlur()).as("R at exposure fraction %s", fractions[i]).isCloseTo(truth, within(0.03));
