@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.exotrace.nta.diffusion.MotionBlurEstimate;
+import org.exotrace.nta.distribution.NumberDistribution;
 import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.simulate.BrownianSimulator;
 import org.exotrace.nta.simulate.GroundTruth;
@@ -88,6 +89,52 @@ class MotionBlurAnalysisTest {
         assertThat(Math.abs(assumedD90)).as("R = 1/6 widens the distribution").isGreaterThan(0.15);
         assertThat(Math.abs(errD90)).isLessThan(Math.abs(assumedD90) / 3);
         assertThat(Math.abs(errD50)).isLessThan(Math.abs(assumedD50) + 0.01);
+    }
+
+    @Test
+    void withoutABlurFlagAShortExposureMixtureKeepsBothPeaks() {
+        Tracks tracks = simulate(SizeDistribution.mixture(new double[] {0.5, 0.5}, SizeDistribution.monodisperse(80),
+                SizeDistribution.monodisperse(180)), 44, new ArrayList<>());
+        AnalysisResult r = run(tracks, null, null);
+        AnalysisResult assumed = run(tracks, 1.0 / 6, null);
+        NumberDistribution d = r.distribution();
+        System.out.printf("short-exposure 80 + 180 nm: R = %.4f ± %.4f; peaks %.0f and %.0f nm, fraction below 125 nm %.2f, density at "
+                + "125 nm / at the peaks %.2f; with R = 1/6: peaks %.0f and %.0f nm, fraction below 125 nm %.2f, valley %.2f%n",
+                r.motionBlur().motionBlur(), r.motionBlur().motionBlurSe(), peakBetween(d, 40, 125), peakBetween(d, 125, 400),
+                d.fractionBetween(0, 125), valley(d), peakBetween(assumed.distribution(), 40, 125),
+                peakBetween(assumed.distribution(), 125, 400), assumed.distribution().fractionBetween(0, 125), valley(assumed.distribution()));
+        assertThat(r.motionBlur().source()).isEqualTo(MotionBlurEstimate.Source.ESTIMATED);
+        assertThat(peakBetween(d, 40, 125)).isCloseTo(80, within(8.0));
+        assertThat(peakBetween(d, 125, 400)).isCloseTo(180, within(18.0));
+        assertThat(d.fractionBetween(0, 125)).isCloseTo(0.5, within(0.1));
+        assertThat(valley(d)).as("the two peaks are separated").isLessThan(0.5);
+        // Full-frame blur assumed on the same tracks moves the 180 nm peak out of that tolerance (to about 240 nm).
+        assertThat(Math.abs(peakBetween(assumed.distribution(), 125, 400) - 180)).isGreaterThan(18.0);
+    }
+
+    /** The density at 125 nm over the lower of the two peaks' densities: near 0 for separated peaks, 1 or more for one merged hump. */
+    private static double valley(NumberDistribution d) {
+        double low = density(d, peakBetween(d, 40, 125));
+        double high = density(d, peakBetween(d, 125, 400));
+        return density(d, 125) / Math.min(low, high);
+    }
+
+    private static double density(NumberDistribution d, double nm) {
+        int best = 0;
+        for (int i = 0; i < d.grid().size(); i++) {
+            if (Math.abs(d.grid().nanometres(i) - nm) < Math.abs(d.grid().nanometres(best) - nm)) best = i;
+        }
+        return d.fraction(best) / d.grid().binWidth(best);
+    }
+
+    private static double peakBetween(NumberDistribution d, double fromNm, double toNm) {
+        int best = -1;
+        for (int i = 0; i < d.grid().size(); i++) {
+            double nm = d.grid().nanometres(i);
+            if (nm < fromNm || nm >= toNm) continue;
+            if (best < 0 || d.fraction(i) / d.grid().binWidth(i) > d.fraction(best) / d.grid().binWidth(best)) best = i;
+        }
+        return d.grid().nanometres(best);
     }
 
     @Test
