@@ -117,8 +117,9 @@ class NtaSettingsEverywhereIntegrationTests extends IntegrationTest {
             }
         }
         // The command the page shows spells the defaults out, so the command line's own defaults never decide.
-        assertThat(stored.commandLine("t.csv")).contains("--min-track-length 5", "--motion-blur 0.16666666666666666", "--method ml",
-                "--drift on", "--water-model vogel", "--seed 1");
+        // R not given is not a default but "estimated from the tracks", which the command line does too without --motion-blur.
+        assertThat(stored.commandLine("t.csv")).contains("--min-track-length 5", "--method ml",
+                "--drift on", "--water-model vogel", "--seed 1").doesNotContain("--motion-blur").doesNotContain("--exposure-ms");
 
         String form = mvc.perform(get("/lots/" + lot + "/nta").with(analyst.basic())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package org.exotrace.nta.analysis;
 
 import java.util.List;
 import org.exotrace.nta.concentration.ConcentrationEstimator;
+import org.exotrace.nta.diffusion.MotionBlurEstimate;
 import org.exotrace.nta.distribution.Bootstrap;
 import org.exotrace.nta.distribution.DistributionStats;
 import org.exotrace.nta.distribution.NumberDistribution;
@@ -15,6 +16,7 @@ import org.exotrace.nta.distribution.NumberDistribution;
  * @param tracksUsed          tracks long enough to be used
  * @param driftUmPerFrame     mean ensemble drift (x, y) that was found, µm/frame (found even when not subtracted)
  * @param localizationSigma2  ensemble localization variance per axis, µm²
+ * @param motionBlur          the motion-blur coefficient R used and how it was found (estimated, from the exposure, stated or assumed)
  * @param distribution        the number distribution of particles
  * @param stats               mean, mode, SD, D10, D50, D90
  * @param intervals           bootstrap result, or null when no replicates were asked for
@@ -23,7 +25,7 @@ import org.exotrace.nta.distribution.NumberDistribution;
  * @param warnings            things a scientist should know about this result
  */
 public record AnalysisResult(AnalysisSettings settings, long positions, int tracksTotal, int tracksUsed,
-                             double[] driftUmPerFrame, double localizationSigma2, NumberDistribution distribution,
+                             double[] driftUmPerFrame, double localizationSigma2, MotionBlurEstimate motionBlur, NumberDistribution distribution,
                              DistributionStats stats, Bootstrap.Result intervals, ConcentrationEstimator.Result concentration,
                              String samplingModel, List<String> warnings) {
 

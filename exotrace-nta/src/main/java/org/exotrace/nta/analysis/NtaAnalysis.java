@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.exotrace.nta.TrackDiffusion;
@@ -13,6 +14,9 @@ import org.exotrace.nta.diffusion.DefaultDiffusionEstimator;
 import org.exotrace.nta.diffusion.DiffusionEstimate;
 import org.exotrace.nta.diffusion.LocalizationEnsemble;
 import org.exotrace.nta.diffusion.MaximumLikelihoodEstimator;
+import org.exotrace.nta.diffusion.MotionBlur;
+import org.exotrace.nta.diffusion.MotionBlurEstimate;
+import org.exotrace.nta.diffusion.MotionBlurEstimator;
 import org.exotrace.nta.distribution.Bootstrap;
 import org.exotrace.nta.distribution.DiameterGrid;
 import org.exotrace.nta.distribution.DistributionStats;
@@ -69,10 +73,11 @@ public final class NtaAnalysis {
      * @param drift       the drift found in the tracks (reported even when not subtracted)
      * @param sigma2Um2   the localization variance used by the estimator (the ensemble value, 0 if
      *                    that came out negative), µm² per axis
+     * @param motionBlur  the blur coefficient R used, how it was found, and σ² at that R before clamping
      * @param diffusions  one per track of at least {@code minTrackLength} positions, in track order
      * @param warnings    what the stage noticed
      */
-    public record PerTrackResult(Tracks.Drift drift, double sigma2Um2, List<TrackDiffusion> diffusions, List<String> warnings) {
+    public record PerTrackResult(Tracks.Drift drift, double sigma2Um2, MotionBlurEstimate motionBlur, List<TrackDiffusion> diffusions, List<String> warnings) {
     }
 
     /**
@@ -94,25 +99,31 @@ public final class NtaAnalysis {
         double[] dy = new double[dx.length];
         int[] kept = new int[tracks.count()];
         int keptCount = 0;
-        LocalizationEnsemble ensemble = new LocalizationEnsemble(settings.motionBlur());
+        MotionBlurEstimator blurData = new MotionBlurEstimator(settings.frameSeconds());
         for (int t = 0; t < tracks.count(); t++) {
             int steps = tracks.steps(t, drift, dx, dy);
             if (steps >= minSteps) {
                 kept[keptCount++] = t;
-                ensemble.add(dx, dy, steps);
+                blurData.add(dx, dy, steps);
             }
         }
         if (keptCount == 0) {
             throw new IllegalArgumentException("no track has at least " + settings.minTrackLength()
                     + " consecutive positions; lower --min-track-length or check the linking");
         }
-        double sigma2 = ensemble.sigma2Um2();
+        if (blurData.tracks() == 0) {
+            throw new IllegalArgumentException("no track has two consecutive steps, so the localization error cannot be estimated; "
+                    + "check the linking or the frame numbers");
+        }
+        MotionBlurEstimate blur = motionBlur(blurData, warnings);
+        double sigma2 = blur.sigma2Um2();
         if (sigma2 < 0) {
             warnings.add(String.format("the localization variance came out negative (%.2e µm²) and was set to 0: "
                     + "the motion-blur coefficient may be too low for this camera's exposure", sigma2));
             sigma2 = 0;
         }
-        DefaultDiffusionEstimator estimator = DefaultDiffusionEstimator.withLocalization(sigma2, settings.motionBlur());
+        double r = blur.motionBlur();
+        DefaultDiffusionEstimator estimator = DefaultDiffusionEstimator.withLocalization(sigma2, r);
         MaximumLikelihoodEstimator.Workspace workspace = estimator.workspace();
         double dt = settings.frameSeconds();
         progress.accept(String.format("estimating D for %,d tracks", keptCount));
@@ -124,7 +135,36 @@ public final class NtaAnalysis {
             for (int j = 0; j < steps; j++) sum += dx[j] * dx[j] + dy[j] * dy[j];
             diffusions.add(new TrackDiffusion(tracks.particle(kept[i]), steps, dt, sum / steps, e.diffusionUm2PerS(), e.variance()));
         }
-        return new PerTrackResult(found, estimator.sigma2Um2(), diffusions, warnings);
+        return new PerTrackResult(found, estimator.sigma2Um2(), blur, diffusions, warnings);
+    }
+
+    /**
+     * The blur coefficient R of this analysis: as stated; else from the stated exposure (checked
+     * against the tracks); else estimated from the tracks when they pin it down; else full-frame
+     * exposure, R = 1/6, with a note saying why. σ² is the ensemble covariance-estimator value at
+     * the chosen R ({@link LocalizationEnsemble}).
+     */
+    private MotionBlurEstimate motionBlur(MotionBlurEstimator data, List<String> warnings) {
+        double dt = settings.frameSeconds();
+        if (settings.motionBlur() != null) {
+            double r = settings.motionBlur();
+            return new MotionBlurEstimate(r, 0, data.sigma2At(r), Double.NaN, false, MotionBlurEstimate.Source.STATED,
+                    String.format(Locale.ROOT, "R = %.4f as stated", r));
+        }
+        progress.accept("estimating the motion blur from the tracks");
+        MotionBlurEstimate fromTracks = data.estimate();
+        if (settings.exposureSeconds() != null) {
+            MotionBlurEstimate exposure = MotionBlur.fromExposure(settings.exposureSeconds(), dt);
+            MotionBlur.contradiction(exposure, fromTracks).ifPresent(warnings::add);
+            return exposure.withSigma2(data.sigma2At(exposure.motionBlur()), Double.NaN);
+        }
+        if (fromTracks.identifiable()) return fromTracks;
+        double r = MotionBlur.FULL_FRAME;
+        return new MotionBlurEstimate(r, Double.NaN, data.sigma2At(r), Double.NaN, false,
+                MotionBlurEstimate.Source.DEFAULT_FALLBACK, fromTracks.note() + "; full-frame exposure (R = 1/6) was assumed. "
+                + "That does not bias sizes when D hardly varies between tracks (each track's likelihood depends on R and σ² only "
+                + "through σ² - 2RD dt, which the ensemble gives at any assumed R), but it widens a broad distribution: "
+                + "state the exposure (--exposure-ms) for such a sample");
     }
 
     public AnalysisResult run(Tracks tracks) {
@@ -140,7 +180,7 @@ public final class NtaAnalysis {
         if (settings.method() == SizingMethod.ML) {
             WalkerDeconvolution walker = WalkerDeconvolution.on(DEFAULT_GRID, stokesEinstein)
                     .withLocalizationVariance(perTrack.sigma2Um2())
-                    .withMotionBlur(settings.motionBlur())
+                    .withMotionBlur(perTrack.motionBlur().motionBlur())
                     .withSamplingModel(SamplingModel.observedTrackDuration())
                     .withSmoothing(smoothing);
             samplingModel = SamplingModel.observedTrackDuration().name();
@@ -165,6 +205,6 @@ public final class NtaAnalysis {
         }
         if (keptCount < 100) warnings.add("only " + keptCount + " tracks were long enough: the distribution is uncertain");
         return new AnalysisResult(settings, tracks.positions(), tracks.count(), keptCount, found.meanUmPerFrame(),
-                perTrack.sigma2Um2(), distribution, stats, intervals, concentration, samplingModel, warnings);
+                perTrack.sigma2Um2(), perTrack.motionBlur(), distribution, stats, intervals, concentration, samplingModel, warnings);
     }
 }

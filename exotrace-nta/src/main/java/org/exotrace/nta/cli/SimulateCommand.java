@@ -67,6 +67,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--localization-nm", defaultValue = "30", description = "localization error SD per axis")
     double localizationNm;
 
+    @Option(names = "--exposure-ms", description = "camera exposure per frame in ms, blurring each position over it "
+            + "(default: the whole frame, 1000/fps)")
+    Double exposureMs;
+
     @Option(names = "--drift-px-per-frame", defaultValue = "0", description = "constant x drift")
     double driftPx;
 
@@ -82,11 +86,16 @@ final class SimulateCommand implements Callable<Integer> {
         Check.positive("--pixel-size-nm", pixelSizeNm);
         Check.temperature(temperatureC);
         Check.positive("--viscosity-mpa-s", viscosityMPaS);
+        double exposureSeconds = exposureMs == null ? 1 / fps : exposureMs / 1000;
+        if (!(exposureSeconds >= 0 && exposureSeconds <= (1 + 1e-6) / fps)) {
+            throw new NtaCommand.BadInput("--exposure-ms must be between 0 and the frame interval (" + 1000 / fps + " ms), not " + exposureMs);
+        }
+        exposureSeconds = Math.min(exposureSeconds, 1 / fps);
         if (particles < 1 || frames < 2) throw new NtaCommand.BadInput("--particles must be >= 1 and --frames >= 2");
         SizeDistribution sizes = sizes();
         BrownianSimulator.Settings nano = BrownianSimulator.Settings.nanoSightLike();
         BrownianSimulator.Settings settings = new BrownianSimulator.Settings(nano.sheetThicknessUm(), nano.fieldWidthUm(),
-                nano.fieldHeightUm(), nano.marginUm(), fps, 1 / fps, localizationNm / 1000, driftPx * pixelSizeNm / 1000, 0,
+                nano.fieldHeightUm(), nano.marginUm(), fps, exposureSeconds, localizationNm / 1000, driftPx * pixelSizeNm / 1000, 0,
                 temperatureC + 273.15, viscosityMPaS / 1000, particles, frames, nano.subSteps());
         Path truthFile = truth != null ? truth : Path.of(out + ".truth.csv");
         List<GroundTruth> result;

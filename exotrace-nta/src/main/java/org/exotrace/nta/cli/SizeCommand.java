@@ -14,6 +14,7 @@ import org.exotrace.nta.NtaVersion;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
 import org.exotrace.nta.analysis.NtaAnalysis;
+import org.exotrace.nta.diffusion.MotionBlurEstimate;
 import org.exotrace.nta.distribution.Bootstrap;
 import org.exotrace.nta.distribution.DistributionStats;
 import org.exotrace.nta.distribution.NumberDistribution;
@@ -127,6 +128,10 @@ final class SizeCommand implements Callable<Integer> {
                     .field("driftPxPerFrame", Math.hypot(driftX, driftY)).field("driftXPxPerFrame", driftX).field("driftYPxPerFrame", driftY)
                     .field("driftCorrected", r.settings().driftCorrection())
                     .field("localizationErrorNm", Math.sqrt(Math.max(0, r.localizationSigma2())) * 1000);
+            MotionBlurEstimate blur = r.motionBlur();
+            j.object("motionBlur").field("R", blur.motionBlur()).field("se", blur.motionBlurSe())
+                    .field("source", blur.source().name().toLowerCase(Locale.ROOT)).field("identifiable", blur.identifiable())
+                    .field("note", blur.note()).end();
             if (r.concentration() != null) {
                 j.field("concentrationPerMl", r.concentration().concentration().particlesPerMillilitre())
                         .field("particlesPerFrame", r.concentration().meanParticlesPerFrame());
@@ -143,7 +148,8 @@ final class SizeCommand implements Callable<Integer> {
                     .field("viscosityMPaS", r.settings().viscosity().millipascalSeconds())
                     .field("viscositySource", r.settings().viscosity().source()).field("fps", r.settings().framesPerSecond())
                     .field("pixelSizeNm", pixelSizeNm == null ? Double.NaN : pixelSizeNm)
-                    .field("minTrackLength", (long) r.settings().minTrackLength()).field("motionBlur", r.settings().motionBlur())
+                    .field("minTrackLength", (long) r.settings().minTrackLength()).field("motionBlur", r.motionBlur().motionBlur())
+                    .field("exposureMs", r.settings().exposureSeconds() == null ? Double.NaN : r.settings().exposureSeconds() * 1000)
                     .field("samplingModel", r.samplingModel()).field("bootstrapReplicates", (long) r.settings().bootstrapReplicates())
                     .field("seed", r.settings().seed()).end();
             extra.accept(j);
@@ -173,6 +179,8 @@ final class SizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "mode %.1f nm, mean %.1f nm, SD %.1f nm, D10 %.1f, D50 %.1f, D90 %.1f nm%n",
                 s.mode().nanometres(), s.mean().nanometres(), s.sd().nanometres(), s.d10().nanometres(), s.d50().nanometres(),
                 s.d90().nanometres());
+        out.printf(Locale.ROOT, "motion blur R = %.3f (%s): %s%n", r.motionBlur().motionBlur(),
+                r.motionBlur().source().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.motionBlur().note());
         out.printf(Locale.ROOT, "drift %.3f, %.3f µm/frame (%s); localization error %.1f nm; viscosity %.4f mPa·s (%s)%n",
                 r.driftUmPerFrame()[0], r.driftUmPerFrame()[1], r.settings().driftCorrection() ? "subtracted" : "not subtracted",
                 Math.sqrt(Math.max(0, r.localizationSigma2())) * 1000, r.settings().viscosity().millipascalSeconds(),

@@ -78,10 +78,18 @@ public final class SettingsSpec {
             .stored(v -> v, Setting::storedInteger).build();
 
     public static final Setting<Double> MOTION_BLUR = Setting.<Double>of(Double.class, "motionBlur", "--motion-blur", "Motion blur R", "",
-                    "motion-blur coefficient R: 1/6 for full-frame exposure, 0 instantaneous")
-            .byDefault(1.0 / 6).reader(Setting::decimal)
+                    "motion-blur coefficient R: 1/6 for full-frame exposure, 0 instantaneous; when neither this nor the exposure "
+                            + "is given, R is estimated from the tracks (full-frame assumed when they cannot tell)")
+            .reader(Setting::decimal)
             .check(v -> v >= 0 && v <= 0.25 ? null
                     : refuse("range", "must be between 0 (instantaneous) and 0.25; 1/6 for full-frame exposure, not " + Setting.plain(v), "0", "0.25"))
+            .writer(Setting::exact).stored(v -> v, Setting::storedDouble).build();
+
+    public static final Setting<Double> EXPOSURE_MS = Setting.<Double>of(Double.class, "exposureMs", "--exposure-ms", "Exposure", "ms",
+                    "camera exposure per frame in ms (at most 1000/fps): gives the motion blur R = exposure / (6 × frame interval) "
+                            + "and is checked against the tracks; not given: R is estimated from the tracks")
+            .reader(Setting::decimal)
+            .check(v -> v > 0 ? null : refuse("positive", "must be a positive time in ms, not " + Setting.plain(v)))
             .writer(Setting::exact).stored(v -> v, Setting::storedDouble).build();
 
     public static final Setting<Double> DETECTION_VOLUME_PL = Setting.<Double>of(Double.class, "detectionVolumePl", "--detection-volume-pl",
@@ -126,7 +134,7 @@ public final class SettingsSpec {
 
     /** Every setting, in the order the command, the help and the stored settings list them. */
     public static final List<Setting<?>> ALL = List.of(UNITS, PIXEL_SIZE_NM, FPS, TEMPERATURE_C, VISCOSITY_MPA_S, WATER_MODEL, DRIFT, METHOD,
-            MIN_TRACK_LENGTH, MOTION_BLUR, DETECTION_VOLUME_PL, DILUTION, BOOTSTRAP, SEED, COLUMNS);
+            MIN_TRACK_LENGTH, MOTION_BLUR, EXPOSURE_MS, DETECTION_VOLUME_PL, DILUTION, BOOTSTRAP, SEED, COLUMNS);
 
     /** The settings of a concentration alone (a NanoSight export brings its own sizing conditions). */
     public static final List<Setting<?>> CONCENTRATION = List.of(DETECTION_VOLUME_PL, DILUTION);
@@ -177,6 +185,13 @@ public final class SettingsSpec {
             } else if (inPixels) {
                 values.put(PIXEL_SIZE_NM.name(), PIXEL_SIZE_NM.parse(typed, problems));
             }
+        }
+        Object fps = values.get(FPS.name());
+        Object exposure = values.get(EXPOSURE_MS.name());
+        if (fps instanceof Double f && exposure instanceof Double e && e > 1000 / f * (1 + 1e-6)) {
+            problems.add(EXPOSURE_MS.problem("frame", "an exposure of " + Setting.plain(e) + " ms is longer than a frame at "
+                    + Setting.plain(f) + " fps (" + Setting.plain(1000 / f) + " ms): check the exposure and the frame rate",
+                    Setting.plain(1000 / f)));
         }
         problems.sort(java.util.Comparator.comparingInt(p -> ALL.indexOf(named(p.field()))));
         return new Parsed(problems.isEmpty() ? new SizingSettings(values) : null, problems);

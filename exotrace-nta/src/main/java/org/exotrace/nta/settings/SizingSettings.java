@@ -6,6 +6,7 @@ import static org.exotrace.nta.settings.SettingsSpec.COLUMNS;
 import static org.exotrace.nta.settings.SettingsSpec.DETECTION_VOLUME_PL;
 import static org.exotrace.nta.settings.SettingsSpec.DILUTION;
 import static org.exotrace.nta.settings.SettingsSpec.DRIFT;
+import static org.exotrace.nta.settings.SettingsSpec.EXPOSURE_MS;
 import static org.exotrace.nta.settings.SettingsSpec.FPS;
 import static org.exotrace.nta.settings.SettingsSpec.METHOD;
 import static org.exotrace.nta.settings.SettingsSpec.MIN_TRACK_LENGTH;
@@ -103,8 +104,10 @@ public final class SizingSettings {
                 : Viscosity.ofWater("vogel-alt".equals(get(WATER_MODEL)) ? WaterModel.VOGEL_ALT : WaterModel.VOGEL, temperature);
         Double volume = get(DETECTION_VOLUME_PL);
         Double dilution = get(DILUTION);
+        Double exposureMs = get(EXPOSURE_MS);
         return new AnalysisSettings(format, get(FPS), temperature, viscosity, get(DRIFT), "histogram".equals(get(METHOD)) ? SizingMethod.HISTOGRAM
-                : SizingMethod.ML, get(MIN_TRACK_LENGTH), get(MOTION_BLUR), volume == null ? null : DetectionVolume.ofPicolitres(volume),
+                : SizingMethod.ML, get(MIN_TRACK_LENGTH), get(MOTION_BLUR),
+                exposureMs == null ? null : exposureMs / 1000, volume == null ? null : DetectionVolume.ofPicolitres(volume),
                 dilution == null ? null : Dilution.of(dilution), get(BOOTSTRAP), get(SEED));
     }
 

@@ -47,6 +47,45 @@ class NtaCommandTest {
     }
 
     @Test
+    void withoutABlurFlagSizeEstimatesRFromTheTracksAndFlagsAStatedExposureTheyContradict() throws Exception {
+        Path tracks = dir.resolve("short.csv");
+        Run sim = run("simulate", "--out", tracks.toString(), "--distribution", "lognormal", "--geometric-sd", "1.6",
+                "--particles", "300", "--frames", "1500", "--exposure-ms", "4", "--seed", "6");
+        assertThat(sim.code()).as(sim.err()).isZero();
+        String[] common = {"size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "25", "--temperature-c", "22",
+            "--bootstrap", "0", "--json"};
+        JsonMapper mapper = JsonMapper.builder().build();
+
+        Run estimated = run(common);
+        assertThat(estimated.code()).as(estimated.err()).isZero();
+        JsonNode blur = mapper.readTree(estimated.out()).get("motionBlur");
+        assertThat(blur.get("source").asString()).isEqualTo("estimated");
+        assertThat(blur.get("identifiable").asBoolean()).isTrue();
+        assertThat(blur.get("R").asDouble()).isCloseTo(4.0 / 40 / 6, within(0.03));
+        assertThat(blur.get("se").asDouble()).isPositive();
+        assertThat(blur.get("note").asString()).contains("Vestergaard");
+        assertThat(mapper.readTree(estimated.out()).get("settings").get("motionBlur").asDouble()).isEqualTo(blur.get("R").asDouble());
+
+        Run fullFrame = run(concat(common, "--exposure-ms", "40"));
+        assertThat(fullFrame.code()).as(fullFrame.err()).isZero();
+        JsonNode json = mapper.readTree(fullFrame.out());
+        assertThat(json.get("motionBlur").get("source").asString()).isEqualTo("from_exposure");
+        assertThat(json.get("motionBlur").get("R").asDouble()).isCloseTo(1.0 / 6, within(1e-9));
+        assertThat(json.get("settings").get("exposureMs").asDouble()).isEqualTo(40.0);
+        assertThat(json.get("warnings").toString()).contains("the stated exposure implies R = 0.167, the tracks give R = ");
+
+        Run stated = run(concat(common, "--motion-blur", "0.05"));
+        assertThat(mapper.readTree(stated.out()).get("motionBlur").get("source").asString()).isEqualTo("stated");
+        assertBad(run(concat(common, "--exposure-ms", "50")), "--exposure-ms");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void refusesImpossibleSettingsWithExitCodeTwoAndOneLine() {
         Path tracks = dir.resolve("missing.csv");
         assertBad(run("size", "--tracks", tracks.toString(), "--pixel-size-nm", "166", "--fps", "0", "--temperature-c", "22"), "--fps");

@@ -40,7 +40,9 @@ class SettingsSpecTest {
         assertThat(s.get(SettingsSpec.DRIFT)).isTrue();
         assertThat(s.get(SettingsSpec.METHOD)).isEqualTo("ml");
         assertThat(s.get(SettingsSpec.MIN_TRACK_LENGTH)).isEqualTo(5);
-        assertThat(s.get(SettingsSpec.MOTION_BLUR)).isEqualTo(1.0 / 6);
+        // No blur and no exposure stated: R is estimated from the tracks, not assumed.
+        assertThat(s.get(SettingsSpec.MOTION_BLUR)).isNull();
+        assertThat(s.get(SettingsSpec.EXPOSURE_MS)).isNull();
         assertThat(s.get(SettingsSpec.BOOTSTRAP)).isEqualTo(50);
         assertThat(s.get(SettingsSpec.SEED)).isEqualTo(1L);
         assertThat(s.get(SettingsSpec.COLUMNS)).containsExactly("frame", "particle", "x", "y");
@@ -149,12 +151,32 @@ class SettingsSpecTest {
         SizingSettings s = SettingsSpec.parse(given("viscosityMPaS", "0.955", "detectionVolumePl", "80")).settings();
         String args = String.join(" ", s.arguments());
         assertThat(args).startsWith("--units px --pixel-size-nm 166 --fps 25 --temperature-c 22 --viscosity-mpa-s 0.955")
-                .contains("--motion-blur 0.16666666666666666", "--detection-volume-pl 80", "--bootstrap 50", "--seed 1",
+                .contains("--detection-volume-pl 80", "--bootstrap 50", "--seed 1",
                         "--columns frame,particle,x,y")
-                .doesNotContain("--dilution");
+                .doesNotContain("--dilution").doesNotContain("--motion-blur").doesNotContain("--exposure-ms");
         for (Setting<?> setting : SettingsSpec.ALL) {
-            if (setting != SettingsSpec.DILUTION) assertThat(args).contains(setting.option() + " ");
+            if (setting != SettingsSpec.DILUTION && setting != SettingsSpec.MOTION_BLUR && setting != SettingsSpec.EXPOSURE_MS) {
+                assertThat(args).contains(setting.option() + " ");
+            }
         }
+    }
+
+    @Test
+    void anExposureIsReadInMillisecondsAndMayNotOutlastTheFrame() {
+        SizingSettings s = SettingsSpec.parse(given("exposureMs", "4")).settings();
+        assertThat(s.get(SettingsSpec.EXPOSURE_MS)).isEqualTo(4.0);
+        assertThat(String.join(" ", s.arguments())).contains("--exposure-ms 4");
+        AnalysisSettings a = s.toAnalysisSettings();
+        assertThat(a.exposureSeconds()).isEqualTo(0.004);
+        assertThat(a.motionBlur()).isNull();
+        assertThat(SettingsSpec.parse(given("exposureMs", "40")).ok()).as("a full 25 fps frame").isTrue();
+        SettingsSpec.Parsed tooLong = SettingsSpec.parse(given("exposureMs", "50"));
+        assertThat(tooLong.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("exposureMs");
+            assertThat(p.commandLineText()).contains("--exposure-ms", "longer than a frame at 25 fps (40 ms)");
+        });
+        assertThat(SettingsSpec.parse(given("exposureMs", "0")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.commandLineText()).contains("positive"));
     }
 
     @Test
