@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.exotrace.nta.TrackDiffusion;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
+import org.exotrace.nta.analysis.MsdDiagnostic;
 import org.exotrace.nta.analysis.NtaAnalysis;
 import org.exotrace.nta.detect.DetectionSettings;
 import org.exotrace.nta.io.PositionSink;
@@ -24,6 +25,7 @@ import org.exotrace.nta.settings.SettingsSpec;
 import org.exotrace.nta.settings.SizingSettings;
 import org.exotrace.nta.sizing.StokesEinstein;
 import org.exotrace.nta.tracks.TrackCollector;
+import org.exotrace.nta.tracks.Tracks;
 import org.exotrace.nta.video.Polarity;
 import org.exotrace.nta.video.VideoFormatException;
 import org.exotrace.nta.video.VideoSettings;
@@ -89,7 +91,8 @@ final class VideoCommand implements Callable<Integer> {
         if (!Files.exists(input)) throw new NtaCommand.BadInput("no such video or folder: " + frames);
         VideoSettings video;
         try {
-            video = new VideoSettings(pixelSizeNm, sizing.get(SettingsSpec.FPS), sizing.toAnalysisSettings().temperature().celsius(), null, memory,
+            video = new VideoSettings(pixelSizeNm, sizing.get(SettingsSpec.FPS), sizing.toAnalysisSettings().temperature().celsius(),
+                    sizing.get(SettingsSpec.EXPOSURE_MS), memory,
                     smallestNm, new DetectionSettings(featureDiameterPx, thresholdSigma, 0), polarity());
         } catch (IllegalArgumentException e) {
             throw new NtaCommand.BadInput(e.getMessage());
@@ -121,8 +124,17 @@ final class VideoCommand implements Callable<Integer> {
         }
         if (perTrackOut != null) writePerTrack(perTrackOut.toAbsolutePath(), sizing, collector, tracking);
         List<String> warnings = warnings(tracking);
+        AnalysisSettings analysis = sizing.toAnalysisSettings();
+        Tracks tracks = collector.tracks();
+        MsdDiagnostic msd = MsdDiagnostic.of(tracks, analysis.driftCorrection() ? tracks.drift() : tracks.noDrift(), analysis.frameSeconds(),
+                analysis.minTrackLength() - 1);
+        double slopeNm = new StokesEinstein(analysis.temperature(), analysis.viscosity()).diameterNm(msd.slopeDiffusion());
+        if (!msd.freeDiffusion()) warnings.add(msd.warning(slopeNm));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> videoJson(j, tracking), warnings);
+        if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> {
+            videoJson(j, tracking);
+            msdJson(j, msd, slopeNm);
+        }, warnings);
         else printSummary(result, tracking, warnings, out);
         return 0;
     }
@@ -196,6 +208,18 @@ final class VideoCommand implements Callable<Integer> {
         j.array("trackLengthHistogram");
         long[] h = s.lengthHistogram();
         for (long n : h) j.value(n);
+        j.endArray().end();
+    }
+
+    private static void msdJson(Json j, MsdDiagnostic m, double slopeNm) {
+        j.object("modelCheck").field("freeDiffusion", m.freeDiffusion()).field("msdSlopeDiffusionUm2PerS", m.slopeDiffusion())
+                .field("msdSlopeDiameterNm", slopeNm).field("msdInterceptUm2", m.interceptUm2()).field("tracks", (long) m.tracksUsed());
+        j.array("msdUm2");
+        for (double v : m.msdUm2()) j.value(v);
+        j.endArray().array("stepCorrelation");
+        for (double v : m.stepCorrelation()) j.value(v);
+        j.endArray().array("stepCorrelationSe");
+        for (double v : m.correlationSe()) j.value(v);
         j.endArray().end();
     }
 

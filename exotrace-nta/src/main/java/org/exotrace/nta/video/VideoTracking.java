@@ -79,7 +79,8 @@ public final class VideoTracking {
 
     /** Opens the video at {@code path} (see {@link FrameSources#open}) and tracks it. */
     public static Result track(Path path, VideoSettings settings, PositionSink sink, Progress progress) throws IOException, VideoFormatException {
-        try (FrameSource source = FrameSources.open(path)) {
+        // Decoding (PNG inflation, JPEG) runs on its own thread, ahead of detection and linking.
+        try (FrameSource source = FrameSources.decodingAhead(FrameSources.open(path), 4)) {
             return track(source, settings, sink, progress);
         }
     }
