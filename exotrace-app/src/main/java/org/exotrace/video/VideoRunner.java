@@ -1,0 +1,166 @@
+package org.exotrace.video;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.exotrace.nta.video.VideoSettings;
+import org.exotrace.shared.DomainProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tracks videos in the background, one at a time (detection uses every core it can get), in the
+ * order they were submitted, acting as the analyst who uploaded the video so the measurement and
+ * its results are theirs. Progress (frames done of the total) is written at most twice a second.
+ * Jobs queued or running when the application stopped start again from their first frame when it
+ * starts: the video is stored, and tracking is deterministic.
+ */
+@Component
+class VideoRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(VideoRunner.class);
+    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+
+    private final VideoJobs jobs;
+    /** Jobs submitted to the executor and not yet finished, so none is queued twice. */
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "video-tracking");
+        t.setDaemon(true);
+        return t;
+    });
+
+    VideoRunner(VideoJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(VideoSubmitted submitted) {
+        enqueue(submitted.jobId());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        List<UUID> pending = jobs.pending().stream().filter(id -> !queued.contains(id)).toList();
+        if (!pending.isEmpty()) log.info("Resuming {} video tracking jobs left queued or running", pending.size());
+        pending.forEach(this::enqueue);
+    }
+
+    private void enqueue(UUID id) {
+        if (queued.add(id)) {
+            executor.submit(() -> {
+                try {
+                    run(id);
+                } finally {
+                    queued.remove(id);
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void run(UUID id) {
+        VideoJob job;
+        try {
+            if (!jobs.start(id)) return;
+            job = jobs.get(id);
+        } catch (RuntimeException e) {
+            log.error("Could not start video job {}", id, e);
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(job.submittedBy(), null, List.of()));
+        SecurityContextHolder.setContext(context);
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("exotrace-video-");
+            // The frame readers choose by extension: the copy keeps the upload's.
+            Path video = folder.resolve("video" + extension(job.filename()));
+            try (OutputStream out = Files.newOutputStream(video)) {
+                jobs.copyVideo(id, out);
+            }
+            Path tracks = folder.resolve("tracks.csv");
+            Throttle throttle = new Throttle(id);
+            VideoAnalysis.Done done = VideoAnalysis.run(video, job.filename(), VideoSettings.of(job.pixelSizeNm(), job.fps(), job.temperatureC(), job.exposureMs()),
+                    tracks, throttle::report);
+            if (Thread.currentThread().isInterrupted()) return;
+            jobs.progress(id, done.tracking().frames(), done.tracking().frames(), "sizing the tracks");
+            jobs.handOver(id, done, tracks);
+        } catch (DomainProblem e) {
+            failQuietly(id, e.fieldErrors().isEmpty() ? (e.reasons().isEmpty() ? e.getMessage() : String.join("; ", e.reasons()))
+                    : String.join("; ", e.fieldErrors().values()));
+        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+            failQuietly(id, e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("Video job {} failed", id, e);
+            failQuietly(id, "tracking stopped with an internal error (" + e.getClass().getSimpleName() + "); see the server log");
+        } finally {
+            SecurityContextHolder.clearContext();
+            delete(folder);
+        }
+    }
+
+    private static String extension(String filename) {
+        String lower = filename.toLowerCase(Locale.ROOT);
+        return VideoAnalysis.EXTENSIONS.stream().filter(lower::endsWith).findFirst().orElse("");
+    }
+
+    private static void delete(Path folder) {
+        if (folder == null) return;
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // temporary copies of a stored video and its tracks
+        }
+    }
+
+    private void failQuietly(UUID id, String reason) {
+        try {
+            jobs.fail(id, reason);
+        } catch (RuntimeException e) {
+            log.error("Could not record the failure of video job {}: {}", id, reason, e);
+        }
+    }
+
+    /** Passes progress to the database at most every half second. */
+    private final class Throttle {
+        private final UUID id;
+        private long last = System.nanoTime() - PROGRESS_EVERY_NANOS;
+
+        Throttle(UUID id) {
+            this.id = id;
+        }
+
+        void report(int done, Integer total) {
+            long now = System.nanoTime();
+            if (now - last < PROGRESS_EVERY_NANOS) return;
+            last = now;
+            jobs.progress(id, done, total, "tracking");
+        }
+    }
+}
