@@ -5,20 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import org.exotrace.shared.BackgroundQueue;
 import org.exotrace.shared.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -35,16 +30,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class NtaRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NtaRunner.class);
-    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     private final NtaMeasurements measurements;
-    /** Measurements submitted to the executor and not yet finished, so none is queued twice. */
-    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nta-analysis");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundQueue queue = new BackgroundQueue("nta-analysis");
 
     NtaRunner(NtaMeasurements measurements) {
         this.measurements = measurements;
@@ -57,27 +46,18 @@ class NtaRunner {
 
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
-        List<UUID> pending = measurements.pending().stream().filter(id -> !queued.contains(id)).toList();
+        List<UUID> pending = queue.notQueued(measurements.pending());
         if (!pending.isEmpty()) log.info("Resuming {} NTA analyses left queued or running", pending.size());
         pending.forEach(this::enqueue);
     }
 
     private void enqueue(UUID id) {
-        if (queued.add(id)) {
-            executor.submit(() -> {
-                try {
-                    run(id);
-                } finally {
-                    queued.remove(id);
-                }
-            });
-        }
+        queue.enqueue(id, this::run);
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        queue.stop();
     }
 
     private void run(UUID id) {
@@ -89,18 +69,18 @@ class NtaRunner {
             log.error("Could not start NTA analysis {}", id, e);
             return;
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(m.submittedBy(), null, List.of()));
-        SecurityContextHolder.setContext(context);
+        BackgroundQueue.actAs(m.submittedBy());
         Path input = null;
         try {
             input = Files.createTempFile("exotrace-nta-", m.source() == NtaSource.TRACKS ? ".csv" : "-summary.csv");
             try (OutputStream out = Files.newOutputStream(input)) {
                 measurements.copyInput(id, out);
             }
-            Throttle throttle = new Throttle(id);
+            BackgroundQueue.Throttle throttle = new BackgroundQueue.Throttle(PROGRESS_EVERY);
             NtaOutcome outcome = m.source() == NtaSource.TRACKS
-                    ? NtaAnalyzer.tracks(input, m.settings(), throttle::report)
+                    ? NtaAnalyzer.tracks(input, m.settings(), (fraction, message) -> {
+                        if (throttle.due()) measurements.progress(id, fraction, message);
+                    })
                     : NtaAnalyzer.nanoSight(input, m.settings());
             if (Thread.currentThread().isInterrupted()) return;
             measurements.progress(id, 0.97, "recording the results on the lot");
@@ -132,20 +112,4 @@ class NtaRunner {
         }
     }
 
-    /** Passes progress to the database at most every half second. */
-    private final class Throttle {
-        private final UUID id;
-        private long last = System.nanoTime() - PROGRESS_EVERY_NANOS;
-
-        Throttle(UUID id) {
-            this.id = id;
-        }
-
-        void report(double fraction, String message) {
-            long now = System.nanoTime();
-            if (now - last < PROGRESS_EVERY_NANOS) return;
-            last = now;
-            measurements.progress(id, fraction, message);
-        }
-    }
 }

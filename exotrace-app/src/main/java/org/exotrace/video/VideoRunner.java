@@ -6,22 +6,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.exotrace.nta.video.VideoSettings;
+import org.exotrace.shared.BackgroundQueue;
 import org.exotrace.shared.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -38,16 +33,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class VideoRunner {
 
     private static final Logger log = LoggerFactory.getLogger(VideoRunner.class);
-    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     private final VideoJobs jobs;
-    /** Jobs submitted to the executor and not yet finished, so none is queued twice. */
-    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "video-tracking");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundQueue queue = new BackgroundQueue("video-tracking");
 
     VideoRunner(VideoJobs jobs) {
         this.jobs = jobs;
@@ -60,27 +49,18 @@ class VideoRunner {
 
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
-        List<UUID> pending = jobs.pending().stream().filter(id -> !queued.contains(id)).toList();
+        List<UUID> pending = queue.notQueued(jobs.pending());
         if (!pending.isEmpty()) log.info("Resuming {} video tracking jobs left queued or running", pending.size());
         pending.forEach(this::enqueue);
     }
 
     private void enqueue(UUID id) {
-        if (queued.add(id)) {
-            executor.submit(() -> {
-                try {
-                    run(id);
-                } finally {
-                    queued.remove(id);
-                }
-            });
-        }
+        queue.enqueue(id, this::run);
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        queue.stop();
     }
 
     private void run(UUID id) {
@@ -92,9 +72,7 @@ class VideoRunner {
             log.error("Could not start video job {}", id, e);
             return;
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(job.submittedBy(), null, List.of()));
-        SecurityContextHolder.setContext(context);
+        BackgroundQueue.actAs(job.submittedBy());
         Path folder = null;
         try {
             folder = Files.createTempDirectory("exotrace-video-");
@@ -104,9 +82,11 @@ class VideoRunner {
                 jobs.copyVideo(id, out);
             }
             Path tracks = folder.resolve("tracks.csv");
-            Throttle throttle = new Throttle(id);
+            BackgroundQueue.Throttle throttle = new BackgroundQueue.Throttle(PROGRESS_EVERY);
             VideoAnalysis.Done done = VideoAnalysis.run(video, job.filename(), VideoSettings.of(job.pixelSizeNm(), job.fps(), job.temperatureC(), job.exposureMs()),
-                    tracks, throttle::report);
+                    tracks, (framesDone, total) -> {
+                        if (throttle.due()) jobs.progress(id, framesDone, total, "tracking");
+                    });
             if (Thread.currentThread().isInterrupted()) return;
             jobs.progress(id, done.tracking().frames(), done.tracking().frames(), "sizing the tracks");
             jobs.handOver(id, done, tracks);
@@ -147,20 +127,4 @@ class VideoRunner {
         }
     }
 
-    /** Passes progress to the database at most every half second. */
-    private final class Throttle {
-        private final UUID id;
-        private long last = System.nanoTime() - PROGRESS_EVERY_NANOS;
-
-        Throttle(UUID id) {
-            this.id = id;
-        }
-
-        void report(int done, Integer total) {
-            long now = System.nanoTime();
-            if (now - last < PROGRESS_EVERY_NANOS) return;
-            last = now;
-            jobs.progress(id, done, total, "tracking");
-        }
-    }
 }
