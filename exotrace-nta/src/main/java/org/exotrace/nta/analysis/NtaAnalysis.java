@@ -168,7 +168,11 @@ public final class NtaAnalysis {
     }
 
     public AnalysisResult run(Tracks tracks) {
-        PerTrackResult perTrack = perTrackStage(tracks);
+        return run(tracks, perTrackStage(tracks));
+    }
+
+    /** The analysis of {@code tracks} from their per-track stage, already run with these settings (a caller that also keeps the per-track rows). */
+    public AnalysisResult run(Tracks tracks, PerTrackResult perTrack) {
         List<String> warnings = new ArrayList<>(perTrack.warnings());
         List<TrackDiffusion> diffusions = perTrack.diffusions();
         int keptCount = diffusions.size();

@@ -113,22 +113,26 @@ final class VideoCommand implements Callable<Integer> {
             throw new IOException("cannot write " + tracksOut + ": " + e.getCause().getMessage(), e);
         }
         if (!json) err.println();
+        AnalysisSettings analysis = sizing.toAnalysisSettings();
+        Tracks tracks = collector.tracks();
         AnalysisResult result;
+        NtaAnalysis.PerTrackResult perTrack;
         try {
-            result = new NtaAnalysis(sizing.toAnalysisSettings(), message -> {
+            NtaAnalysis analyser = new NtaAnalysis(analysis, message -> {
                 err.println("exotrace nta: " + message);
                 err.flush();
-            }).run(collector.tracks());
+            });
+            perTrack = analyser.perTrackStage(tracks);
+            result = analyser.run(tracks, perTrack);
         } catch (IllegalArgumentException e) {
             throw new NtaCommand.BadInput(frames + ": " + e.getMessage());
         }
-        if (perTrackOut != null) writePerTrack(perTrackOut.toAbsolutePath(), sizing, collector, tracking);
+        StokesEinstein physics = new StokesEinstein(analysis.temperature(), analysis.viscosity());
+        if (perTrackOut != null) writePerTrack(perTrackOut.toAbsolutePath(), physics, perTrack, tracking);
         List<String> warnings = warnings(tracking);
-        AnalysisSettings analysis = sizing.toAnalysisSettings();
-        Tracks tracks = collector.tracks();
-        MsdDiagnostic msd = MsdDiagnostic.of(tracks, analysis.driftCorrection() ? tracks.drift() : tracks.noDrift(), analysis.frameSeconds(),
+        MsdDiagnostic msd = MsdDiagnostic.of(tracks, analysis.driftCorrection() ? perTrack.drift() : tracks.noDrift(), analysis.frameSeconds(),
                 analysis.minTrackLength() - 1);
-        double slopeNm = new StokesEinstein(analysis.temperature(), analysis.viscosity()).diameterNm(msd.slopeDiffusion());
+        double slopeNm = physics.diameterNm(msd.slopeDiffusion());
         if (!msd.freeDiffusion()) warnings.add(msd.warning(slopeNm));
         PrintWriter out = spec.commandLine().getOut();
         if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> {
@@ -140,10 +144,8 @@ final class VideoCommand implements Callable<Integer> {
     }
 
     /** One row per track the analysis sized, with the track's mean intensity: the data of an intensity-versus-size plot. */
-    private static void writePerTrack(Path file, SizingSettings sizing, TrackCollector collector, VideoTracking.Result tracking) throws IOException {
-        AnalysisSettings settings = sizing.toAnalysisSettings();
-        NtaAnalysis.PerTrackResult perTrack = new NtaAnalysis(settings, m -> { }).perTrackStage(collector.tracks());
-        StokesEinstein physics = new StokesEinstein(settings.temperature(), settings.viscosity());
+    private static void writePerTrack(Path file, StokesEinstein physics, NtaAnalysis.PerTrackResult perTrack, VideoTracking.Result tracking)
+            throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try (java.io.BufferedWriter w = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
             w.write("particle,positions,d_um2_per_s,d_se_um2_per_s,diameter_nm,mean_mass\n");

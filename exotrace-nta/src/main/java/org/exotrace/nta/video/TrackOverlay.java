@@ -16,7 +16,6 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.exotrace.nta.detect.Detector;
 import org.exotrace.nta.detect.Features;
-import org.exotrace.nta.link.LinkSettings;
 import org.exotrace.nta.link.LinkedTrack;
 import org.exotrace.nta.link.Linker;
 
@@ -48,16 +47,11 @@ public final class TrackOverlay {
     /** As {@link #render(Path, VideoSettings, int)}, from frames already opened. */
     public static BufferedImage render(FrameSource source, VideoSettings settings, int frameIndex) throws IOException, VideoFormatException {
         if (frameIndex < 0) throw new IllegalArgumentException("frame numbers start at 0, not " + frameIndex);
-        List<Frame> first = new ArrayList<>();
-        Frame frame;
-        while (first.size() < VideoTracking.CALIBRATION_FRAMES && (frame = source.next()) != null) first.add(frame.copy());
-        if (first.isEmpty()) throw new VideoFormatException(source.description() + " holds no frames: nothing to draw");
         Polarity polarity = settings.polarity();
-        first.forEach(polarity::apply);
+        List<Frame> first = VideoTracking.calibrationFrames(source, polarity, "draw");
         Detector detector = Detector.calibrate(settings.detection(), first);
         List<LinkedTrack> tracks = new ArrayList<>();
-        Linker linker = new Linker(LinkSettings.fromDiffusion(settings.fastestDiffusionUm2PerS(), settings.frameSeconds(), settings.pixelSizeUm(),
-                settings.memoryFrames()), t -> {
+        Linker linker = new Linker(settings.linking(), t -> {
                     if (t.lastFrame() >= frameIndex - HALF_WINDOW && t.firstFrame() <= frameIndex + HALF_WINDOW) tracks.add(t);
                 });
         Features features = new Features();

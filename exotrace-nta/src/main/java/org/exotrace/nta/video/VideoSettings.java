@@ -1,6 +1,7 @@
 package org.exotrace.nta.video;
 
 import org.exotrace.nta.detect.DetectionSettings;
+import org.exotrace.nta.link.LinkSettings;
 import org.exotrace.nta.sizing.StokesEinstein;
 import org.exotrace.nta.sizing.Temperature;
 import org.exotrace.nta.sizing.WaterModel;
@@ -75,6 +76,11 @@ public record VideoSettings(double pixelSizeNm, double framesPerSecond, double t
 
     public double frameSeconds() {
         return 1 / framesPerSecond;
+    }
+
+    /** Linking that can follow the smallest particle, with this memory. */
+    public LinkSettings linking() {
+        return LinkSettings.fromDiffusion(fastestDiffusionUm2PerS(), frameSeconds(), pixelSizeUm(), memoryFrames);
     }
 
     /** The diffusion coefficient of the smallest particle to follow, in water at the temperature, µm²/s. */

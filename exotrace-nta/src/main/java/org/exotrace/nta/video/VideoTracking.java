@@ -88,15 +88,11 @@ public final class VideoTracking {
     /** Tracks every frame of {@code source}; positions go to {@code sink} in µm, track by track. */
     public static Result track(FrameSource source, VideoSettings settings, PositionSink sink, Progress progress)
             throws IOException, VideoFormatException {
-        List<Frame> first = new ArrayList<>();
-        Frame frame;
-        while (first.size() < CALIBRATION_FRAMES && (frame = source.next()) != null) first.add(frame.copy());
-        if (first.isEmpty()) throw new VideoFormatException(source.description() + " holds no frames: nothing to track");
+        List<Frame> first = calibrationFrames(source, settings.polarity(), "track");
         Polarity polarity = settings.polarity();
-        first.forEach(polarity::apply);
         Detector detector = Detector.calibrate(settings.detection(), first);
-        LinkSettings linking = LinkSettings.fromDiffusion(settings.fastestDiffusionUm2PerS(), settings.frameSeconds(), settings.pixelSizeUm(),
-                settings.memoryFrames());
+        LinkSettings linking = settings.linking();
+        Frame frame;
         Collector collector = new Collector(sink, settings.pixelSizeUm());
         Linker linker = new Linker(linking, collector);
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -128,6 +124,19 @@ public final class VideoTracking {
                 detector.chosen(),
                 detector.featureSizeFromData(), detector.noiseSigma(), detector.massThreshold(), linking, linker.stats(), collector.saturated,
                 collector.overlapping, collector.meanMass);
+    }
+
+    /**
+     * Copies of the first {@link #CALIBRATION_FRAMES} frames (fewer in a shorter video), inverted
+     * when the particles were stated to be dark: what the detector calibrates on.
+     */
+    static List<Frame> calibrationFrames(FrameSource source, Polarity polarity, String purpose) throws IOException, VideoFormatException {
+        List<Frame> first = new ArrayList<>();
+        Frame frame;
+        while (first.size() < CALIBRATION_FRAMES && (frame = source.next()) != null) first.add(frame.copy());
+        if (first.isEmpty()) throw new VideoFormatException(source.description() + " holds no frames: nothing to " + purpose);
+        first.forEach(polarity::apply);
+        return first;
     }
 
     private static void submit(Frame frame, Polarity polarity, ArrayDeque<Slot> free, ArrayDeque<Future<Slot>> inFlight, ExecutorService pool,
