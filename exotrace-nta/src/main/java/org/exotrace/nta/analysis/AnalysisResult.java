@@ -23,11 +23,13 @@ import org.exotrace.nta.distribution.NumberDistribution;
  * @param concentration       the concentration, or null without a detection volume
  * @param samplingModel       the sampling-bias correction applied (ML only)
  * @param warnings            things a scientist should know about this result
+ * @param modelCheck          the free-diffusion check of the tracks (MSD versus lag, step correlations)
+ * @param fallback            when that check failed and the ML sizing fell back to each track's lag-L MSD, how; else null
  */
 public record AnalysisResult(AnalysisSettings settings, long positions, int tracksTotal, int tracksUsed,
                              double[] driftUmPerFrame, double localizationSigma2, MotionBlurEstimate motionBlur, NumberDistribution distribution,
                              DistributionStats stats, Bootstrap.Result intervals, ConcentrationEstimator.Result concentration,
-                             String samplingModel, List<String> warnings) {
+                             String samplingModel, List<String> warnings, MsdDiagnostic modelCheck, LagFallback.Result fallback) {
 
     public AnalysisResult {
         warnings = List.copyOf(warnings);

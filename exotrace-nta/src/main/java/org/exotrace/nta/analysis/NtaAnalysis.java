@@ -179,26 +179,45 @@ public final class NtaAnalysis {
         Tracks.Drift found = perTrack.drift();
 
         StokesEinstein stokesEinstein = new StokesEinstein(settings.temperature(), settings.viscosity());
+        Tracks.Drift drift = settings.driftCorrection() ? found : tracks.noDrift();
+        int minSteps = settings.minTrackLength() - 1;
+        progress.accept("checking the free-diffusion model (MSD against lag, step correlations)");
+        MsdDiagnostic check = MsdDiagnostic.of(tracks, drift, settings.frameSeconds(), minSteps);
+        if (!check.freeDiffusion()) warnings.add(check.warning(stokesEinstein.diameterNm(check.slopeDiffusion())));
+
         Function<List<TrackDiffusion>, NumberDistribution> sizing;
         String samplingModel = null;
+        LagFallback.Result fallback = null;
+        List<TrackDiffusion> sized = diffusions;
+        DiameterGrid grid;
         if (settings.method() == SizingMethod.ML) {
-            WalkerDeconvolution walker = WalkerDeconvolution.on(DEFAULT_GRID, stokesEinstein)
-                    .withLocalizationVariance(perTrack.sigma2Um2())
-                    .withMotionBlur(perTrack.motionBlur().motionBlur())
-                    .withSamplingModel(SamplingModel.observedTrackDuration())
-                    .withSmoothing(smoothing);
+            WalkerDeconvolution walker;
+            if (!check.freeDiffusion()) fallback = fallback(tracks, drift, minSteps, check, warnings);
+            if (fallback != null) {
+                sized = fallback.tracks();
+                grid = gridFor(sized, stokesEinstein);
+                walker = WalkerDeconvolution.on(grid, stokesEinstein).withOffset(fallback.offsetUm2() / fallback.lag());
+            } else {
+                grid = gridFor(sized, stokesEinstein);
+                walker = WalkerDeconvolution.on(grid, stokesEinstein).withLocalizationVariance(perTrack.sigma2Um2())
+                        .withMotionBlur(perTrack.motionBlur().motionBlur());
+            }
+            WalkerDeconvolution fit = walker.withSamplingModel(SamplingModel.observedTrackDuration()).withSmoothing(smoothing);
             samplingModel = SamplingModel.observedTrackDuration().name();
-            sizing = list -> walker.fit(list).particles();
+            sizing = list -> fit.fit(list).particles();
         } else {
-            sizing = list -> NaiveHistogram.of(DEFAULT_GRID, stokesEinstein, list).distribution();
+            grid = gridFor(sized, stokesEinstein);
+            DiameterGrid histogramGrid = grid;
+            sizing = list -> NaiveHistogram.of(histogramGrid, stokesEinstein, list).distribution();
         }
         progress.accept("size distribution (" + settings.method().name().toLowerCase() + ")");
-        NumberDistribution distribution = sizing.apply(diffusions);
+        NumberDistribution distribution = sizing.apply(sized);
         DistributionStats stats = DistributionStats.of(distribution);
+        edgeWarning(distribution).ifPresent(warnings::add);
         Bootstrap.Result intervals = null;
         if (settings.bootstrapReplicates() > 0) {
             progress.accept(settings.bootstrapReplicates() + " bootstrap replicates");
-            intervals = new Bootstrap(settings.bootstrapReplicates(), settings.seed(), true).run(diffusions, sizing);
+            intervals = new Bootstrap(settings.bootstrapReplicates(), settings.seed(), true).run(sized, sizing);
         }
 
         ConcentrationEstimator.Result concentration = null;
@@ -209,6 +228,70 @@ public final class NtaAnalysis {
         }
         if (keptCount < 100) warnings.add("only " + keptCount + " tracks were long enough: the distribution is uncertain");
         return new AnalysisResult(settings, tracks.positions(), tracks.count(), keptCount, found.meanUmPerFrame(),
-                perTrack.sigma2Um2(), perTrack.motionBlur(), distribution, stats, intervals, concentration, samplingModel, warnings);
+                perTrack.sigma2Um2(), perTrack.motionBlur(), distribution, stats, intervals, concentration, samplingModel, warnings,
+                check, fallback);
+    }
+
+    /** Tracks the lag-L fallback needs at least; with fewer the ML sizing keeps the free-diffusion model and says so. */
+    static final int MIN_FALLBACK_TRACKS = 20;
+
+    private LagFallback.Result fallback(Tracks tracks, Tracks.Drift drift, int minSteps, MsdDiagnostic check, List<String> warnings) {
+        progress.accept("the free-diffusion model failed: sizing from each track's MSD at a longer lag");
+        LagFallback.Result f = LagFallback.of(tracks, drift, minSteps, settings.frameSeconds(), check);
+        if (f.tracks().size() < MIN_FALLBACK_TRACKS) {
+            warnings.add(String.format(Locale.ROOT, "the free-diffusion model failed, but only %d tracks have the %d steps a lag of %d frames needs: "
+                    + "the sizes still come from the free-diffusion model and may be biased", f.tracks().size(), 2 * f.lag(), f.lag()));
+            return null;
+        }
+        warnings.add("the free-diffusion model failed, so the distribution was " + f.note());
+        return f;
+    }
+
+    /** Smallest and largest bounds of {@link #gridFor}, nm. */
+    static final double GRID_FLOOR_NM = 5;
+    static final double GRID_CEILING_NM = 20_000;
+
+    /**
+     * The size grid for these tracks: {@link #DEFAULT_GRID} unless the tracks' own diameters reach
+     * beyond it, in which case it is widened to half the 5th and twice the 95th percentile of the
+     * per-track diameters (within 5 nm to 20 µm) at the same density of nodes (200 per decade).
+     */
+    static DiameterGrid gridFor(List<TrackDiffusion> tracks, StokesEinstein stokesEinstein) {
+        double[] d = tracks.stream().mapToDouble(TrackDiffusion::diffusionUm2PerS).filter(v -> v > 0)
+                .map(stokesEinstein::diameterNm).sorted().toArray();
+        if (d.length == 0) return DEFAULT_GRID;
+        double low = DEFAULT_GRID.nanometres(0);
+        double high = DEFAULT_GRID.nanometres(DEFAULT_GRID.size() - 1);
+        double lo = Math.max(GRID_FLOOR_NM, Math.min(low, d[(int) (0.05 * (d.length - 1))] / 2));
+        double hi = Math.min(GRID_CEILING_NM, Math.max(high, 2 * d[(int) Math.ceil(0.95 * (d.length - 1))]));
+        if (lo == low && hi == high) return DEFAULT_GRID;
+        int nodes = (int) Math.round((DEFAULT_GRID.size() - 1) * Math.log(hi / lo) / Math.log(high / low)) + 1;
+        return DiameterGrid.logSpaced(lo, hi, nodes);
+    }
+
+    /** Share of the distribution at either end of its grid (within 10 % of the end diameter) above which a warning is given. */
+    static final double EDGE_SHARE = 0.02;
+
+    /** A warning when more than {@link #EDGE_SHARE} of the particles sit at an end of the grid, where sizes beyond it would have gone. */
+    static java.util.Optional<String> edgeWarning(NumberDistribution distribution) {
+        DiameterGrid g = distribution.grid();
+        double first = g.nanometres(0);
+        double last = g.nanometres(g.size() - 1);
+        double bottom = 0;
+        double top = 0;
+        for (int i = 0; i < g.size(); i++) {
+            if (g.nanometres(i) <= first * 1.1) bottom += distribution.fraction(i);
+            if (g.nanometres(i) >= last / 1.1) top += distribution.fraction(i);
+        }
+        if (top > EDGE_SHARE) {
+            return java.util.Optional.of(String.format(Locale.ROOT, "%.0f %% of the distribution sits at the top of the size grid (%.0f nm): those tracks "
+                    + "moved less than the noise model allows, so their sizes are not resolved. The localization error may be overestimated, "
+                    + "or particles are stuck or much larger than the grid", 100 * top, last));
+        }
+        if (bottom > EDGE_SHARE) {
+            return java.util.Optional.of(String.format(Locale.ROOT, "%.0f %% of the distribution sits at the bottom of the size grid (%.0f nm): those tracks "
+                    + "moved faster than any size on the grid; check the pixel size, the frame rate and the linking", 100 * bottom, first));
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -13,9 +13,12 @@ import java.util.function.Function;
 import org.exotrace.nta.NtaVersion;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
+import org.exotrace.nta.analysis.LagFallback;
+import org.exotrace.nta.analysis.MsdDiagnostic;
 import org.exotrace.nta.analysis.NtaAnalysis;
 import org.exotrace.nta.diffusion.MotionBlurEstimate;
 import org.exotrace.nta.distribution.Bootstrap;
+import org.exotrace.nta.distribution.DiameterGrid;
 import org.exotrace.nta.distribution.DistributionStats;
 import org.exotrace.nta.distribution.NumberDistribution;
 import org.exotrace.nta.io.TrajectoryFormatException;
@@ -23,6 +26,7 @@ import org.exotrace.nta.settings.Setting;
 import org.exotrace.nta.settings.SettingsSpec;
 import org.exotrace.nta.settings.SizingSettings;
 import org.exotrace.nta.sizing.Diameter;
+import org.exotrace.nta.sizing.StokesEinstein;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -152,6 +156,7 @@ final class SizeCommand implements Callable<Integer> {
                     .field("exposureMs", r.settings().exposureSeconds() == null ? Double.NaN : r.settings().exposureSeconds() * 1000)
                     .field("samplingModel", r.samplingModel()).field("bootstrapReplicates", (long) r.settings().bootstrapReplicates())
                     .field("seed", r.settings().seed()).end();
+            modelCheckJson(j, r);
             extra.accept(j);
             j.array("warnings");
             r.warnings().forEach(w -> j.stringValue(w));
@@ -165,6 +170,30 @@ final class SizeCommand implements Callable<Integer> {
             j.endArray().end();
         }
         out.println();
+    }
+
+    private static void modelCheckJson(Json j, AnalysisResult r) {
+        MsdDiagnostic m = r.modelCheck();
+        StokesEinstein physics = new StokesEinstein(r.settings().temperature(), r.settings().viscosity());
+        j.object("modelCheck").field("freeDiffusion", m.freeDiffusion()).field("msdSlopeDiffusionUm2PerS", m.slopeDiffusion())
+                .field("msdSlopeDiameterNm", m.slopeDiffusion() > 0 ? physics.diameterNm(m.slopeDiffusion()) : Double.NaN)
+                .field("msdInterceptUm2", m.interceptUm2()).field("tracks", (long) m.tracksUsed());
+        j.array("msdUm2");
+        for (double v : m.msdUm2()) j.value(v);
+        j.endArray().array("stepCorrelation");
+        for (double v : m.stepCorrelation()) j.value(v);
+        j.endArray().array("stepCorrelationSe");
+        for (double v : m.correlationSe()) j.value(v);
+        j.endArray();
+        LagFallback.Result f = r.fallback();
+        if (f != null) {
+            j.object("fallback").field("lagFrames", (long) f.lag()).field("offsetUm2", f.offsetUm2()).field("offsetSeUm2", f.offsetSeUm2())
+                    .field("offsetSource", f.offsetFromTracks() ? "tracks" : "pooled intercept")
+                    .field("tracks", (long) f.tracks().size()).field("tracksTooShort", (long) f.tooShort()).end();
+        }
+        j.end();
+        DiameterGrid g = r.distribution().grid();
+        j.array("gridNm").value(g.nanometres(0)).value(g.nanometres(g.size() - 1)).endArray();
     }
 
     private static void interval(Json j, String name, Bootstrap.Result result, Function<DistributionStats, Diameter> statistic) {

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.exotrace.nta.TrackDiffusion;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
-import org.exotrace.nta.analysis.MsdDiagnostic;
 import org.exotrace.nta.analysis.NtaAnalysis;
 import org.exotrace.nta.detect.DetectionSettings;
 import org.exotrace.nta.io.PositionSink;
@@ -130,15 +129,8 @@ final class VideoCommand implements Callable<Integer> {
         StokesEinstein physics = new StokesEinstein(analysis.temperature(), analysis.viscosity());
         if (perTrackOut != null) writePerTrack(perTrackOut.toAbsolutePath(), physics, perTrack, tracking);
         List<String> warnings = warnings(tracking);
-        MsdDiagnostic msd = MsdDiagnostic.of(tracks, analysis.driftCorrection() ? perTrack.drift() : tracks.noDrift(), analysis.frameSeconds(),
-                analysis.minTrackLength() - 1);
-        double slopeNm = physics.diameterNm(msd.slopeDiffusion());
-        if (!msd.freeDiffusion()) warnings.add(msd.warning(slopeNm));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> {
-            videoJson(j, tracking);
-            msdJson(j, msd, slopeNm);
-        }, warnings);
+        if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> videoJson(j, tracking), warnings);
         else printSummary(result, tracking, warnings, out);
         return 0;
     }
@@ -210,18 +202,6 @@ final class VideoCommand implements Callable<Integer> {
         j.array("trackLengthHistogram");
         long[] h = s.lengthHistogram();
         for (long n : h) j.value(n);
-        j.endArray().end();
-    }
-
-    private static void msdJson(Json j, MsdDiagnostic m, double slopeNm) {
-        j.object("modelCheck").field("freeDiffusion", m.freeDiffusion()).field("msdSlopeDiffusionUm2PerS", m.slopeDiffusion())
-                .field("msdSlopeDiameterNm", slopeNm).field("msdInterceptUm2", m.interceptUm2()).field("tracks", (long) m.tracksUsed());
-        j.array("msdUm2");
-        for (double v : m.msdUm2()) j.value(v);
-        j.endArray().array("stepCorrelation");
-        for (double v : m.stepCorrelation()) j.value(v);
-        j.endArray().array("stepCorrelationSe");
-        for (double v : m.correlationSe()) j.value(v);
         j.endArray().end();
     }
 

@@ -86,18 +86,20 @@ public final class Smoothing {
     }
 
     /**
-     * The combined per-track resolution s in ln d of tracks with the given step counts and mean
-     * squared steps, under a localisation variance σ² per axis (µm²); see the class comment.
+     * The combined per-track resolution s in ln d of tracks with the given Gamma shapes (step counts
+     * for a mean squared step) and statistics, under a noise term in the statistic of
+     * {@code noiseUm2} (4σ² for a mean squared step with localisation variance σ² per axis); see the
+     * class comment. A negative noise term (an offset measured from the data) counts as none.
      *
      * @param weights how many tracks each entry stands for
      */
-    static double resolution(int[] steps, double[] meanSquaredStepsUm2, double[] weights, double localizationVarianceUm2) {
+    static double resolution(double[] shapes, double[] meanSquaredStepsUm2, double[] weights, double noiseUm2) {
         double information = 0;
         double total = 0;
-        for (int i = 0; i < steps.length; i++) {
+        for (int i = 0; i < shapes.length; i++) {
             double m = meanSquaredStepsUm2[i];
-            double share = Math.max(MIN_DIFFUSIVE_SHARE, (m - 4 * localizationVarianceUm2) / m);
-            information += weights[i] * share * share / trigamma(steps[i]);
+            double share = Math.min(1, Math.max(MIN_DIFFUSIVE_SHARE, (m - noiseUm2) / m));
+            information += weights[i] * share * share / trigamma(shapes[i]);
             total += weights[i];
         }
         return information > 0 ? Math.sqrt(total / information) : Double.NaN;

@@ -115,13 +115,14 @@ public final class WalkerDeconvolution {
     private final DiameterGrid grid;
     private final StokesEinstein stokesEinstein;
     private final double localizationVarianceUm2;
+    private final double offsetUm2;
     private final double motionBlur;
     private final double tolerance;
     private final int maxIterations;
     private final SamplingModel samplingModel;
     private final Smoothing smoothing;
 
-    private WalkerDeconvolution(DiameterGrid grid, StokesEinstein stokesEinstein, double localizationVarianceUm2,
+    private WalkerDeconvolution(DiameterGrid grid, StokesEinstein stokesEinstein, double localizationVarianceUm2, double offsetUm2,
                                 double motionBlur, double tolerance, int maxIterations, SamplingModel samplingModel,
                                 Smoothing smoothing) {
         this.grid = Objects.requireNonNull(grid, "grid");
@@ -130,9 +131,11 @@ public final class WalkerDeconvolution {
         this.smoothing = Objects.requireNonNull(smoothing, "smoothing");
         if (!(localizationVarianceUm2 >= 0)) throw new IllegalArgumentException("localisation variance must be >= 0, got " + localizationVarianceUm2);
         if (!(motionBlur >= 0 && motionBlur < 0.5)) throw new IllegalArgumentException("motion blur R must be in [0, 0.5), got " + motionBlur);
+        if (!Double.isFinite(offsetUm2)) throw new IllegalArgumentException("offset must be finite, got " + offsetUm2);
         if (!(tolerance > 0)) throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
         if (maxIterations < 1) throw new IllegalArgumentException("max iterations must be >= 1, got " + maxIterations);
         this.localizationVarianceUm2 = localizationVarianceUm2;
+        this.offsetUm2 = offsetUm2;
         this.motionBlur = motionBlur;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
@@ -143,18 +146,28 @@ public final class WalkerDeconvolution {
      * {@link SamplingModel#observedTrackDuration()}, {@link Smoothing#automatic()}.
      */
     public static WalkerDeconvolution on(DiameterGrid grid, StokesEinstein stokesEinstein) {
-        return new WalkerDeconvolution(grid, stokesEinstein, 0, 0, 1e-7, 5000, SamplingModel.observedTrackDuration(),
+        return new WalkerDeconvolution(grid, stokesEinstein, 0, 0, 0, 1e-7, 5000, SamplingModel.observedTrackDuration(),
                 Smoothing.automatic());
     }
 
     /** σ², the localisation variance per axis, in µm². */
     public WalkerDeconvolution withLocalizationVariance(double um2) {
-        return new WalkerDeconvolution(grid, stokesEinstein, um2, motionBlur, tolerance, maxIterations, samplingModel, smoothing);
+        return new WalkerDeconvolution(grid, stokesEinstein, um2, offsetUm2, motionBlur, tolerance, maxIterations, samplingModel, smoothing);
+    }
+
+    /**
+     * A constant added to every track's expected statistic θ(d), µm² (default 0; may be negative). Used
+     * with a statistic that is not the plain mean squared step, e.g. a lag-L MSD per lag, whose
+     * offset (localization, blur and short-range correlations together) is measured from the data
+     * rather than modelled; nodes where θ would not be positive are impossible for every track.
+     */
+    public WalkerDeconvolution withOffset(double um2) {
+        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, um2, motionBlur, tolerance, maxIterations, samplingModel, smoothing);
     }
 
     /** R, the motion-blur coefficient (0 instantaneous, 1/6 full-frame exposure). */
     public WalkerDeconvolution withMotionBlur(double r) {
-        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, r, tolerance, maxIterations, samplingModel, smoothing);
+        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, offsetUm2, r, tolerance, maxIterations, samplingModel, smoothing);
     }
 
     /**
@@ -163,21 +176,21 @@ public final class WalkerDeconvolution {
      * changes the fractions by less than this in total (L1).
      */
     public WalkerDeconvolution withTolerance(double natsPerTrack) {
-        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, motionBlur, natsPerTrack, maxIterations, samplingModel, smoothing);
+        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, offsetUm2, motionBlur, natsPerTrack, maxIterations, samplingModel, smoothing);
     }
 
     /** The most passes over the tracks (EM and EMS steps, all bandwidths tried) one fit may take. */
     public WalkerDeconvolution withMaxIterations(int n) {
-        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, motionBlur, tolerance, n, samplingModel, smoothing);
+        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, offsetUm2, motionBlur, tolerance, n, samplingModel, smoothing);
     }
 
     public WalkerDeconvolution withSamplingModel(SamplingModel model) {
-        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, motionBlur, tolerance, maxIterations, model, smoothing);
+        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, offsetUm2, motionBlur, tolerance, maxIterations, model, smoothing);
     }
 
     /** How much to smooth (see the class comment). */
     public WalkerDeconvolution withSmoothing(Smoothing s) {
-        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, motionBlur, tolerance, maxIterations, samplingModel, s);
+        return new WalkerDeconvolution(grid, stokesEinstein, localizationVarianceUm2, offsetUm2, motionBlur, tolerance, maxIterations, samplingModel, s);
     }
 
     public DiameterGrid grid() {
@@ -237,14 +250,17 @@ public final class WalkerDeconvolution {
         double[] row = new double[m];
         for (int g = 0; g < n; g++) {
             TrackDiffusion t = groups.representative(g);
-            double k = t.steps();
+            double k = t.shape();
             double mss = groups.meanSquaredStep(g);
             double constant = k * Math.log(k) + (k - 1) * Math.log(mss) - LogGamma.of(k);
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < m; j++) {
-                double theta = 4 * diffusion[j] * t.dtSeconds() * (1 - 2 * motionBlur) + 4 * localizationVarianceUm2;
-                row[j] = constant - k * mss / theta - k * Math.log(theta);
+                double theta = 4 * diffusion[j] * t.dtSeconds() * (1 - 2 * motionBlur) + 4 * localizationVarianceUm2 + offsetUm2;
+                row[j] = theta > 0 ? constant - k * mss / theta - k * Math.log(theta) : Double.NEGATIVE_INFINITY;
                 if (row[j] > max) max = row[j];
+            }
+            if (max == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("the offset " + offsetUm2 + " µm² leaves no size on the grid possible");
             }
             logMax[g] = max;
             for (int j = 0; j < m; j++) p[g * m + j] = (float) Math.exp(row[j] - max);
@@ -255,7 +271,7 @@ public final class WalkerDeconvolution {
         else for (int j = 0; j < m; j++) v[j] = start.fraction(j);
 
         Em em = new Em(p, logMax, groups, n, m, total);
-        double resolution = groups.resolution(localizationVarianceUm2);
+        double resolution = groups.resolution(4 * localizationVarianceUm2 + offsetUm2);
         double bandwidth = smoothing.bandwidth(resolution, total);
         Iteration it;
         if (bandwidth == 0) {
@@ -530,7 +546,7 @@ public final class WalkerDeconvolution {
             Groups groups = new Groups();
             java.util.Map<GroupKey, Integer> index = new java.util.HashMap<>();
             for (TrackDiffusion t : tracks) {
-                GroupKey key = new GroupKey(t.steps(), Double.doubleToLongBits(t.dtSeconds()),
+                GroupKey key = new GroupKey(t.steps(), Double.doubleToLongBits(t.shape()), Double.doubleToLongBits(t.dtSeconds()),
                         Math.round(Math.log(t.meanSquaredStepUm2()) * 400));
                 Integer g = index.get(key);
                 if (g == null) {
@@ -554,14 +570,14 @@ public final class WalkerDeconvolution {
 
         double meanSquaredStep(int g) { return sums.get(g)[1] / sums.get(g)[0]; }
 
-        double resolution(double localizationVarianceUm2) {
-            int[] steps = new int[size()];
+        double resolution(double noiseUm2) {
+            double[] shapes = new double[size()];
             double[] mss = new double[size()];
-            for (int g = 0; g < steps.length; g++) {
-                steps[g] = representatives.get(g).steps();
+            for (int g = 0; g < shapes.length; g++) {
+                shapes[g] = representatives.get(g).shape();
                 mss[g] = meanSquaredStep(g);
             }
-            return Smoothing.resolution(steps, mss, counts(), localizationVarianceUm2);
+            return Smoothing.resolution(shapes, mss, counts(), noiseUm2);
         }
 
         List<TrackDiffusion> representatives() { return List.copyOf(representatives); }
@@ -572,7 +588,7 @@ public final class WalkerDeconvolution {
             return c;
         }
 
-        private record GroupKey(int steps, long dtBits, long logMBin) {}
+        private record GroupKey(int steps, long shapeBits, long dtBits, long logMBin) {}
     }
 
     private record Fit(DiameterGrid grid, double[] diffusion, List<TrackDiffusion> tracks, double[] counts, double[] fractions,

@@ -25,12 +25,12 @@ class SmoothingTest {
     void resolutionCombinesTracksAsInformationAndCountsOnlyTheDiffusivePart() {
         double oneTrack = Math.sqrt(Smoothing.trigamma(20));
         assertThat(oneTrack).isCloseTo(0.2265, within(1e-3));
-        assertThat(Smoothing.resolution(new int[] {20, 20}, new double[] {0.5, 0.9}, new double[] {3, 1}, 0)).isCloseTo(oneTrack, within(1e-12));
+        assertThat(Smoothing.resolution(new double[] {20, 20}, new double[] {0.5, 0.9}, new double[] {3, 1}, 0)).isCloseTo(oneTrack, within(1e-12));
         // 4σ² = half of M: the diffusive share is 1/2, the resolution twice as coarse
-        assertThat(Smoothing.resolution(new int[] {20}, new double[] {0.5}, new double[] {1}, 0.0625)).isCloseTo(2 * oneTrack, within(1e-12));
+        assertThat(Smoothing.resolution(new double[] {20}, new double[] {0.5}, new double[] {1}, 4 * 0.0625)).isCloseTo(2 * oneTrack, within(1e-12));
         // information adds: one track of 20 steps and one of 80 give 1/s² = (1/ψ₁(20) + 1/ψ₁(80)) / 2
         double expected = 1 / Math.sqrt((1 / Smoothing.trigamma(20) + 1 / Smoothing.trigamma(80)) / 2);
-        assertThat(Smoothing.resolution(new int[] {20, 80}, new double[] {0.5, 0.5}, new double[] {1, 1}, 0)).isCloseTo(expected, within(1e-12));
+        assertThat(Smoothing.resolution(new double[] {20, 80}, new double[] {0.5, 0.5}, new double[] {1, 1}, 0)).isCloseTo(expected, within(1e-12));
     }
 
     @Test
