@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
+import org.exotrace.nta.analysis.LagFallback;
+import org.exotrace.nta.analysis.MsdDiagnostic;
 import org.exotrace.nta.analysis.NtaAnalysis;
 import org.exotrace.nta.analysis.SizingMethod;
 import org.exotrace.nta.io.TrajectoryFormat;
@@ -42,6 +44,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code perTrackStage}: the issue's "per-track stage" on tracks already in memory (read
  *       once in the set-up): drift, ensemble localization variance and every track's ML estimate
  *       of D, without any size distribution.</li>
+ *   <li>{@code perTrackStageEstimatingBlur}: the same with R not stated, so estimated from the
+ *       tracks first (the default since issue 12: one more pass over every track's steps).</li>
+ *   <li>{@code modelCheckAndFallback}: the free-diffusion check (MSD against lag, step
+ *       correlations) and the lag-L statistic the sizing falls back to when it fails, on the same
+ *       tracks (the fallback's pass is measured even though these tracks pass the check).</li>
  *   <li>{@code readAndPerTrack}: both, end to end from the file.</li>
  *   <li>{@code fullAnalysis}: everything from the file, including the Walker ML deconvolution on
  *       400 grid nodes.</li>
@@ -59,6 +66,7 @@ public class NtaPipelineBenchmark {
     private Path file;
     private TrajectoryFormat format;
     private AnalysisSettings settings;
+    private AnalysisSettings estimatingBlur;
     private Tracks tracks;
 
     @Setup(Level.Trial)
@@ -72,6 +80,8 @@ public class NtaPipelineBenchmark {
         }
         settings = new AnalysisSettings(format, 25, Temperature.ofCelsius(22), Viscosity.ofMillipascalSeconds(0.955), true,
                 SizingMethod.ML, 5, 1.0 / 6, null, null, 0, 1);
+        estimatingBlur = new AnalysisSettings(format, 25, Temperature.ofCelsius(22), Viscosity.ofMillipascalSeconds(0.955), true,
+                SizingMethod.ML, 5, null, null, null, null, 0, 1);
         tracks = read();
         System.out.println("# tracks: " + tracks.count());
     }
@@ -91,6 +101,18 @@ public class NtaPipelineBenchmark {
     @Benchmark
     public NtaAnalysis.PerTrackResult perTrackStage() {
         return new NtaAnalysis(settings, m -> { }).perTrackStage(tracks);
+    }
+
+    @Benchmark
+    public NtaAnalysis.PerTrackResult perTrackStageEstimatingBlur() {
+        return new NtaAnalysis(estimatingBlur, m -> { }).perTrackStage(tracks);
+    }
+
+    @Benchmark
+    public LagFallback.Result modelCheckAndFallback() {
+        Tracks.Drift drift = tracks.drift();
+        MsdDiagnostic check = MsdDiagnostic.of(tracks, drift, 1 / 25.0, 4);
+        return LagFallback.of(tracks, drift, 4, 1 / 25.0, check);
     }
 
     @Benchmark
