@@ -43,20 +43,27 @@ public final class NtaAnalysis {
     private final AnalysisSettings settings;
     private final Consumer<String> progress;
     private final Smoothing smoothing;
+    private final SamplingModel samplingModel;
 
     public NtaAnalysis(AnalysisSettings settings, Consumer<String> progress) {
-        this(settings, progress, Smoothing.automatic());
+        this(settings, progress, Smoothing.automatic(), SamplingModel.observedTrackDuration());
     }
 
-    private NtaAnalysis(AnalysisSettings settings, Consumer<String> progress, Smoothing smoothing) {
+    private NtaAnalysis(AnalysisSettings settings, Consumer<String> progress, Smoothing smoothing, SamplingModel samplingModel) {
         this.settings = settings;
         this.progress = progress;
         this.smoothing = smoothing;
+        this.samplingModel = samplingModel;
     }
 
     /** The smoothing of the ML size distribution ({@link Smoothing#automatic()} unless set here). */
     public NtaAnalysis withSmoothing(Smoothing s) {
-        return new NtaAnalysis(settings, progress, java.util.Objects.requireNonNull(s, "smoothing"));
+        return new NtaAnalysis(settings, progress, java.util.Objects.requireNonNull(s, "smoothing"), samplingModel);
+    }
+
+    /** How the ML fit turns tracks into particles ({@link SamplingModel#observedTrackDuration()} unless set here). */
+    public NtaAnalysis withSamplingModel(SamplingModel model) {
+        return new NtaAnalysis(settings, progress, smoothing, java.util.Objects.requireNonNull(model, "sampling model"));
     }
 
     public AnalysisResult run(Path tracksFile) throws IOException, TrajectoryFormatException {
@@ -180,14 +187,14 @@ public final class NtaAnalysis {
 
         StokesEinstein stokesEinstein = new StokesEinstein(settings.temperature(), settings.viscosity());
         Function<List<TrackDiffusion>, NumberDistribution> sizing;
-        String samplingModel = null;
+        String modelName = null;
         if (settings.method() == SizingMethod.ML) {
             WalkerDeconvolution walker = WalkerDeconvolution.on(DEFAULT_GRID, stokesEinstein)
                     .withLocalizationVariance(perTrack.sigma2Um2())
                     .withMotionBlur(perTrack.motionBlur().motionBlur())
-                    .withSamplingModel(SamplingModel.observedTrackDuration())
+                    .withSamplingModel(samplingModel)
                     .withSmoothing(smoothing);
-            samplingModel = SamplingModel.observedTrackDuration().name();
+            modelName = samplingModel.name();
             sizing = list -> walker.fit(list).particles();
         } else {
             sizing = list -> NaiveHistogram.of(DEFAULT_GRID, stokesEinstein, list).distribution();
@@ -209,6 +216,6 @@ public final class NtaAnalysis {
         }
         if (keptCount < 100) warnings.add("only " + keptCount + " tracks were long enough: the distribution is uncertain");
         return new AnalysisResult(settings, tracks.positions(), tracks.count(), keptCount, found.meanUmPerFrame(),
-                perTrack.sigma2Um2(), perTrack.motionBlur(), distribution, stats, intervals, concentration, samplingModel, warnings);
+                perTrack.sigma2Um2(), perTrack.motionBlur(), distribution, stats, intervals, concentration, modelName, warnings);
     }
 }
