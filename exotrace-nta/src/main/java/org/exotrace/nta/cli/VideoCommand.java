@@ -15,7 +15,12 @@ import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
 import org.exotrace.nta.analysis.MsdDiagnostic;
 import org.exotrace.nta.analysis.NtaAnalysis;
+import org.exotrace.nta.analysis.SizingMethod;
 import org.exotrace.nta.detect.DetectionSettings;
+import org.exotrace.nta.detectionlimit.DetectionDepthSampling;
+import org.exotrace.nta.detectionlimit.DetectionLimit;
+import org.exotrace.nta.detectionlimit.DetectionLimitEstimator;
+import org.exotrace.nta.distribution.WalkerDeconvolution;
 import org.exotrace.nta.io.PositionSink;
 import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.io.TrajectoryWriter;
@@ -76,6 +81,11 @@ final class VideoCommand implements Callable<Integer> {
                     + "decided from the first frames")
     String particles;
 
+    @Option(names = "--depth-correction",
+            description = "correct the size distribution for the thinner detection layer of small, dim particles, from the brightness-size "
+                    + "relation measured on the tracks (a Gaussian focus profile is assumed); off by default")
+    boolean depthCorrection;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -128,8 +138,19 @@ final class VideoCommand implements Callable<Integer> {
             throw new NtaCommand.BadInput(frames + ": " + e.getMessage());
         }
         StokesEinstein physics = new StokesEinstein(analysis.temperature(), analysis.viscosity());
+        DetectionLimit limit = DetectionLimitEstimator.estimate(WalkerDeconvolution.on(NtaAnalysis.DEFAULT_GRID, physics)
+                .withLocalizationVariance(perTrack.sigma2Um2()).withMotionBlur(perTrack.motionBlur().motionBlur()),
+                perTrack.diffusions(), tracking.brightnessByTrack(), tracking.massThreshold());
+        boolean corrected = depthCorrection && limit.identified() && analysis.method() == SizingMethod.ML;
+        if (corrected) {
+            result = new NtaAnalysis(analysis, message -> { }).withSamplingModel(DetectionDepthSampling.of(limit)).run(tracks, perTrack);
+        }
         if (perTrackOut != null) writePerTrack(perTrackOut.toAbsolutePath(), physics, perTrack, tracking);
         List<String> warnings = warnings(tracking);
+        if (depthCorrection && !corrected) warnings.add("the detection-depth correction was not applied: " + (analysis.method() != SizingMethod.ML
+                ? "it needs --method ml" : "the brightness-size relation was not identified: " + limit.note()));
+        limit.warning(result.distribution(), corrected).ifPresent(warnings::add);
+        AnalysisResult sized = result;
         MsdDiagnostic msd = MsdDiagnostic.of(tracks, analysis.driftCorrection() ? perTrack.drift() : tracks.noDrift(), analysis.frameSeconds(),
                 analysis.minTrackLength() - 1);
         double slopeNm = physics.diameterNm(msd.slopeDiffusion());
@@ -138,8 +159,9 @@ final class VideoCommand implements Callable<Integer> {
         if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> {
             videoJson(j, tracking);
             msdJson(j, msd, slopeNm);
+            DetectionLimitReport.json(j, limit, sized.distribution(), corrected);
         }, warnings);
-        else printSummary(result, tracking, warnings, out);
+        else printSummary(result, tracking, DetectionLimitReport.line(limit, corrected), warnings, out);
         return 0;
     }
 
@@ -225,7 +247,7 @@ final class VideoCommand implements Callable<Integer> {
         j.endArray().end();
     }
 
-    private static void printSummary(AnalysisResult r, VideoTracking.Result t, List<String> warnings, PrintWriter out) {
+    private static void printSummary(AnalysisResult r, VideoTracking.Result t, String detectionLimit, List<String> warnings, PrintWriter out) {
         LinkStats s = t.linkStats();
         out.printf(Locale.ROOT, "%s%n%,d frames, %.1f %s particles detected per frame (feature %d px %s, threshold %.1f σ); %,d tracks linked "
                         + "(median %d positions, %,d gaps closed, search radius %.1f px)%n", t.source(), t.frames(), t.meanDetectionsPerFrame(),
@@ -233,6 +255,7 @@ final class VideoCommand implements Callable<Integer> {
                 t.detection().featureDiameterPx(), t.featureSizeFromData() ? "from the data" : "as stated", t.detection().thresholdSigma(),
                 s.tracks(), s.medianLength(), s.gapsClosed(), t.linking().searchRadiusPx());
         SizeCommand.printSummary(r, out);
+        out.println(detectionLimit);
         warnings.forEach(w -> out.println("warning: " + w));
     }
 }
