@@ -55,8 +55,9 @@ import org.exotrace.nta.distribution.WalkerDeconvolution;
  * noise, which does not go with brightness, so p comes out near 0 whatever the particles' physics;
  * equally bright particles of different sizes also give p ≈ 0. p counts as identified only when it is
  * positive and at least {@value #MIN_PRECISION} standard errors from zero (25 % precision); otherwise
- * the limit is reported as not identified, with the value it would have under Rayleigh scattering
- * (p = 6) for orientation.
+ * the limit is reported as not identified. The value it would have under Rayleigh scattering (p = 6)
+ * is kept apart ({@link DetectionLimit#assumedExponentNm()}), never in the note: for particles not
+ * much smaller than the wavelength it means nothing.
  *
  * <p><b>Cost.</b> At most {@value #MAX_TRACKS} tracks (an even subsample of more) on the grid
  * coarsened fourfold (about 0.05 in ln d, far below one track's resolution), a few hundred
@@ -118,10 +119,9 @@ public final class DetectionLimitEstimator {
                     + "(%d with saturated positions, treated as lower bounds); assumed: a Gaussian focus profile and particles spread "
                     + "evenly in depth", p, se[1], Math.exp(lnRef), refNm, model.n, model.censored);
         } else {
-            note = String.format(Locale.ROOT, "the brightness of the tracks does not rise measurably with their size (exponent %.1f ± %.1f "
+            note = String.format(Locale.ROOT, "the brightness of the tracks does not rise measurably with their size (exponent %.2f ± %.2f "
                     + "over the sizes found, %d tracks): the sample's spread of sizes is too narrow to measure it (a monodisperse sample) "
-                    + "or its particles scatter alike. No detection limit is estimated; if they scatter as Rayleigh spheres (d^6) "
-                    + "it would be ~%.0f nm", p, se[1], model.n, assumed);
+                    + "or its particles scatter alike, so no detection limit is estimated", p, se[1], model.n);
         }
         return new DetectionLimit(identified, p, se[1], refNm, Math.exp(lnRef), se[0], massThreshold, dMin, dMinLogSe, assumed,
                 Math.exp(best[2]), model.n, model.censored, note);

@@ -76,7 +76,7 @@ class DetectionLimitVideoTest {
         DetectionLimit l = beads.limit();
         assertThat(l.identified()).isFalse();
         assertThat(l.smallestDetectableNm()).isNaN();
-        assertThat(l.note()).contains("does not rise measurably with their size").contains("monodisperse");
+        assertThat(l.note()).contains("does not rise measurably with their size").contains("monodisperse").contains("no detection limit is estimated");
         assertThat(l.assumedExponentNm()).isBetween(40.0, 60.0);
         assertThat(l.warning(beads.plain().distribution(), false)).isEmpty();
         assertThat(beads.corrected()).isNull();
