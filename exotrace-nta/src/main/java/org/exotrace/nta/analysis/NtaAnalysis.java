@@ -43,20 +43,27 @@ public final class NtaAnalysis {
     private final AnalysisSettings settings;
     private final Consumer<String> progress;
     private final Smoothing smoothing;
+    private final SamplingModel samplingModel;
 
     public NtaAnalysis(AnalysisSettings settings, Consumer<String> progress) {
-        this(settings, progress, Smoothing.automatic());
+        this(settings, progress, Smoothing.automatic(), SamplingModel.observedTrackDuration());
     }
 
-    private NtaAnalysis(AnalysisSettings settings, Consumer<String> progress, Smoothing smoothing) {
+    private NtaAnalysis(AnalysisSettings settings, Consumer<String> progress, Smoothing smoothing, SamplingModel samplingModel) {
         this.settings = settings;
         this.progress = progress;
         this.smoothing = smoothing;
+        this.samplingModel = samplingModel;
     }
 
     /** The smoothing of the ML size distribution ({@link Smoothing#automatic()} unless set here). */
     public NtaAnalysis withSmoothing(Smoothing s) {
-        return new NtaAnalysis(settings, progress, java.util.Objects.requireNonNull(s, "smoothing"));
+        return new NtaAnalysis(settings, progress, java.util.Objects.requireNonNull(s, "smoothing"), samplingModel);
+    }
+
+    /** How the ML fit turns tracks into particles ({@link SamplingModel#observedTrackDuration()} unless set here). */
+    public NtaAnalysis withSamplingModel(SamplingModel model) {
+        return new NtaAnalysis(settings, progress, smoothing, java.util.Objects.requireNonNull(model, "sampling model"));
     }
 
     public AnalysisResult run(Path tracksFile) throws IOException, TrajectoryFormatException {
@@ -186,7 +193,7 @@ public final class NtaAnalysis {
         if (!check.freeDiffusion()) warnings.add(check.warning(stokesEinstein.diameterNm(check.slopeDiffusion())));
 
         Function<List<TrackDiffusion>, NumberDistribution> sizing;
-        String samplingModel = null;
+        String modelName = null;
         LagFallback.Result fallback = null;
         List<TrackDiffusion> sized = diffusions;
         DiameterGrid grid;
@@ -202,8 +209,8 @@ public final class NtaAnalysis {
                 walker = WalkerDeconvolution.on(grid, stokesEinstein).withLocalizationVariance(perTrack.sigma2Um2())
                         .withMotionBlur(perTrack.motionBlur().motionBlur());
             }
-            WalkerDeconvolution fit = walker.withSamplingModel(SamplingModel.observedTrackDuration()).withSmoothing(smoothing);
-            samplingModel = SamplingModel.observedTrackDuration().name();
+            WalkerDeconvolution fit = walker.withSamplingModel(samplingModel).withSmoothing(smoothing);
+            modelName = samplingModel.name();
             sizing = list -> fit.fit(list).particles();
         } else {
             grid = gridFor(sized, stokesEinstein);
@@ -228,7 +235,7 @@ public final class NtaAnalysis {
         }
         if (keptCount < 100) warnings.add("only " + keptCount + " tracks were long enough: the distribution is uncertain");
         return new AnalysisResult(settings, tracks.positions(), tracks.count(), keptCount, found.meanUmPerFrame(),
-                perTrack.sigma2Um2(), perTrack.motionBlur(), distribution, stats, intervals, concentration, samplingModel, warnings,
+                perTrack.sigma2Um2(), perTrack.motionBlur(), distribution, stats, intervals, concentration, modelName, warnings,
                 check, fallback);
     }
 

@@ -14,7 +14,12 @@ import org.exotrace.nta.TrackDiffusion;
 import org.exotrace.nta.analysis.AnalysisResult;
 import org.exotrace.nta.analysis.AnalysisSettings;
 import org.exotrace.nta.analysis.NtaAnalysis;
+import org.exotrace.nta.analysis.SizingMethod;
 import org.exotrace.nta.detect.DetectionSettings;
+import org.exotrace.nta.detectionlimit.DetectionDepthSampling;
+import org.exotrace.nta.detectionlimit.DetectionLimit;
+import org.exotrace.nta.detectionlimit.DetectionLimitEstimator;
+import org.exotrace.nta.distribution.WalkerDeconvolution;
 import org.exotrace.nta.io.PositionSink;
 import org.exotrace.nta.io.TrajectoryFormat;
 import org.exotrace.nta.io.TrajectoryWriter;
@@ -75,6 +80,11 @@ final class VideoCommand implements Callable<Integer> {
                     + "decided from the first frames")
     String particles;
 
+    @Option(names = "--depth-correction",
+            description = "correct the size distribution for the thinner detection layer of small, dim particles, from the brightness-size "
+                    + "relation measured on the tracks (a Gaussian focus profile is assumed); off by default")
+    boolean depthCorrection;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -127,11 +137,25 @@ final class VideoCommand implements Callable<Integer> {
             throw new NtaCommand.BadInput(frames + ": " + e.getMessage());
         }
         StokesEinstein physics = new StokesEinstein(analysis.temperature(), analysis.viscosity());
+        DetectionLimit limit = DetectionLimitEstimator.estimate(WalkerDeconvolution.on(NtaAnalysis.DEFAULT_GRID, physics)
+                .withLocalizationVariance(perTrack.sigma2Um2()).withMotionBlur(perTrack.motionBlur().motionBlur()),
+                perTrack.diffusions(), tracking.brightnessByTrack(), tracking.massThreshold());
+        boolean corrected = depthCorrection && limit.identified() && analysis.method() == SizingMethod.ML;
+        if (corrected) {
+            result = new NtaAnalysis(analysis, message -> { }).withSamplingModel(DetectionDepthSampling.of(limit)).run(tracks, perTrack);
+        }
         if (perTrackOut != null) writePerTrack(perTrackOut.toAbsolutePath(), physics, perTrack, tracking);
         List<String> warnings = warnings(tracking);
+        if (depthCorrection && !corrected) warnings.add("the detection-depth correction was not applied: " + (analysis.method() != SizingMethod.ML
+                ? "it needs --method ml" : "the brightness-size relation was not identified: " + limit.note()));
+        limit.warning(result.distribution(), corrected).ifPresent(warnings::add);
+        AnalysisResult sized = result;
         PrintWriter out = spec.commandLine().getOut();
-        if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> videoJson(j, tracking), warnings);
-        else printSummary(result, tracking, warnings, out);
+        if (json) SizeCommand.printJson(result, out, pixelSizeNm, j -> {
+            videoJson(j, tracking);
+            DetectionLimitReport.json(j, limit, sized.distribution(), corrected);
+        }, warnings);
+        else printSummary(result, tracking, DetectionLimitReport.line(limit, corrected), warnings, out);
         return 0;
     }
 
@@ -205,7 +229,7 @@ final class VideoCommand implements Callable<Integer> {
         j.endArray().end();
     }
 
-    private static void printSummary(AnalysisResult r, VideoTracking.Result t, List<String> warnings, PrintWriter out) {
+    private static void printSummary(AnalysisResult r, VideoTracking.Result t, String detectionLimit, List<String> warnings, PrintWriter out) {
         LinkStats s = t.linkStats();
         out.printf(Locale.ROOT, "%s%n%,d frames, %.1f %s particles detected per frame (feature %d px %s, threshold %.1f σ); %,d tracks linked "
                         + "(median %d positions, %,d gaps closed, search radius %.1f px)%n", t.source(), t.frames(), t.meanDetectionsPerFrame(),
@@ -213,6 +237,7 @@ final class VideoCommand implements Callable<Integer> {
                 t.detection().featureDiameterPx(), t.featureSizeFromData() ? "from the data" : "as stated", t.detection().thresholdSigma(),
                 s.tracks(), s.medianLength(), s.gapsClosed(), t.linking().searchRadiusPx());
         SizeCommand.printSummary(r, out);
+        out.println(detectionLimit);
         warnings.forEach(w -> out.println("warning: " + w));
     }
 }

@@ -17,7 +17,9 @@ import org.exotrace.nta.TrackDiffusion;
  *
  * <p>"Particles" here means the time-averaged number present in the analysed region, which is the
  * quantity a concentration refers to. No model here corrects the detection bias against dim small
- * particles (scattering ∝ d^6): particles never detected leave no track.
+ * particles (scattering ∝ d^6), which are detected in a thinner layer around the focal plane: see
+ * {@code org.exotrace.nta.detectionlimit.DetectionDepthSampling}, which measures it from a video's
+ * brightness. Particles never detected leave no track.
  */
 public interface SamplingModel {
 

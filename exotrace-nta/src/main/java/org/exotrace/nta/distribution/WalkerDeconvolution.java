@@ -250,15 +250,7 @@ public final class WalkerDeconvolution {
         double[] row = new double[m];
         for (int g = 0; g < n; g++) {
             TrackDiffusion t = groups.representative(g);
-            double k = t.shape();
-            double mss = groups.meanSquaredStep(g);
-            double constant = k * Math.log(k) + (k - 1) * Math.log(mss) - LogGamma.of(k);
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                double theta = 4 * diffusion[j] * t.dtSeconds() * (1 - 2 * motionBlur) + 4 * localizationVarianceUm2 + offsetUm2;
-                row[j] = theta > 0 ? constant - k * mss / theta - k * Math.log(theta) : Double.NEGATIVE_INFINITY;
-                if (row[j] > max) max = row[j];
-            }
+            double max = logLikelihoods(t.shape(), t.dtSeconds(), groups.meanSquaredStep(g), diffusion, row);
             if (max == Double.NEGATIVE_INFINITY) {
                 throw new IllegalArgumentException("the offset " + offsetUm2 + " µm² leaves no size on the grid possible");
             }
@@ -293,6 +285,32 @@ public final class WalkerDeconvolution {
         return new Result(NumberDistribution.of(grid, particles), trackDistribution, samplingModel.name(),
                 it.logLikelihood, it.passes, it.converged, used.size(), tracks.size() - used.size(), bandwidth, it.loss, it.allowance,
                 resolution);
+    }
+
+    /**
+     * ln p(M | k, d_j) of one track at every grid node, under this deconvolution's model (the Gamma
+     * density of the class comment with its σ², R and liquid), nats: what the fit weighs the track
+     * by. For a caller that models another per-track quantity jointly with the size.
+     */
+    public double[] logLikelihoods(TrackDiffusion track) {
+        if (!(track.meanSquaredStepUm2() > 0)) throw new IllegalArgumentException("a track with M = 0 carries no size information");
+        double[] diffusion = new double[grid.size()];
+        for (int j = 0; j < diffusion.length; j++) diffusion[j] = stokesEinstein.diffusionUm2PerS(grid.nanometres(j));
+        double[] row = new double[diffusion.length];
+        logLikelihoods(track.shape(), track.dtSeconds(), track.meanSquaredStepUm2(), diffusion, row);
+        return row;
+    }
+
+    /** Fills {@code row} with ln p(M | k, d_j) for each node's D (−∞ where θ is not positive); answers the largest. */
+    private double logLikelihoods(double k, double dt, double mss, double[] diffusion, double[] row) {
+        double constant = k * Math.log(k) + (k - 1) * Math.log(mss) - LogGamma.of(k);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < diffusion.length; j++) {
+            double theta = 4 * diffusion[j] * dt * (1 - 2 * motionBlur) + 4 * localizationVarianceUm2 + offsetUm2;
+            row[j] = theta > 0 ? constant - k * mss / theta - k * Math.log(theta) : Double.NEGATIVE_INFINITY;
+            if (row[j] > max) max = row[j];
+        }
+        return max;
     }
 
     private record Automatic(Iteration iteration, double bandwidth) {}

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.exotrace.nta.detect.DetectionSettings;
 import org.exotrace.nta.detect.Detector;
 import org.exotrace.nta.detect.Features;
+import org.exotrace.nta.detectionlimit.TrackBrightness;
 import org.exotrace.nta.io.PositionSink;
 import org.exotrace.nta.link.LinkSettings;
 import org.exotrace.nta.link.LinkStats;
@@ -59,14 +60,17 @@ public final class VideoTracking {
      * @param saturatedPositions     positions whose feature had a saturated pixel
      * @param overlappingPositions   positions whose feature touched another
      * @param meanMassByTrack        each track's mean integrated intensity, by track id
+     * @param brightnessByTrack      each track's brightness summary (mean log mass, saturation), by track id
      */
     public record Result(int frames, int width, int height, String source, long detections, Polarity polarity, boolean polarityFromData,
                          DetectionSettings detection,
                          boolean featureSizeFromData, double noiseSigma, double massThreshold, LinkSettings linking, LinkStats linkStats,
-                         long saturatedPositions, long overlappingPositions, Map<Long, Double> meanMassByTrack) {
+                         long saturatedPositions, long overlappingPositions, Map<Long, Double> meanMassByTrack,
+                         Map<Long, TrackBrightness> brightnessByTrack) {
 
         public Result {
             meanMassByTrack = Map.copyOf(meanMassByTrack);
+            brightnessByTrack = Map.copyOf(brightnessByTrack);
         }
 
         public double meanDetectionsPerFrame() {
@@ -123,7 +127,7 @@ public final class VideoTracking {
                 polarity != Polarity.AUTO ? polarity : detector.darkParticles() ? Polarity.DARK : Polarity.BRIGHT, polarity == Polarity.AUTO,
                 detector.chosen(),
                 detector.featureSizeFromData(), detector.noiseSigma(), detector.massThreshold(), linking, linker.stats(), collector.saturated,
-                collector.overlapping, collector.meanMass);
+                collector.overlapping, collector.meanMass, collector.brightness);
     }
 
     /**
@@ -184,11 +188,12 @@ public final class VideoTracking {
         long detections;
     }
 
-    /** Turns finished tracks into µm positions for the sink and keeps each track's mean mass. */
+    /** Turns finished tracks into µm positions for the sink and keeps each track's mean mass and brightness summary. */
     private static final class Collector implements org.exotrace.nta.link.TrackListener {
         final PositionSink sink;
         final double umPerPx;
         final Map<Long, Double> meanMass = new HashMap<>();
+        final Map<Long, TrackBrightness> brightness = new HashMap<>();
         long saturated;
         long overlapping;
 
@@ -201,6 +206,7 @@ public final class VideoTracking {
         public void track(LinkedTrack t) {
             for (int i = 0; i < t.length(); i++) sink.position(t.frames()[i], t.id(), t.xPx()[i] * umPerPx, t.yPx()[i] * umPerPx);
             meanMass.put(t.id(), t.meanMass());
+            brightness.put(t.id(), TrackBrightness.of(t.mass(), t.saturatedCount()));
             saturated += t.saturatedCount();
             overlapping += t.overlappingCount();
         }

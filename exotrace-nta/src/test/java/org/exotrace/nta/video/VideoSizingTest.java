@@ -42,7 +42,7 @@ class VideoSizingTest {
     void anEquallyBrightLognormalComesOutWithinEightPercentAtD50WithoutABlurFlag() throws Exception {
         // Equal brightness (scattering exponent 0): with Rayleigh brightness (d⁶) large particles stay
         // visible deeper out of focus and small ones fall under the threshold, and D50 comes out 17.5 %
-        // high (146 against 124 nm, seed 12). Correcting that visibility bias is not built yet.
+        // high (146 against 124 nm, seed 12) unless corrected for the detection depth (DetectionLimitVideoTest).
         VideoRenderer video = Scenarios.lognormal120nm().scatteringExponent(0).frames(300).seed(12).build();
         AnalysisResult r = size(video);
         assertThat(r.stats().d50().nanometres()).isCloseTo(video.medianDiameterNm(), org.assertj.core.data.Percentage.withPercentage(8));
