@@ -64,7 +64,8 @@ public final class LagFallback {
         /** What a person reads about the fallback. */
         public String note() {
             return String.format(Locale.ROOT, "sized from each track's MSD at a lag of %d frames with an offset of %.4f µm² measured %s, "
-                    + "which assumes nothing about the localization error, the motion blur or disturbances that stop growing within %d frames "
+                    + "which uses neither the localization error nor the motion blur reported above and assumes nothing about them or about "
+                    + "disturbances that stop growing within %d frames "
                     + "(a flow that keeps going is not removed); %,d tracks of fewer than %d steps were left out", lag, offsetUm2,
                     offsetFromTracks ? String.format(Locale.ROOT, "(± %.4f) from the tracks", offsetSeUm2) : "from the pooled MSD intercept",
                     lag, tooShort, 2 * lag);
