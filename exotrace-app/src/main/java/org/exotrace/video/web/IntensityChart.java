@@ -7,10 +7,9 @@ import org.exotrace.shared.chart.SvgPlot;
 import org.exotrace.video.TrackSizes;
 
 /**
- * The intensity-versus-size scatter of a video's tracks laid out for an inline SVG in a 640×360
+ * The intensity-versus-size scatter of a video's tracks laid out for an inline SVG in a 560×340
  * box: each track's diameter (from its own D) across, its mean scattered intensity up, both axes
- * logarithmic with ticks at 1, 2, 5 (or only the powers of ten over more than two and a half
- * decades), and a dashed line at the smallest intensity detection accepts, the floor the small
+ * logarithmic with ticks at round numbers (see {@link LogAxis}), and a dashed line at the smallest intensity detection accepts, the floor the small
  * particles sink to. At most {@link #MOST_DRAWN} tracks are drawn, evenly spaced in track order,
  * so the page stays small (some 80 kB); the download holds every track.
  *
@@ -18,6 +17,8 @@ import org.exotrace.video.TrackSizes;
  * circle element per track.
  *
  * @param dots        the path of the dots
+ * @param density     how crowded they are, the class that sizes them: {@code few}, {@code some} or {@code many} (smaller and fainter,
+ *                    so that a crowd shows where it is densest)
  * @param xTicks      the diameter ticks
  * @param yTicks      the intensity ticks
  * @param thresholdY  where the detection threshold's line is; NaN when it is not known or off the chart
@@ -29,13 +30,13 @@ import org.exotrace.video.TrackSizes;
  * @param minMass     the lowest mean intensity among the plotted tracks
  * @param maxMass     the highest
  */
-record IntensityChart(String dots, List<Tick> xTicks, List<Tick> yTicks, double thresholdY, int sized, int plotted, int drawn,
+record IntensityChart(String dots, String density, List<Tick> xTicks, List<Tick> yTicks, double thresholdY, int sized, int plotted, int drawn,
                       double minNm, double maxNm, double minMass, double maxMass) implements SvgPlot {
 
     /** The most tracks drawn. */
     static final int MOST_DRAWN = 5000;
 
-    static final SvgPlot.Frame FRAME = new SvgPlot.Frame(640, 360, 64, 16, 14, 44);
+    static final SvgPlot.Frame FRAME = new SvgPlot.Frame(560, 340, 78, 24, 12, 48);
 
     record Tick(double at, String label) {}
 
@@ -65,10 +66,11 @@ record IntensityChart(String dots, List<Tick> xTicks, List<Tick> yTicks, double 
                     .append(fmt(bottom - y.fraction(t.meanMass()) * FRAME.plotHeight())).append("h0");
         }
         List<Tick> xTicks = new ArrayList<>();
-        for (double v : x.ticks()) xTicks.add(new Tick(left + x.fraction(v) * FRAME.plotWidth(), label(v)));
+        for (double v : x.ticks()) xTicks.add(new Tick(left + x.fraction(v) * FRAME.plotWidth(), label(v, x.powers())));
         List<Tick> yTicks = new ArrayList<>();
-        for (double v : y.ticks()) yTicks.add(new Tick(bottom - y.fraction(v) * FRAME.plotHeight(), label(v)));
-        return java.util.Optional.of(new IntensityChart(dots.toString(), xTicks, yTicks,
+        for (double v : y.ticks()) yTicks.add(new Tick(bottom - y.fraction(v) * FRAME.plotHeight(), label(v, y.powers())));
+        String density = drawn.size() <= 300 ? "few" : drawn.size() <= 1500 ? "some" : "many";
+        return java.util.Optional.of(new IntensityChart(dots.toString(), density, xTicks, yTicks,
                 threshold ? bottom - y.fraction(massThreshold) * FRAME.plotHeight() : Double.NaN, sizes.tracks().size(), plottable.size(),
                 drawn.size(), minNm, maxNm, minMass, maxMass));
     }
@@ -93,8 +95,9 @@ record IntensityChart(String dots, List<Tick> xTicks, List<Tick> yTicks, double 
 
     /**
      * A logarithmic axis from a round number at or below the lowest value to one at or above the
-     * highest: round means 1, 2 or 5 times a power of ten (also 3 over less than 1.2 decades, only
-     * powers of ten over more than 2.5), and the ticks are the round numbers in between.
+     * highest, with the round numbers in between as ticks: 1, 2 or 5 times a power of ten over 1.2
+     * to 2.5 decades; also 3 below 1.2 decades, 1.5, 4 and 7 below 0.6, and 1.2, 2.5, 6 and 8 (not 7)
+     * below 0.3; only the powers of ten above 2.5 decades.
      */
     record LogAxis(double low, double high, List<Double> ticks) {
 
@@ -106,7 +109,9 @@ record IntensityChart(String dots, List<Tick> xTicks, List<Tick> yTicks, double 
                 hi = hi * 2;
             }
             double decades = Math.log10(hi / lo);
-            double[] mantissas = decades > 2.5 ? new double[] {1} : decades > 1.2 ? new double[] {1, 2, 5} : new double[] {1, 2, 3, 5};
+            double[] mantissas = decades > 2.5 ? new double[] {1} : decades > 1.2 ? new double[] {1, 2, 5}
+                    : decades > 0.6 ? new double[] {1, 2, 3, 5} : decades > 0.3 ? new double[] {1, 1.5, 2, 3, 4, 5, 7}
+                    : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8};
             double low = round(lo, mantissas, false);
             double high = round(hi, mantissas, true);
             List<Double> ticks = new ArrayList<>();
@@ -117,6 +122,11 @@ record IntensityChart(String dots, List<Tick> xTicks, List<Tick> yTicks, double 
                 }
             }
             return new LogAxis(low, high, List.copyOf(ticks));
+        }
+
+        /** Whether the ticks are labelled as powers of ten: when the axis reaches 10,000, so labels stay short and alike. */
+        boolean powers() {
+            return high >= 1e4 * (1 - 1e-9);
         }
 
         /** Where {@code v} falls between the ends, 0 to 1. */
@@ -145,18 +155,18 @@ record IntensityChart(String dots, List<Tick> xTicks, List<Tick> yTicks, double 
         }
     }
 
-    /** A tick's label: the number as is below 100,000 (50, 0.5, 20000), a power of ten above (2×10⁵). */
-    static String label(double v) {
-        if (v < 1e5) return ChartNumbers.trimmed(v, 3);
+    /** A tick's label: the number as is (50, 0.5, 2000), or as a power of ten (10⁴, 2×10⁵, 1.5×10³). */
+    static String label(double v, boolean powers) {
+        if (!powers) return ChartNumbers.trimmed(v, 3);
         int k = (int) Math.floor(Math.log10(v) + 1e-9);
-        long m = Math.round(v / Math.pow(10, k));
-        return (m == 1 ? "" : m + "×") + "10" + superscript(k);
+        String m = ChartNumbers.trimmed(v / Math.pow(10, k), 1);
+        return ("1".equals(m) ? "" : m + "×") + "10" + superscript(k);
     }
 
     private static String superscript(int k) {
         String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
         StringBuilder s = new StringBuilder();
-        for (char c : Integer.toString(k).toCharArray()) s.append(digits.charAt(c - '0'));
+        for (char c : Integer.toString(k).toCharArray()) s.append(c == '-' ? '⁻' : digits.charAt(c - '0'));
         return s.toString();
     }
 

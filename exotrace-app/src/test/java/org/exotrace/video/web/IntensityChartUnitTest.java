@@ -19,6 +19,8 @@ class IntensityChartUnitTest {
     @Test
     void logAxesEndOnRoundNumbersWithTicksAt125OrAtPowersOfTenOverWideRanges() {
         assertThat(IntensityChart.LogAxis.covering(80, 450).ticks()).containsExactly(50.0, 100.0, 200.0, 300.0, 500.0);
+        assertThat(IntensityChart.LogAxis.covering(230, 470).ticks()).containsExactly(200.0, 300.0, 400.0, 500.0);
+        assertThat(IntensityChart.LogAxis.covering(230, 290).ticks()).containsExactly(200.0, 250.0, 300.0);
         assertThat(IntensityChart.LogAxis.covering(40, 900).ticks()).containsExactly(20.0, 50.0, 100.0, 200.0, 500.0, 1000.0);
         IntensityChart.LogAxis wide = IntensityChart.LogAxis.covering(150, 80_000);
         assertThat(wide.ticks()).containsExactly(100.0, 1000.0, 10_000.0, 100_000.0);
@@ -30,12 +32,16 @@ class IntensityChartUnitTest {
     }
 
     @Test
-    void ticksAbove100000ArePowersOfTen() {
-        assertThat(IntensityChart.label(50)).isEqualTo("50");
-        assertThat(IntensityChart.label(0.5)).isEqualTo("0.5");
-        assertThat(IntensityChart.label(20_000)).isEqualTo("20000");
-        assertThat(IntensityChart.label(200_000)).isEqualTo("2×10⁵");
-        assertThat(IntensityChart.label(1e6)).isEqualTo("10⁶");
+    void anAxisReaching10000IsLabelledInPowersOfTen() {
+        assertThat(IntensityChart.label(50, false)).isEqualTo("50");
+        assertThat(IntensityChart.label(0.5, false)).isEqualTo("0.5");
+        assertThat(IntensityChart.label(2000, false)).isEqualTo("2000");
+        assertThat(IntensityChart.label(100, true)).isEqualTo("10²");
+        assertThat(IntensityChart.label(200_000, true)).isEqualTo("2×10⁵");
+        assertThat(IntensityChart.label(1500, true)).isEqualTo("1.5×10³");
+        assertThat(IntensityChart.label(0.01, true)).isEqualTo("10⁻²");
+        assertThat(IntensityChart.LogAxis.covering(40, 3e7).powers()).isTrue();
+        assertThat(IntensityChart.LogAxis.covering(40, 900).powers()).isFalse();
     }
 
     @Test
