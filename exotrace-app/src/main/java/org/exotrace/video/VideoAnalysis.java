@@ -3,9 +3,16 @@ package org.exotrace.video;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalInt;
+import org.exotrace.nta.analysis.AnalysisSettings;
+import org.exotrace.nta.analysis.NtaAnalysis;
 import org.exotrace.nta.io.TrajectoryFormat;
+import org.exotrace.nta.io.TrajectoryReader;
 import org.exotrace.nta.io.TrajectoryWriter;
+import org.exotrace.nta.sizing.StokesEinstein;
+import org.exotrace.nta.tracks.TrackCollector;
+import org.exotrace.nta.tracks.Tracks;
 import org.exotrace.nta.video.Frame;
 import org.exotrace.nta.video.FrameSource;
 import org.exotrace.nta.video.FrameSources;
@@ -17,7 +24,8 @@ import org.exotrace.shared.DomainProblem;
 
 /**
  * The library's side of a video job, with no database or web: checking that an upload is a video
- * the frame readers open, tracking it into a trackpy CSV in pixels, and drawing one frame.
+ * the frame readers open, tracking it into a trackpy CSV in pixels, drawing one frame, and sizing
+ * each track for the intensity-versus-size plot.
  */
 final class VideoAnalysis {
 
@@ -34,8 +42,8 @@ final class VideoAnalysis {
         void frames(int done, Integer total);
     }
 
-    /** What tracking produced: the numbers, and the drawing of one frame as PNG. */
-    record Done(Tracking tracking, byte[] overlayPng) {}
+    /** What tracking produced: the numbers, the drawing of one frame as PNG, and each track's mean integrated intensity by track id. */
+    record Done(Tracking tracking, byte[] overlayPng, Map<Long, Double> meanMassByTrack) {}
 
     /**
      * Opens the video and decodes its first frame, so a file that is not a video, an empty ZIP or a
@@ -95,7 +103,26 @@ final class VideoAnalysis {
                 r.linkStats().positions(), r.linkStats().gapsClosed(), r.linkStats().medianLength(), r.detection().featureDiameterPx(),
                 r.featureSizeFromData(), r.detection().thresholdSigma(), r.noiseSigma(), r.massThreshold(), r.linkStats().searchRadiusPx(),
                 r.linking().memoryFrames(), r.saturatedPositions(), shown);
-        return new Done(t, png);
+        return new Done(t, png, r.meanMassByTrack());
+    }
+
+    /**
+     * Each track's D, its standard error and diameter, by the analysis' own per-track stage with the
+     * measurement's settings on the tracks file as the measurement reads it (so the same estimates
+     * its size distribution is built from), with the track's mean intensity. No track long enough
+     * for the stage gives none: the measurement then says why it has no sizes.
+     */
+    static TrackSizes sizeTracks(Path tracksCsv, AnalysisSettings settings, Map<Long, Double> meanMassByTrack) throws IOException {
+        TrackCollector collector = new TrackCollector();
+        new TrajectoryReader(settings.format()).read(tracksCsv, collector);
+        Tracks tracks = collector.tracks();
+        NtaAnalysis.PerTrackResult perTrack;
+        try {
+            perTrack = new NtaAnalysis(settings, message -> { }).perTrackStage(tracks);
+        } catch (IllegalArgumentException tooShort) {
+            return new TrackSizes(java.util.List.of());
+        }
+        return TrackSizes.of(tracks, perTrack, new StokesEinstein(settings.temperature(), settings.viscosity()), meanMassByTrack);
     }
 
     /** The readers name the local copy: a person knows the file by the name they uploaded. */

@@ -1,9 +1,15 @@
 package org.exotrace.video;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -21,10 +27,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
+import org.exotrace.characterization.NtaRequest;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
@@ -45,8 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * settings field by field, the file opened and its first frame decoded); then the video and its
  * settings are stored in one transaction and tracked in the background ({@link VideoRunner}). The
  * tracks are handed to the characterization module as a trajectory upload of the analyst who sent
- * the video, in the same transaction that marks the job done, so the results are recorded as for
- * any trajectory file, or neither happens.
+ * the video, in the same transaction that marks the job done and keeps each track's size and
+ * intensity ({@link TrackSizes}), so the results are recorded as for any trajectory file, or none
+ * of it happens.
  */
 @Service
 public class VideoJobs {
@@ -183,25 +193,25 @@ public class VideoJobs {
     }
 
     /**
-     * Submits the tracks as a trajectory upload of the lot and marks the job done, in one
-     * transaction: a refusal (the lot closed meanwhile, a retest reason missing) fails the job instead.
+     * Submits the tracks as a trajectory upload of the lot and marks the job done with its drawing and
+     * its tracks' sizes, in one transaction: a refusal (the lot closed meanwhile, a retest reason
+     * missing) fails the job instead, and nothing of it is kept.
      */
     @Transactional
-    VideoJob handOver(UUID id, VideoAnalysis.Done done, Path tracksCsv) {
+    VideoJob handOver(UUID id, VideoAnalysis.Done done, Path tracksCsv, TrackSizes sizes) {
         VideoJob job = get(id);
-        VideoRequest request = new VideoRequest(Double.toString(job.pixelSizeNm()), Double.toString(job.fps()), Double.toString(job.temperatureC()),
-                job.exposureMs() == null ? "" : Double.toString(job.exposureMs()), job.instrument(), job.measuredAt().toString(), job.retestReason());
-        NtaMeasurement m = measurements.submit(job.lotId(), request.check(ZoneId.systemDefault()).tracksRequest(),
-                new NtaMeasurements.Upload(tracksName(job.filename()), tracksCsv));
+        NtaMeasurement m = measurements.submit(job.lotId(), tracksRequest(job), new NtaMeasurements.Upload(tracksName(job.filename()), tracksCsv));
         jdbc.sql("""
                 update video_job set status = 'DONE', stage = 'done', frames_done = ?, frames_total = ?, finished_at = now(),
-                  tracking = ?, overlay_png = ?, measurement_id = ? where id = ?""")
-                .params(done.tracking().frames(), done.tracking().frames(), JSON.writeValueAsString(done.tracking()), done.overlayPng(), m.id(), id)
+                  tracking = ?, overlay_png = ?, per_track_csv_gz = ?, measurement_id = ? where id = ?""")
+                .params(done.tracking().frames(), done.tracking().frames(), JSON.writeValueAsString(done.tracking()), done.overlayPng(),
+                        gzip(sizes), m.id(), id)
                 .update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", "DONE");
         after.put("frames", done.tracking().frames());
         after.put("tracks", done.tracking().tracks());
+        after.put("tracksSized", sizes.tracks().size());
         after.put("particlesPerFrame", done.tracking().particlesPerFrame());
         after.put("ntaMeasurement", m.id().toString());
         events.publishEvent(RecordChanged.changed("video_job", id, "COMPLETE", Map.of("status", job.status().name()), after, "tracking finished"));
@@ -216,6 +226,48 @@ public class VideoJobs {
         jdbc.sql("update video_job set status = 'FAILED', error = ?, finished_at = now() where id = ?").params(why, id).update();
         events.publishEvent(RecordChanged.changed("video_job", id, "FAIL", Map.of("status", job.status().name()),
                 Map.of("status", "FAILED", "error", why), "tracking failed"));
+    }
+
+    /**
+     * The trajectory upload a job's tracks become: its camera and sample settings, the catalogue's
+     * defaults otherwise. Its settings are the ones the tracks are sized with, here and in the measurement.
+     */
+    static NtaRequest tracksRequest(VideoJob job) {
+        VideoRequest request = new VideoRequest(Double.toString(job.pixelSizeNm()), Double.toString(job.fps()), Double.toString(job.temperatureC()),
+                job.exposureMs() == null ? "" : Double.toString(job.exposureMs()), job.instrument(), job.measuredAt().toString(), job.retestReason());
+        return request.check(ZoneId.systemDefault()).tracksRequest();
+    }
+
+    /** Each sized track of a finished job (see {@link TrackSizes}); empty until tracking finished, and for a job that failed. */
+    @Transactional(readOnly = true)
+    public Optional<TrackSizes> trackSizes(UUID id) {
+        return perTrackCsv(id).map(csv -> TrackSizes.readCsv(new InputStreamReader(new ByteArrayInputStream(csv),
+                StandardCharsets.UTF_8)));
+    }
+
+    /** The CSV of {@link #trackSizes}, as downloaded: its header and one row per sized track. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> perTrackCsv(UUID id) {
+        return jdbc.sql("select per_track_csv_gz from video_job where id = ? and per_track_csv_gz is not null").param(id).query(byte[].class)
+                .optional().map(VideoJobs::gunzip);
+    }
+
+    private static byte[] gzip(TrackSizes sizes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
+            sizes.writeCsv(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] gz) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The name of the tracks file handed to characterization: the video's, so the measurement says where it came from. */
@@ -273,7 +325,8 @@ public class VideoJobs {
 
     private static final String SELECT = """
             select id, lot_id, status, frames_done, frames_total, stage, filename, size_bytes, sha256, pixel_size_nm, fps, temperature_c,
-              exposure_ms, instrument, measured_at, retest_reason, tracking, overlay_png is not null as has_overlay, measurement_id, error,
+              exposure_ms, instrument, measured_at, retest_reason, tracking, overlay_png is not null as has_overlay,
+              per_track_csv_gz is not null as has_track_sizes, measurement_id, error,
               submitted_by, submitted_at, started_at, finished_at
             from video_job""";
 
@@ -283,7 +336,7 @@ public class VideoJobs {
                 rs.getInt("frames_done"), rs.getObject("frames_total", Integer.class), rs.getString("stage"), rs.getString("filename"),
                 rs.getLong("size_bytes"), rs.getString("sha256"), rs.getDouble("pixel_size_nm"), rs.getDouble("fps"), rs.getDouble("temperature_c"),
                 rs.getObject("exposure_ms", Double.class), rs.getString("instrument"), rs.getTimestamp("measured_at").toInstant(),
-                rs.getString("retest_reason"), tracking == null ? null : JSON.readValue(tracking, Tracking.class), rs.getBoolean("has_overlay"),
+                rs.getString("retest_reason"), tracking == null ? null : JSON.readValue(tracking, Tracking.class), rs.getBoolean("has_overlay"), rs.getBoolean("has_track_sizes"),
                 rs.getObject("measurement_id", UUID.class), rs.getString("error"), rs.getString("submitted_by"),
                 rs.getTimestamp("submitted_at").toInstant(), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
     }

@@ -89,7 +89,8 @@ class VideoRunner {
                     });
             if (Thread.currentThread().isInterrupted()) return;
             jobs.progress(id, done.tracking().frames(), done.tracking().frames(), "sizing the tracks");
-            jobs.handOver(id, done, tracks);
+            TrackSizes sizes = VideoAnalysis.sizeTracks(tracks, VideoJobs.tracksRequest(job).settings().toAnalysisSettings(), done.meanMassByTrack());
+            jobs.handOver(id, done, tracks, sizes);
         } catch (DomainProblem e) {
             failQuietly(id, e.fieldErrors().isEmpty() ? (e.reasons().isEmpty() ? e.getMessage() : String.join("; ", e.reasons()))
                     : String.join("; ", e.fieldErrors().values()));

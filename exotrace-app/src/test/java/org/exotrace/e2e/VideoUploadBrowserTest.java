@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * An analyst uploads a ZIP of video frames on the lot page: a missing pixel size gets its field
  * message; the accepted video is tracked in the background while the panel shows progress; the
  * job's page then shows one frame with the detections circled and the tracks drawn, the detection
- * and linking numbers and the link to the NTA measurement the tracks became, which sized the lot.
+ * and linking numbers, the link to the NTA measurement the tracks became, which sized the lot, and
+ * the intensity-versus-size plot of the tracks with their CSV.
  * Both pages are axe-clean and fit a phone's width.
  */
 class VideoUploadBrowserTest extends BrowserTest {
@@ -68,6 +69,15 @@ class VideoUploadBrowserTest extends BrowserTest {
         assertThat(page.locator("#video-measurement .tag")).hasText("Succeeded", new LocatorAssertions.HasTextOptions().setTimeout(240_000));
         page.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(page.locator("#video-measurement")).containsText("D50");
+        // Each track's intensity against its size, named and described for a screen reader, and its rows to download.
+        Locator chart = page.locator("#video-ivs svg[role=img]");
+        assertThat(chart).isVisible();
+        assertThat(chart.locator("desc")).containsText("Scatter plot of");
+        assertThat(chart.locator("text.axis-title").first()).hasText("Diameter (nm)");
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#video-per-track").click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).startsWith("particles").endsWith("-per-track.csv");
+        org.assertj.core.api.Assertions.assertThat(Files.readAllLines(download.path()).get(0))
+                .isEqualTo("particle,positions,d_um2_per_s,d_se_um2_per_s,diameter_nm,mean_mass");
         org.assertj.core.api.Assertions.assertThat(Accessibility.seriousViolations(page)).as("axe, the job's page").isEmpty();
         screenshot("job-1280");
         page.setViewportSize(PHONE, 844);

@@ -131,10 +131,44 @@ class VideoJobIntegrationTests extends IntegrationTest {
             assertThat(image.getHeight()).isEqualTo(SIZE);
         }
 
+        // Each track the measurement sized, with its D, diameter and brightness: the same tracks, read the same way.
+        Map<Long, Integer> positionsByTrack = new java.util.HashMap<>();
+        for (String row : rows.subList(1, rows.size())) positionsByTrack.merge(Long.parseLong(row.split(",")[1]), 1, Integer::sum);
+        int tracksUsed = ((Number) read(sized, "$.outcome.tracksUsed")).intValue();
+        for (String path : List.of("/api/video-jobs/" + id + "/per-track.csv", "/video/" + id + "/per-track.csv")) {
+            List<String> perTrack = mvc.perform(get(path).with(analyst.basic())).andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                    .andExpect(header().string("Content-Disposition", containsString("particles-per-track.csv")))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).lines().toList();
+            assertThat(perTrack.get(0)).isEqualTo("particle,positions,d_um2_per_s,d_se_um2_per_s,diameter_nm,mean_mass");
+            assertThat(perTrack).as(path).hasSize(tracksUsed + 1);
+            List<Double> diameters = new java.util.ArrayList<>();
+            List<Double> diffusionTimesDiameter = new java.util.ArrayList<>();
+            for (String row : perTrack.subList(1, perTrack.size())) {
+                String[] f = row.split(",", -1);
+                assertThat(positionsByTrack).as(row).containsEntry(Long.parseLong(f[0]), Integer.parseInt(f[1]));
+                double d = Double.parseDouble(f[2]);
+                assertThat(Double.parseDouble(f[3])).as("standard error of D, " + row).isPositive();
+                assertThat(Double.parseDouble(f[5])).as("mean intensity, " + row).isPositive();
+                if (d > 0) {
+                    diameters.add(Double.parseDouble(f[4]));
+                    diffusionTimesDiameter.add(d * Double.parseDouble(f[4]));
+                }
+            }
+            // Stokes-Einstein: D times the diameter is kT / 3πη, the same for every track (to the rounding of the file).
+            double product = diffusionTimesDiameter.get(0);
+            assertThat(diffusionTimesDiameter).allSatisfy(p -> assertThat(p).isCloseTo(product, within(2e-3 * product)));
+            // Single tracks of some 60 positions scatter by some ±15 %; their median lies near the particles' 300 nm.
+            assertThat(diameters.stream().sorted().toList().get(diameters.size() / 2)).isCloseTo(DIAMETER_NM, within(0.2 * DIAMETER_NM));
+        }
+
         // The job's page shows the numbers and links to the measurement; the measurement's page links back.
         String page = mvc.perform(get("/video/" + id).with(analyst.basic())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"video-tracking\"", "/video/" + id + "/overlay.png", "/nta/" + measurement);
+        // ... and the intensity-versus-size plot of its tracks, named and described for a screen reader, and the per-track download.
+        assertThat(page).contains("id=\"video-ivs\"", "role=\"img\"", "<title id=\"ivs-title\">", "<desc id=\"ivs-desc\">Scatter plot of ",
+                "class=\"dots few\"", "/video/" + id + "/per-track.csv");
         mvc.perform(get("/nta/" + measurement + "/video").with(analyst.basic())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/video/" + id)));
     }
@@ -209,6 +243,43 @@ class VideoJobIntegrationTests extends IntegrationTest {
         getJson("/api/video-jobs/" + id, clinician).andExpect(status().isForbidden());
         mvc.perform(get("/video/" + id + "/overlay.png").with(clinician.basic())).andExpect(status().isForbidden());
         awaitJob(id);
+        mvc.perform(get("/api/video-jobs/" + id + "/per-track.csv").with(researcher.basic())).andExpect(status().isOk());
+        mvc.perform(get("/video/" + id + "/per-track.csv").with(user(Role.QA_RELEASER).basic())).andExpect(status().isOk());
+        mvc.perform(get("/api/video-jobs/" + id + "/per-track.csv").with(clinician.basic())).andExpect(status().isForbidden());
+        mvc.perform(get("/video/" + id + "/per-track.csv").with(clinician.basic())).andExpect(status().isForbidden());
+    }
+
+    /**
+     * A job whose tracks the lot no longer accepts (it was released while the video waited) fails
+     * whole: no measurement, no drawing and no per-track sizes are kept, though tracking and the
+     * per-track stage both ran.
+     */
+    @Test
+    void aJobRefusedAtHandOverKeepsNoPerTrackSizes() throws Exception {
+        String lot = scenarios.lotInTesting();
+        String first = read(upload(lot, "particles.zip", video, settings(), analyst).andExpect(status().isAccepted()).andReturn(), "$.id");
+        awaitJob(first);
+        String released = scenarios.released(user(Role.QA_RELEASER));
+        UUID stale = UUID.randomUUID();
+        jdbc.sql("""
+                insert into video_job (id, lot_id, status, frames_total, filename, size_bytes, sha256, file_oid,
+                  pixel_size_nm, fps, temperature_c, measured_at, submitted_by)
+                select ?, ?, 'QUEUED', frames_total, filename, size_bytes, sha256, file_oid, pixel_size_nm, fps,
+                  temperature_c, measured_at, submitted_by from video_job where id = ?""")
+                .params(stale, UUID.fromString(released), UUID.fromString(first)).update();
+
+        runner.resume();
+
+        MvcResult failed = awaitJob(stale.toString());
+        assertThat((String) read(failed, "$.status")).isEqualTo("FAILED");
+        assertThat((String) read(failed, "$.error")).contains("released");
+        assertThat((Boolean) read(failed, "$.hasTrackSizes")).isFalse();
+        assertThat(jdbc.sql("select per_track_csv_gz is null and overlay_png is null and measurement_id is null from video_job where id = ?")
+                .param(stale).query(Boolean.class).single()).isTrue();
+        mvc.perform(get("/api/video-jobs/" + stale + "/per-track.csv").with(analyst.basic())).andExpect(status().isNotFound());
+        String page = mvc.perform(get("/video/" + stale).with(analyst.basic())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("id=\"video-ivs\"");
     }
 
     @Test

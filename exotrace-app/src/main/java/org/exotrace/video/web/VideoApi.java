@@ -61,4 +61,11 @@ class VideoApi {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .body(jobs.overlay(id).orElseThrow(() -> DomainProblem.notFound("Drawing of video job", id)));
     }
+
+    @GetMapping(path = "/video-jobs/{id}/per-track.csv", produces = "text/csv")
+    @Operation(summary = "Each track the analysis sized, once the job is DONE: particle, positions, D (µm²/s) and its standard error, the "
+            + "diameter (nm) by Stokes-Einstein and the track's mean integrated intensity (camera units), the data of an intensity-versus-size plot")
+    ResponseEntity<byte[]> perTrack(@PathVariable UUID id) {
+        return VideoController.perTrackCsv(jobs, id);
+    }
 }

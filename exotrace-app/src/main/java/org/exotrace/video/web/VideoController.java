@@ -1,6 +1,7 @@
 package org.exotrace.video.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.video.TrackSizes;
 import org.exotrace.video.VideoJob;
 import org.exotrace.video.VideoJobs;
 import org.exotrace.video.VideoRefused;
@@ -16,6 +18,8 @@ import org.exotrace.video.VideoRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,8 +33,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The video panel of a lot page (its videos with live progress, the upload form), a job's own
- * page (progress, then the drawing of one frame, the detection and linking numbers and the link
- * to the NTA measurement) and the drawing itself. While a job runs its panel and page poll.
+ * page (progress, then the drawing of one frame, the detection and linking numbers, the link
+ * to the NTA measurement and the intensity-versus-size plot of its tracks), the drawing itself and
+ * the per-track CSV. While a job runs its panel and page poll.
  */
 @Controller
 class VideoController {
@@ -81,7 +86,35 @@ class VideoController {
         model.addAttribute("job", job);
         model.addAttribute("lot", lots.get(job.lotId()));
         jobs.measurement(job).ifPresent(m -> model.addAttribute("measurement", m));
+        if (job.hasTrackSizes()) {
+            TrackSizes sizes = jobs.trackSizes(id).orElseThrow();
+            model.addAttribute("sized", sizes.tracks().size());
+            IntensityChart.of(sizes, job.tracking() == null ? Double.NaN : job.tracking().massThreshold())
+                    .ifPresent(chart -> model.addAttribute("ivs", chart));
+        }
         return "video/job";
+    }
+
+    /** Each sized track's id, positions, D and its standard error, diameter and mean intensity, as CSV. */
+    @GetMapping("/video/{id}/per-track.csv")
+    ResponseEntity<byte[]> perTrack(@PathVariable UUID id) {
+        return perTrackCsv(jobs, id);
+    }
+
+    /** The per-track CSV as a download named after the video. */
+    static ResponseEntity<byte[]> perTrackCsv(VideoJobs jobs, UUID id) {
+        VideoJob job = jobs.get(id);
+        byte[] csv = jobs.perTrackCsv(id).orElseThrow(() -> DomainProblem.notFound("Per-track sizes of video job", id));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(perTrackName(job.filename()),
+                        StandardCharsets.UTF_8).build().toString())
+                .body(csv);
+    }
+
+    /** particles.zip gives particles-per-track.csv. */
+    static String perTrackName(String video) {
+        int dot = video.lastIndexOf('.');
+        return (dot > 0 ? video.substring(0, dot) : video) + "-per-track.csv";
     }
 
     @GetMapping("/video/{id}/status")
