@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.exotrace.characterization.NtaRequest;
 import org.exotrace.characterization.NtaSettingsRefused;
+import org.exotrace.nta.detect.DetectionSettings;
+import org.exotrace.nta.video.Polarity;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Texts;
 
@@ -17,10 +19,17 @@ import org.exotrace.shared.Texts;
  * {@code R = t_E / (6 Δt)} (Savin and Doyle 2005; Vestergaard, Blainey and Flyvbjerg 2014, for a
  * shutter open for {@code t_E} of each frame interval {@code Δt}); blank leaves the blur to the analysis.
  * The measurement gives sizes only: a concentration needs a calibrated detection volume, which is
- * chosen with a trajectory upload.
+ * chosen with a trajectory upload. The detection fields are optional: blank leaves each choice to the
+ * library ({@link Detection}), and a stated one must pass the library's own checks.
  */
 public record VideoRequest(String pixelSizeNm, String fps, String temperatureC, String exposureMs, String instrument, String measuredAt,
-                           String retestReason) {
+                           String retestReason, String particles, String featureDiameterPx, String thresholdSigma) {
+
+    /** An upload with detection left to the library. */
+    public VideoRequest(String pixelSizeNm, String fps, String temperatureC, String exposureMs, String instrument, String measuredAt,
+                        String retestReason) {
+        this(pixelSizeNm, fps, temperatureC, exposureMs, instrument, measuredAt, retestReason, "", "", "");
+    }
 
     /** The settings, checked: every wrong field in one {@link VideoRefused}. */
     public Checked check(ZoneId zone) {
@@ -70,14 +79,57 @@ public record VideoRequest(String pixelSizeNm, String fps, String temperatureC, 
             problems.add(new VideoRefused.Problem("measuredAt", "characterization.video.error.measuredAt", List.of(measuredAt),
                     p.fieldErrors().getOrDefault("measuredAt", p.getMessage())));
         }
+        Detection detection = detection(problems);
         if (!problems.isEmpty()) throw new VideoRefused(problems);
         return new Checked(number(pixelSizeNm), number(fps), number(temperatureC), exposure, Texts.blankToNull(instrument), at,
-                Texts.blankToNull(retestReason));
+                Texts.blankToNull(retestReason), detection);
+    }
+
+    /** The stated detection choices, or null with a problem for each wrong field. */
+    private Detection detection(List<VideoRefused.Problem> problems) {
+        int before = problems.size();
+        Polarity polarity = null;
+        if (!blank(particles)) {
+            switch (particles.strip().toLowerCase(Locale.ROOT)) {
+                case "auto" -> polarity = Polarity.AUTO;
+                case "bright" -> polarity = Polarity.BRIGHT;
+                case "dark" -> polarity = Polarity.DARK;
+                default -> problems.add(new VideoRefused.Problem("particles", "characterization.video.error.particles", List.of(particles),
+                        "particles must be auto, bright or dark, not '" + particles + "'"));
+            }
+        }
+        Integer diameter = null;
+        if (!blank(featureDiameterPx)) {
+            try {
+                diameter = Integer.valueOf(featureDiameterPx.strip());
+                if (diameter == 0) throw new IllegalArgumentException("0");
+                Detection.settings(diameter, null);
+            } catch (IllegalArgumentException e) {
+                diameter = null;
+                problems.add(new VideoRefused.Problem("featureDiameterPx", "characterization.video.error.featureDiameter", List.of(featureDiameterPx),
+                        "the feature diameter must be an odd whole number of pixels from 3 to 99, not '" + featureDiameterPx
+                                + "'; leave it blank to choose it from the frames"));
+            }
+        }
+        Double threshold = null;
+        if (!blank(thresholdSigma)) {
+            try {
+                threshold = Double.valueOf(thresholdSigma.strip().replace(',', '.'));
+                Detection.settings(null, threshold);
+            } catch (IllegalArgumentException e) {
+                threshold = null;
+                String byDefault = String.format(Locale.ROOT, "%.0f", DetectionSettings.DEFAULT_THRESHOLD_SIGMA);
+                problems.add(new VideoRefused.Problem("thresholdSigma", "characterization.video.error.threshold", List.of(thresholdSigma, byDefault),
+                        "the threshold must be a number of noise standard deviations from 1 to 100, not '" + thresholdSigma
+                                + "'; leave it blank for the default " + byDefault));
+            }
+        }
+        return problems.size() > before ? null : new Detection(polarity, diameter, threshold);
     }
 
     /** The settings as numbers, after {@link #check}. */
     public record Checked(double pixelSizeNm, double fps, double temperatureC, Double exposureMs, String instrument, Instant measuredAt,
-                          String retestReason) {
+                          String retestReason, Detection detection) {
 
         /** The motion-blur coefficient of a shutter open {@code exposureMs} of each frame, or null when not stated. */
         public Double motionBlur() {
