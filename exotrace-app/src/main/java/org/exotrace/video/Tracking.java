@@ -1,5 +1,7 @@
 package org.exotrace.video;
 
+import org.exotrace.nta.video.Polarity;
+
 /**
  * What detection and linking found in a video and the parameters they chose, as shown beside the
  * drawing: enough to judge whether the threshold and the linking suit the sample.
@@ -22,8 +24,10 @@ package org.exotrace.video;
  * @param memoryFrames         frames a particle may be missed and still be linked
  * @param saturatedPositions   positions whose spot had a saturated pixel
  * @param overlayFrame         the frame drawn with detections and tracks (0-based)
+ * @param polarity             whether detection took the particles as bright or dark; null for a job tracked before it was kept
+ * @param polarityFromData     whether detection decided that from the frames (false: the analyst stated it); null as for {@code polarity}
  */
 public record Tracking(int frames, int width, int height, String source, double particlesPerFrame, long tracks, long positions,
                        long gapsClosed, int medianTrackLength, int featureDiameterPx, boolean featureSizeFromData, double thresholdSigma,
                        double noiseSigma, double massThreshold, double searchRadiusPx, int memoryFrames, long saturatedPositions,
-                       int overlayFrame) {}
+                       int overlayFrame, Polarity polarity, Boolean polarityFromData) {}

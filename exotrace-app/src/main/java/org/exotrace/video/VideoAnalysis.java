@@ -102,7 +102,7 @@ final class VideoAnalysis {
         Tracking t = new Tracking(r.frames(), r.width(), r.height(), named(r.source(), video, filename), r.meanDetectionsPerFrame(), r.linkStats().tracks(),
                 r.linkStats().positions(), r.linkStats().gapsClosed(), r.linkStats().medianLength(), r.detection().featureDiameterPx(),
                 r.featureSizeFromData(), r.detection().thresholdSigma(), r.noiseSigma(), r.massThreshold(), r.linkStats().searchRadiusPx(),
-                r.linking().memoryFrames(), r.saturatedPositions(), shown);
+                r.linking().memoryFrames(), r.saturatedPositions(), shown, r.polarity(), r.polarityFromData());
         return new Done(t, png, r.meanMassByTrack());
     }
 

@@ -34,6 +34,7 @@ import org.exotrace.batch.Lots;
 import org.exotrace.characterization.NtaMeasurement;
 import org.exotrace.characterization.NtaMeasurements;
 import org.exotrace.characterization.NtaRequest;
+import org.exotrace.nta.video.Polarity;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
@@ -105,13 +106,15 @@ public class VideoJobs {
         }
         if (!problems.isEmpty() || settings == null) throw new VideoRefused(problems);
         StoredFile file = storeFile(upload.file());
+        Detection detection = settings.detection();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into video_job (id, lot_id, status, frames_total, filename, size_bytes, sha256, file_oid, pixel_size_nm, fps,
-                  temperature_c, exposure_ms, instrument, measured_at, retest_reason, submitted_by)
-                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  temperature_c, exposure_ms, particles, feature_diameter_px, threshold_sigma, instrument, measured_at, retest_reason, submitted_by)
+                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, lot.id(), frames, filename, file.sizeBytes(), file.sha256(), file.oid(), settings.pixelSizeNm(), settings.fps(),
-                        settings.temperatureC(), settings.exposureMs(), settings.instrument(), Timestamp.from(settings.measuredAt()),
+                        settings.temperatureC(), settings.exposureMs(), detection.particles() == null ? null : detection.particles().name(),
+                        detection.featureDiameterPx(), detection.thresholdSigma(), settings.instrument(), Timestamp.from(settings.measuredAt()),
                         settings.retestReason(), Actors.current())
                 .update();
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -122,6 +125,9 @@ public class VideoJobs {
         snapshot.put("fps", settings.fps());
         snapshot.put("temperatureC", settings.temperatureC());
         snapshot.put("exposureMs", settings.exposureMs() == null ? "not stated" : settings.exposureMs());
+        snapshot.put("particles", detection.particles() == null ? "from the frames" : detection.particlesName());
+        snapshot.put("featureDiameterPx", detection.featureDiameterPx() == null ? "from the frames" : detection.featureDiameterPx());
+        snapshot.put("thresholdSigma", detection.thresholdSigma() == null ? "default" : detection.thresholdSigma());
         events.publishEvent(RecordChanged.created("video_job", id, snapshot));
         events.publishEvent(new VideoSubmitted(id));
         return get(id);
@@ -325,7 +331,7 @@ public class VideoJobs {
 
     private static final String SELECT = """
             select id, lot_id, status, frames_done, frames_total, stage, filename, size_bytes, sha256, pixel_size_nm, fps, temperature_c,
-              exposure_ms, instrument, measured_at, retest_reason, tracking, overlay_png is not null as has_overlay,
+              exposure_ms, particles, feature_diameter_px, threshold_sigma, instrument, measured_at, retest_reason, tracking, overlay_png is not null as has_overlay,
               per_track_csv_gz is not null as has_track_sizes, measurement_id, error,
               submitted_by, submitted_at, started_at, finished_at
             from video_job""";
@@ -335,10 +341,16 @@ public class VideoJobs {
         return new VideoJob(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class), VideoJobStatus.valueOf(rs.getString("status")),
                 rs.getInt("frames_done"), rs.getObject("frames_total", Integer.class), rs.getString("stage"), rs.getString("filename"),
                 rs.getLong("size_bytes"), rs.getString("sha256"), rs.getDouble("pixel_size_nm"), rs.getDouble("fps"), rs.getDouble("temperature_c"),
-                rs.getObject("exposure_ms", Double.class), rs.getString("instrument"), rs.getTimestamp("measured_at").toInstant(),
+                rs.getObject("exposure_ms", Double.class), detection(rs), rs.getString("instrument"), rs.getTimestamp("measured_at").toInstant(),
                 rs.getString("retest_reason"), tracking == null ? null : JSON.readValue(tracking, Tracking.class), rs.getBoolean("has_overlay"), rs.getBoolean("has_track_sizes"),
                 rs.getObject("measurement_id", UUID.class), rs.getString("error"), rs.getString("submitted_by"),
                 rs.getTimestamp("submitted_at").toInstant(), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
+    }
+
+    private static Detection detection(ResultSet rs) throws SQLException {
+        String particles = rs.getString("particles");
+        return new Detection(particles == null ? null : Polarity.valueOf(particles), rs.getObject("feature_diameter_px", Integer.class),
+                rs.getObject("threshold_sigma", Double.class));
     }
 
     private static Instant instant(Timestamp t) {

@@ -83,10 +83,10 @@ class VideoRunner {
             }
             Path tracks = folder.resolve("tracks.csv");
             BackgroundQueue.Throttle throttle = new BackgroundQueue.Throttle(PROGRESS_EVERY);
-            VideoAnalysis.Done done = VideoAnalysis.run(video, job.filename(), VideoSettings.of(job.pixelSizeNm(), job.fps(), job.temperatureC(), job.exposureMs()),
-                    tracks, (framesDone, total) -> {
-                        if (throttle.due()) jobs.progress(id, framesDone, total, "tracking");
-                    });
+            VideoSettings settings = job.detection().applyTo(VideoSettings.of(job.pixelSizeNm(), job.fps(), job.temperatureC(), job.exposureMs()));
+            VideoAnalysis.Done done = VideoAnalysis.run(video, job.filename(), settings, tracks, (framesDone, total) -> {
+                if (throttle.due()) jobs.progress(id, framesDone, total, "tracking");
+            });
             if (Thread.currentThread().isInterrupted()) return;
             jobs.progress(id, done.tracking().frames(), done.tracking().frames(), "sizing the tracks");
             TrackSizes sizes = VideoAnalysis.sizeTracks(tracks, VideoJobs.tracksRequest(job).settings().toAnalysisSettings(), done.meanMassByTrack());

@@ -42,7 +42,17 @@ public final class SyntheticVideo {
         return zipOfFrames(diameterNm, particles, frames, size, seed, PSF_SIGMA_PX, MARGIN_PX);
     }
 
+    /** As {@link #zipOfFrames(double, int, int, int, long)}, as a bright-field camera sees it: dark spots on a bright background (each pixel 255 − v). */
+    public static byte[] zipOfDarkFrames(double diameterNm, int particles, int frames, int size, long seed) throws IOException {
+        return zipOfFrames(diameterNm, particles, frames, size, seed, PSF_SIGMA_PX, MARGIN_PX, true);
+    }
+
     static byte[] zipOfFrames(double diameterNm, int particles, int frames, int size, long seed, double sigmaPsf, double margin) throws IOException {
+        return zipOfFrames(diameterNm, particles, frames, size, seed, sigmaPsf, margin, false);
+    }
+
+    private static byte[] zipOfFrames(double diameterNm, int particles, int frames, int size, long seed, double sigmaPsf, double margin, boolean dark)
+            throws IOException {
         Random random = new Random(seed);
         double dUm2PerS = KB * (TEMPERATURE_C + 273.15) / (3 * Math.PI * VISCOSITY_PAS * diameterNm * 1e-9) * 1e12;
         double stepPx = Math.sqrt(2 * dUm2PerS / FPS) / (PIXEL_NM / 1000);
@@ -75,7 +85,8 @@ public final class SyntheticVideo {
                 BufferedImage frame = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
                 WritableRaster raster = frame.getRaster();
                 for (int p = 0; p < image.length; p++) {
-                    raster.setSample(p % size, p / size, 0, (int) Math.max(0, Math.min(255, Math.round(image[p] + noise * random.nextGaussian()))));
+                    int v = (int) Math.max(0, Math.min(255, Math.round(image[p] + noise * random.nextGaussian())));
+                    raster.setSample(p % size, p / size, 0, dark ? 255 - v : v);
                 }
                 out.putNextEntry(new ZipEntry(String.format("frame_%04d.png", f)));
                 ImageIO.write(frame, "png", out);

@@ -190,6 +190,51 @@ class VideoJobIntegrationTests extends IntegrationTest {
         assertThat(number(sized, "$.outcome.d50Nm")).isCloseTo(DIAMETER_NM, within(0.2 * DIAMETER_NM));
     }
 
+    /**
+     * A bright-field video (the same 12 particles of 300 nm, dark on a bright background) with the
+     * polarity, feature diameter and threshold stated: tracking uses them, the job's numbers and page
+     * say they were stated, and the audit entry of the upload keeps them.
+     */
+    @Test
+    void statedDarkParticlesAndFeatureSizeReachTheTracking() throws Exception {
+        String lot = scenarios.lotInTesting();
+        byte[] dark = SyntheticVideo.zipOfDarkFrames(DIAMETER_NM, PARTICLES, FRAMES, SIZE, 12);
+        MvcResult accepted = upload(lot, "bright-field.zip", dark, settings("particles", "dark", "featureDiameterPx", "9", "thresholdSigma", "6"),
+                analyst).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.detection.particles").value("DARK"))
+                .andExpect(jsonPath("$.detection.featureDiameterPx").value(9))
+                .andExpect(jsonPath("$.detection.thresholdSigma").value(6.0))
+                .andReturn();
+        String id = read(accepted, "$.id");
+        MvcResult done = awaitJob(id);
+        assertThat((String) read(done, "$.status")).as(done.getResponse().getContentAsString()).isEqualTo("DONE");
+        assertThat((String) read(done, "$.tracking.polarity")).isEqualTo("DARK");
+        assertThat((Boolean) read(done, "$.tracking.polarityFromData")).isFalse();
+        assertThat((Integer) read(done, "$.tracking.featureDiameterPx")).isEqualTo(9);
+        assertThat((Boolean) read(done, "$.tracking.featureSizeFromData")).isFalse();
+        assertThat(number(done, "$.tracking.thresholdSigma")).isEqualTo(6.0);
+        // Inverted, the dark spots are the bright video's particles: detected and linked as well.
+        assertThat(number(done, "$.tracking.particlesPerFrame")).isCloseTo(PARTICLES, within(1.5));
+        assertThat((Integer) read(done, "$.tracking.medianTrackLength")).isGreaterThanOrEqualTo(15);
+
+        String page = mvc.perform(get("/video/" + id).with(analyst.basic())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("dark on a bright field, as stated", "9 px, as stated", "6.0 σ above the noise, as stated")
+                .doesNotContain("chosen from the frames");
+        assertThat(jdbc.sql("select new_value from audit_entry where record_type = 'video_job' and record_id = ? order by seq limit 1")
+                .param(id).query(String.class).single()).contains("\"particles\":\"dark\"", "\"featureDiameterPx\":9", "\"thresholdSigma\":6.0");
+
+        // Left to the frames, the same choices are said to be the frames' (the video of the other tests is bright; another lot, as
+        // a second sizing of this one would be a retest).
+        String auto = read(upload(scenarios.lotInTesting(), "particles.zip", video, settings(), analyst).andExpect(status().isAccepted()).andReturn(), "$.id");
+        MvcResult chosen = awaitJob(auto);
+        assertThat((String) read(chosen, "$.tracking.polarity")).isEqualTo("BRIGHT");
+        assertThat((Boolean) read(chosen, "$.tracking.polarityFromData")).isTrue();
+        assertThat((Boolean) read(chosen, "$.tracking.featureSizeFromData")).isTrue();
+        assertThat(mvc.perform(get("/video/" + auto).with(analyst.basic())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("bright on a dark field, decided from the frames", "px, chosen from the frames", "σ above the noise, the default");
+    }
+
     @Test
     void refusesWrongSettingsAndFilesThatAreNotVideosFieldByFieldAndStoresNothing() throws Exception {
         String lot = scenarios.lotInTesting();
@@ -205,6 +250,9 @@ class VideoJobIntegrationTests extends IntegrationTest {
         refused(lot, "frames.zip", SyntheticVideo.emptyZip(), settings(), "file", "no PNG or TIFF frames");
         refused(lot, "short.zip", SyntheticVideo.zipOfFrames(DIAMETER_NM, 3, 3, 32, 1), settings(), "file", "at least 5");
         refused(lot, "particles.zip", video, settings("exposureMs", "50"), "exposureMs", "at most one frame time (40.0 ms");
+        refused(lot, "particles.zip", video, settings("particles", "grey"), "particles", "auto, bright or dark");
+        refused(lot, "particles.zip", video, settings("featureDiameterPx", "8"), "featureDiameterPx", "odd whole number of pixels from 3 to 99");
+        refused(lot, "particles.zip", video, settings("thresholdSigma", "0"), "thresholdSigma", "from 1 to 100");
         MockMultipartHttpServletRequestBuilder noFile = multipart("/api/lots/" + lot + "/video-jobs");
         settings().forEach(noFile::param);
         MvcResult r = mvc.perform(noFile.with(analyst.basic())).andExpect(status().isBadRequest()).andReturn();
@@ -220,12 +268,14 @@ class VideoJobIntegrationTests extends IntegrationTest {
         long before = count("video_job");
         MockMultipartHttpServletRequestBuilder b = multipart("/lots/" + lot + "/video");
         b.file(new MockMultipartFile("file", "frames.zip", "application/zip", SyntheticVideo.emptyZip()));
-        settings("temperatureC", "").forEach(b::param);
+        settings("temperatureC", "", "featureDiameterPx", "8").forEach(b::param);
         String html = mvc.perform(b.param("lang", "zh-HK").with(analyst.basic()).with(csrf())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("id=\"video-form\"", "class=\"field-error\"");
-        // Both wrong fields at once: the settings' and the file's, in Chinese (the reader's own reason stays in English).
-        assertThat(html).contains("無法將 frames.zip 讀取為影片", "frames.zip holds no PNG or TIFF frames", "必須填寫");
+        // The wrong fields at once: the settings' and the file's, in Chinese (the reader's own reason stays in English).
+        assertThat(html).contains("無法將 frames.zip 讀取為影片", "frames.zip holds no PNG or TIFF frames", "必須填寫", "「8」不是 3 至 99 之間的奇數像素");
+        // The typed detection choice stays in the form, to be corrected.
+        assertThat(html).contains("name=\"featureDiameterPx\" value=\"8\"");
         assertThat(count("video_job")).isEqualTo(before);
     }
 

@@ -35,9 +35,10 @@ class VideoApi {
 
     @PostMapping(path = "/lots/{lotId}/video-jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a video (file: .avi uncompressed or MJPEG, a multi-page .tif/.tiff, or a .zip of PNG/TIFF frames) with "
-            + "pixelSizeNm, fps, temperatureC and optionally exposureMs. The settings and the video's first frame are checked first "
-            + "(problem+json naming each field; nothing stored); then tracking runs in the background: poll the Location until status is "
-            + "DONE (measurementId names the NTA measurement of the tracks) or FAILED (error says why).")
+            + "pixelSizeNm, fps, temperatureC and optionally exposureMs, and, when the automatic detection misjudges the video, "
+            + "particles (auto, bright or dark), featureDiameterPx (odd, 3 to 99) and thresholdSigma (1 to 100; default 5). "
+            + "The settings and the video's first frame are checked first (problem+json naming each field; nothing stored); "
+            + "then tracking runs in the background: poll the Location until status is DONE (measurementId names the NTA measurement of the tracks) or FAILED (error says why).")
     ResponseEntity<VideoJob> submit(@PathVariable UUID lotId, @RequestParam(value = "file", required = false) MultipartFile file,
                                     @ModelAttribute @ParameterObject VideoRequest request) {
         VideoJob job = VideoUploads.withFile(file, upload -> jobs.submit(lotId, request, upload));

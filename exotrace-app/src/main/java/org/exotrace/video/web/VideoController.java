@@ -147,12 +147,13 @@ class VideoController {
     }
 
     private static VideoRequest blank() {
-        return new VideoRequest("", "", "", "", "", "", "");
+        return new VideoRequest("", "", "", "", "", "", "", "", "", "");
     }
 
-    /** The next form keeps the camera's settings: the next video is usually from the same set-up. */
+    /** The next form keeps the camera's settings and the stated detection: the next video is usually from the same set-up. */
     private static VideoRequest keepCamera(VideoRequest typed) {
-        return new VideoRequest(typed.pixelSizeNm(), typed.fps(), typed.temperatureC(), typed.exposureMs(), typed.instrument(), "", "");
+        return new VideoRequest(typed.pixelSizeNm(), typed.fps(), typed.temperatureC(), typed.exposureMs(), typed.instrument(), "", "",
+                typed.particles(), typed.featureDiameterPx(), typed.thresholdSigma());
     }
 
     private String render(UUID lotId, List<VideoJob> list, VideoRequest form, Map<String, String> errors, String notice, Model model) {
