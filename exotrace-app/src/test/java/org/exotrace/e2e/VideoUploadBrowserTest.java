@@ -38,11 +38,23 @@ class VideoUploadBrowserTest extends BrowserTest {
         form.locator("input[name=file]").setInputFiles(zip);
         form.getByLabel("Frame rate (fps)").fill("25");
         form.getByLabel("Temperature (°C)").fill("22");
+        // The video's particles are bright: stated, so tracking does not decide it from the frames.
+        form.getByLabel("Particles").selectOption("bright");
         button("Upload and track").click();
         assertThat(page.locator("#video-form label:has(input[name=pixelSizeNm]) .field-error")).containsText("required");
         assertThat(page.locator("#video-form label:has(input[name=file]) .field-error")).containsText("Choose the video again");
         org.assertj.core.api.Assertions.assertThat(Accessibility.seriousViolations(page)).as("axe, the refused form").isEmpty();
         screenshot("pixel-size-missing");
+        // The refused form keeps the stated polarity, and its detection fields fit a phone's width.
+        assertThat(page.locator("#video-form").getByLabel("Particles")).hasValue("bright");
+        page.setViewportSize(PHONE, 844);
+        org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .as("the refused form's width at %d px", PHONE).isLessThanOrEqualTo(PHONE);
+        page.locator("#video-form").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("VideoUploadBrowserTest-video-form-390.png")));
+        page.setViewportSize(1280, 900);
+        page.locator("#video-form").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("VideoUploadBrowserTest-video-form-1280.png")));
 
         form = page.locator("#video-form");
         form.getByLabel("Pixel size (nm)").fill("166");
@@ -65,6 +77,7 @@ class VideoUploadBrowserTest extends BrowserTest {
         assertThat(page.locator("#video-tracking")).containsText("Particles per frame");
         assertThat(page.locator("#video-tracking")).containsText("Median track length");
         assertThat(page.locator("#video-tracking")).containsText("166 nm per pixel, 25 fps, 22 °C");
+        assertThat(page.locator("#video-polarity")).hasText("bright on a dark field, as stated");
         // The page follows the sizing of the tracks and reloads when it is done.
         assertThat(page.locator("#video-measurement .tag")).hasText("Succeeded", new LocatorAssertions.HasTextOptions().setTimeout(240_000));
         page.waitForLoadState(LoadState.NETWORKIDLE);
