@@ -108,8 +108,8 @@ public final class LagFallback {
             if (k < Math.max(1, minSteps)) continue;
             index[kept] = t;
             steps[kept] = k;
-            msd[kept] = k >= 2 * lag ? msd(dx, dy, k, lag) : Double.NaN;
-            msd2[kept] = k >= 4 * lag ? msd(dx, dy, k, 2 * lag) : Double.NaN;
+            msd[kept] = k >= 2 * lag ? MsdDiagnostic.msd(dx, dy, k, lag) : Double.NaN;
+            msd2[kept] = k >= 4 * lag ? MsdDiagnostic.msd(dx, dy, k, 2 * lag) : Double.NaN;
             kept++;
         }
         double[] measured = offset(Arrays.copyOf(msd, kept), Arrays.copyOf(msd2, kept));
@@ -130,26 +130,6 @@ public final class LagFallback {
             out.add(new TrackDiffusion(tracks.particle(index[i]), steps[i], frameSeconds, statistic, d, sd * sd, shape));
         }
         return new Result(lag, offset, offsetSe, fromTracks, out, tooShort);
-    }
-
-    /** The 2-D MSD at {@code lag} over all overlapping windows of the first {@code n} steps. */
-    static double msd(double[] dx, double[] dy, int n, int lag) {
-        double sx = 0;
-        double sy = 0;
-        for (int i = 0; i < lag; i++) {
-            sx += dx[i];
-            sy += dy[i];
-        }
-        double sum = 0;
-        int windows = 0;
-        for (int start = 0; ; start++) {
-            sum += sx * sx + sy * sy;
-            windows++;
-            if (start + lag >= n) break;
-            sx += dx[start + lag] - dx[start];
-            sy += dy[start + lag] - dy[start];
-        }
-        return sum / windows;
     }
 
     /** {c, its SE}: −mean(MSD(2L) − 2 MSD(L)) over the tracks with both whose MSD(L) is within its 5th to 95th percentiles; null with too few. */

@@ -79,19 +79,9 @@ public record MsdDiagnostic(double[] msdUm2, double slopeDiffusion, double inter
             int steps = tracks.steps(t, drift, dx, dy);
             if (steps < Math.max(minSteps, 1)) continue;
             for (int lag = 1; lag <= MAX_LAG && lag <= steps; lag++) {
-                double sx = 0;
-                double sy = 0;
-                for (int i = 0; i < lag; i++) {
-                    sx += dx[i];
-                    sy += dy[i];
-                }
-                for (int start = 0; ; start++) {
-                    sumSquares[lag - 1] += sx * sx + sy * sy;
-                    windows[lag - 1] += 2;
-                    if (start + lag >= steps) break;
-                    sx += dx[start + lag] - dx[start];
-                    sy += dy[start + lag] - dy[start];
-                }
+                int count = steps - lag + 1;
+                sumSquares[lag - 1] += msd(dx, dy, steps, lag) * count;
+                windows[lag - 1] += 2L * count;
             }
             for (int lag = 0; lag <= k; lag++) {
                 double s = 0;
@@ -147,6 +137,26 @@ public record MsdDiagnostic(double[] msdUm2, double slopeDiffusion, double inter
         double meanSe = Math.sqrt(v) / b;
         boolean free = !(Math.abs(meanCorr) > Z_LIMIT * meanSe && Math.abs(meanCorr) > CORRELATION_LIMIT);
         return new MsdDiagnostic(msd, slope / (2 * frameSeconds), intercept, corr, se, free, used);
+    }
+
+    /** The 2-D MSD at {@code lag} over all n − lag + 1 overlapping windows of the first {@code n} steps. */
+    static double msd(double[] dx, double[] dy, int n, int lag) {
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < lag; i++) {
+            sx += dx[i];
+            sy += dy[i];
+        }
+        double sum = 0;
+        int windows = 0;
+        for (int start = 0; ; start++) {
+            sum += sx * sx + sy * sy;
+            windows++;
+            if (start + lag >= n) break;
+            sx += dx[start + lag] - dx[start];
+            sy += dy[start + lag] - dy[start];
+        }
+        return sum / windows;
     }
 
     /** The mean correlation of steps two to {@link #MAX_CORRELATION_LAG} frames apart. */

@@ -195,27 +195,19 @@ public final class NtaAnalysis {
         Function<List<TrackDiffusion>, NumberDistribution> sizing;
         String modelName = null;
         LagFallback.Result fallback = null;
-        List<TrackDiffusion> sized = diffusions;
-        DiameterGrid grid;
+        if (settings.method() == SizingMethod.ML && !check.freeDiffusion()) fallback = fallback(tracks, drift, minSteps, check, warnings);
+        List<TrackDiffusion> sized = fallback != null ? fallback.tracks() : diffusions;
+        DiameterGrid grid = gridFor(sized, stokesEinstein);
         if (settings.method() == SizingMethod.ML) {
-            WalkerDeconvolution walker;
-            if (!check.freeDiffusion()) fallback = fallback(tracks, drift, minSteps, check, warnings);
-            if (fallback != null) {
-                sized = fallback.tracks();
-                grid = gridFor(sized, stokesEinstein);
-                walker = WalkerDeconvolution.on(grid, stokesEinstein).withOffset(fallback.offsetUm2() / fallback.lag());
-            } else {
-                grid = gridFor(sized, stokesEinstein);
-                walker = WalkerDeconvolution.on(grid, stokesEinstein).withLocalizationVariance(perTrack.sigma2Um2())
-                        .withMotionBlur(perTrack.motionBlur().motionBlur());
-            }
+            WalkerDeconvolution walker = fallback != null
+                    ? WalkerDeconvolution.on(grid, stokesEinstein).withOffset(fallback.offsetUm2() / fallback.lag())
+                    : WalkerDeconvolution.on(grid, stokesEinstein).withLocalizationVariance(perTrack.sigma2Um2())
+                            .withMotionBlur(perTrack.motionBlur().motionBlur());
             WalkerDeconvolution fit = walker.withSamplingModel(samplingModel).withSmoothing(smoothing);
             modelName = samplingModel.name();
             sizing = list -> fit.fit(list).particles();
         } else {
-            grid = gridFor(sized, stokesEinstein);
-            DiameterGrid histogramGrid = grid;
-            sizing = list -> NaiveHistogram.of(histogramGrid, stokesEinstein, list).distribution();
+            sizing = list -> NaiveHistogram.of(grid, stokesEinstein, list).distribution();
         }
         progress.accept("size distribution (" + settings.method().name().toLowerCase() + ")");
         NumberDistribution distribution = sizing.apply(sized);

@@ -34,7 +34,7 @@ class LagFallbackTest {
             double y = dy[start] + dy[start + 1] + dy[start + 2];
             sum += x * x + y * y;
         }
-        assertThat(LagFallback.msd(dx, dy, dx.length, 3)).isCloseTo(sum / 4, within(1e-12));
+        assertThat(MsdDiagnostic.msd(dx, dy, dx.length, 3)).isCloseTo(sum / 4, within(1e-12));
     }
 
     @Test
@@ -51,7 +51,7 @@ class LagFallbackTest {
                     dx[i] = random.nextGaussian();
                     dy[i] = random.nextGaussian();
                 }
-                values[t] = LagFallback.msd(dx, dy, steps, lag);
+                values[t] = MsdDiagnostic.msd(dx, dy, steps, lag);
             }
             double mean = java.util.Arrays.stream(values).average().orElseThrow();
             double var = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
