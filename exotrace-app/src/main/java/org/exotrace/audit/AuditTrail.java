@@ -153,14 +153,11 @@ public class AuditTrail {
                     intact ? List.of() : List.of(new Break(firstBrokenSeq, null, problem)), intact ? 0 : 1);
         }
 
-        static Verification of(long entriesChecked, long checkpointsChecked, List<Break> all) {
-            List<Break> sorted = all.stream()
-                    .sorted(java.util.Comparator.comparing(Break::seq, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-                    .toList();
-            if (sorted.isEmpty()) return new Verification(true, entriesChecked, null, null, checkpointsChecked, List.of(), 0);
-            Break first = sorted.get(0);
-            return new Verification(false, entriesChecked, first.seq(), first.problem(), checkpointsChecked,
-                    sorted.subList(0, Math.min(LISTED, sorted.size())), sorted.size());
+        /** From the first {@value #LISTED} breaks in report order (entry number, those without one last) and the count of all. */
+        static Verification of(long entriesChecked, long checkpointsChecked, List<Break> listed, long breakCount) {
+            if (breakCount == 0) return new Verification(true, entriesChecked, null, null, checkpointsChecked, List.of(), 0);
+            Break first = listed.get(0);
+            return new Verification(false, entriesChecked, first.seq(), first.problem(), checkpointsChecked, listed, breakCount);
         }
 
         /** Breaks found but not listed. */
@@ -190,6 +187,20 @@ public class AuditTrail {
         }
     }
 
+    /** How far a verification got: called now and then while it reads the chain, not once per entry. */
+    @FunctionalInterface
+    public interface Progress {
+
+        Progress NONE = (checked, total) -> { };
+
+        /**
+         * @param checked entries checked so far
+         * @param total   the number of the chain's last entry when the verification began (what
+         *                {@code checked} reaches when no entry is missing)
+         */
+        void checked(long checked, long total);
+    }
+
     /**
      * Recomputes every link, hash and key signature in one snapshot, compares the chain with the
      * checkpoints outside the database and the head, and reports every break. When the chain is
@@ -197,8 +208,13 @@ public class AuditTrail {
      * is written as a checkpoint.
      */
     public Verification verify() {
+        return verify(Progress.NONE);
+    }
+
+    /** {@link #verify()}, telling {@code progress} how far it got after every page of entries read. */
+    public Verification verify(Progress progress) {
         boolean callersTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-        ChainVerifier.Outcome outcome = snapshot.execute(tx -> new ChainVerifier(jdbc, anchor).verify(false));
+        ChainVerifier.Outcome outcome = snapshot.execute(tx -> new ChainVerifier(jdbc, anchor).verify(false, progress));
         if (!callersTransaction && outcome.verification().intact()) {
             checkpoints.verified(outcome.lastSeq(), outcome.lastHash());
         }
