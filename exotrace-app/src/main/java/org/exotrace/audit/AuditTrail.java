@@ -14,6 +14,8 @@ import org.exotrace.shared.Hashes;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.SearchText;
 import org.exotrace.shared.RecordChanged;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,16 +52,26 @@ public class AuditTrail {
     private final AuditAnchor anchor;
     private final AuditCheckpoints checkpoints;
     private final TransactionTemplate snapshot;
+    private final int verifyPageSize;
     private final JsonMapper json = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     AuditTrail(JdbcClient jdbc, AuditAnchor anchor, AuditCheckpoints checkpoints, PlatformTransactionManager transactions) {
+        this(jdbc, anchor, checkpoints, transactions, ChainVerifier.PAGE_SIZE);
+    }
+
+    /** @param verifyPageSize entries a verification reads per query ({@code exotrace.audit.verify-page-size}) */
+    @Autowired
+    AuditTrail(JdbcClient jdbc, AuditAnchor anchor, AuditCheckpoints checkpoints, PlatformTransactionManager transactions,
+               @Value("${exotrace.audit.verify-page-size:" + ChainVerifier.PAGE_SIZE + "}") int verifyPageSize) {
+        if (verifyPageSize < 1) throw new IllegalArgumentException("exotrace.audit.verify-page-size must be at least 1, was " + verifyPageSize);
         this.jdbc = jdbc;
         this.anchor = anchor;
         this.checkpoints = checkpoints;
         this.snapshot = AuditCheckpoints.snapshot(transactions);
+        this.verifyPageSize = verifyPageSize;
     }
 
     /** Appends the change in the publisher's transaction: no change commits without its entry. */
@@ -245,7 +257,7 @@ public class AuditTrail {
     /** {@link #verify()}, telling {@code progress} how far it got after every page of entries read. */
     public Verification verify(Progress progress) {
         boolean callersTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-        ChainVerifier.Outcome outcome = snapshot.execute(tx -> new ChainVerifier(jdbc, anchor).verify(false, progress));
+        ChainVerifier.Outcome outcome = snapshot.execute(tx -> new ChainVerifier(jdbc, anchor, verifyPageSize).verify(false, progress));
         if (!callersTransaction && outcome.verification().intact()) {
             checkpoints.verified(outcome.lastSeq(), outcome.lastHash());
         }
