@@ -1,7 +1,10 @@
 package org.exotrace;
 
+import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import org.exotrace.audit.AuditTrail;
 import org.exotrace.backup.AnchorDirectory;
@@ -31,7 +34,8 @@ public class ExotraceApplication {
               serve [--demo] [--port N]   run the web application (http://localhost:8080 by default);
                                           --demo loads the demo dataset and demo accounts
               audit verify                check the audit trail's hash chain, key signatures and checkpoints;
-                                          prints every break; exit 0 if intact, 1 if broken
+                                          prints every break; exit 0 if intact, 1 if broken (progress
+                                          and the time taken go to stderr)
               backup FILE                 write a consistent backup of the database and its stored files
                                           to FILE (a zip; the server may keep running)
               restore FILE                load a backup into an empty data directory, then verify the
@@ -107,9 +111,33 @@ public class ExotraceApplication {
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
                 "exotrace.first-admin.enabled", "false"));
         try (ConfigurableApplicationContext ctx = app.run()) {
-            AuditTrail.Verification v = ctx.getBean(AuditTrail.class).verify();
+            long started = System.nanoTime();
+            AuditTrail.Verification v = ctx.getBean(AuditTrail.class).verify(new ProgressLines(System.err, started));
             v.report().forEach(System.out::println);
+            System.err.printf(Locale.ROOT, "Checked %,d entries in %.1f s.%n", v.entriesChecked(), (System.nanoTime() - started) / 1e9);
             return v.intact() ? 0 : 1;
+        }
+    }
+
+    /** A line on stderr every {@value #EVERY_SECONDS} s of a long verification: how many entries of how many are checked. */
+    private static final class ProgressLines implements AuditTrail.Progress {
+
+        private static final long EVERY_SECONDS = 5;
+
+        private final PrintStream err;
+        private long next;
+
+        ProgressLines(PrintStream err, long started) {
+            this.err = err;
+            this.next = started + TimeUnit.SECONDS.toNanos(EVERY_SECONDS);
+        }
+
+        @Override
+        public void checked(long checked, long total) {
+            long now = System.nanoTime();
+            if (now - next < 0 || checked >= total) return;
+            next = now + TimeUnit.SECONDS.toNanos(EVERY_SECONDS);
+            err.printf(Locale.ROOT, "Checked %,d of %,d entries (%d %%)...%n", checked, total, total == 0 ? 0 : checked * 100 / total);
         }
     }
 

@@ -143,21 +143,29 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void auditVerifyCommandPrintsTheSummaryAndExitsZeroForAnIntactChain() {
+    void auditVerifyCommandPrintsTheSummaryAndExitsZeroForAnIntactChainAndTheTimeTakenOnStderr() {
         registerDonorQuietly();
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             exit = ExotraceApplication.run(new String[] {"audit", "verify"});
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
 
+        long entries = count("audit_entry");
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("Audit chain intact: " + count("audit_entry") + " entries verified.");
+                .contains("Audit chain intact: " + entries + " entries verified.")
+                .as("progress and timing stay off stdout").doesNotContain("Checked ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("Checked " + String.format(java.util.Locale.ROOT, "%,d", entries)
+                + " entries in \\d+\\.\\d s\\.");
     }
 
     @Test

@@ -4,12 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Hashes;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.SearchText;
 import org.exotrace.shared.RecordChanged;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,46 +46,83 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
     private static final long CHAIN_LOCK = 0x45584f5452414345L;
+    private static final int ROWS_PER_INSERT = 500;
 
     private final JdbcClient jdbc;
     private final AuditAnchor anchor;
     private final AuditCheckpoints checkpoints;
     private final TransactionTemplate snapshot;
+    private final int verifyPageSize;
     private final JsonMapper json = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     AuditTrail(JdbcClient jdbc, AuditAnchor anchor, AuditCheckpoints checkpoints, PlatformTransactionManager transactions) {
+        this(jdbc, anchor, checkpoints, transactions, ChainVerifier.PAGE_SIZE);
+    }
+
+    /** @param verifyPageSize entries a verification reads per query ({@code exotrace.audit.verify-page-size}) */
+    @Autowired
+    AuditTrail(JdbcClient jdbc, AuditAnchor anchor, AuditCheckpoints checkpoints, PlatformTransactionManager transactions,
+               @Value("${exotrace.audit.verify-page-size:" + ChainVerifier.PAGE_SIZE + "}") int verifyPageSize) {
+        if (verifyPageSize < 1) throw new IllegalArgumentException("exotrace.audit.verify-page-size must be at least 1, was " + verifyPageSize);
         this.jdbc = jdbc;
         this.anchor = anchor;
         this.checkpoints = checkpoints;
         this.snapshot = AuditCheckpoints.snapshot(transactions);
+        this.verifyPageSize = verifyPageSize;
     }
 
     /** Appends the change in the publisher's transaction: no change commits without its entry. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(RecordChanged change) {
+        appendAll(List.of(change));
+    }
+
+    /**
+     * Appends the changes in this order, in the caller's transaction, as {@link #on} appends one:
+     * under the chain's lock, hashed and signed the same way, the head moved once at the end. For
+     * loading many records at once (a scale generator, a benchmark), where one event per record
+     * would cost a round trip per entry; the changes are written {@value #ROWS_PER_INSERT} to an
+     * insert statement.
+     *
+     * @return the number of the last entry appended (the head's when {@code changes} is empty)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long appendAll(List<RecordChanged> changes) {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 1).list();
         record Head(long seq, String hash) {}
         Head head = jdbc.sql("select seq, hash from audit_entry order by seq desc limit 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional().orElse(new Head(0, GENESIS));
-        long seq = head.seq() + 1;
+        if (changes.isEmpty()) return head.seq();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        java.sql.Timestamp recordedAt = java.sql.Timestamp.from(at);
         String actor = Actors.current();
-        String oldValue = toJson(change.before());
-        String newValue = toJson(change.after());
-        String hash = hash(seq, at, actor, change.recordType(), change.recordId(), change.action(), oldValue, newValue,
-                change.reason(), head.hash());
-        jdbc.sql("""
-                insert into audit_entry (seq, recorded_at, actor, record_type, record_id, action, old_value, new_value, reason, prev_hash, hash, mac)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, java.sql.Timestamp.from(at), actor, change.recordType(), change.recordId(), change.action(),
-                        oldValue, newValue, change.reason(), head.hash(), hash, anchor.mac(hash))
-                .update();
+        UnaryOperator<String> macs = anchor.macs();
+        long seq = head.seq();
+        String previous = head.hash();
+        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
+            List<RecordChanged> rows = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
+            List<Object> params = new ArrayList<>(rows.size() * 12);
+            for (RecordChanged change : rows) {
+                seq++;
+                String oldValue = toJson(change.before());
+                String newValue = toJson(change.after());
+                String hash = hash(seq, at, actor, change.recordType(), change.recordId(), change.action(), oldValue, newValue,
+                        change.reason(), previous);
+                params.addAll(Arrays.asList(seq, recordedAt, actor, change.recordType(), change.recordId(), change.action(),
+                        oldValue, newValue, change.reason(), previous, hash, macs.apply(hash)));
+                previous = hash;
+            }
+            jdbc.sql("insert into audit_entry (seq, recorded_at, actor, record_type, record_id, action, old_value, new_value, reason,"
+                    + " prev_hash, hash, mac) values " + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+                    .params(params).update();
+        }
         jdbc.sql("insert into audit_head (id, seq, hash) values (1, ?, ?) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash")
-                .params(seq, hash).update();
+                .params(seq, previous).update();
+        return seq;
     }
 
     /** The history of one record, oldest first: the timeline a detail page shows. */
@@ -153,14 +196,11 @@ public class AuditTrail {
                     intact ? List.of() : List.of(new Break(firstBrokenSeq, null, problem)), intact ? 0 : 1);
         }
 
-        static Verification of(long entriesChecked, long checkpointsChecked, List<Break> all) {
-            List<Break> sorted = all.stream()
-                    .sorted(java.util.Comparator.comparing(Break::seq, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-                    .toList();
-            if (sorted.isEmpty()) return new Verification(true, entriesChecked, null, null, checkpointsChecked, List.of(), 0);
-            Break first = sorted.get(0);
-            return new Verification(false, entriesChecked, first.seq(), first.problem(), checkpointsChecked,
-                    sorted.subList(0, Math.min(LISTED, sorted.size())), sorted.size());
+        /** From the first {@value #LISTED} breaks in report order (entry number, those without one last) and the count of all. */
+        static Verification of(long entriesChecked, long checkpointsChecked, List<Break> listed, long breakCount) {
+            if (breakCount == 0) return new Verification(true, entriesChecked, null, null, checkpointsChecked, List.of(), 0);
+            Break first = listed.get(0);
+            return new Verification(false, entriesChecked, first.seq(), first.problem(), checkpointsChecked, listed, breakCount);
         }
 
         /** Breaks found but not listed. */
@@ -190,6 +230,20 @@ public class AuditTrail {
         }
     }
 
+    /** How far a verification got: called now and then while it reads the chain, not once per entry. */
+    @FunctionalInterface
+    public interface Progress {
+
+        Progress NONE = (checked, total) -> { };
+
+        /**
+         * @param checked entries checked so far
+         * @param total   the number of the chain's last entry when the verification began (what
+         *                {@code checked} reaches when no entry is missing)
+         */
+        void checked(long checked, long total);
+    }
+
     /**
      * Recomputes every link, hash and key signature in one snapshot, compares the chain with the
      * checkpoints outside the database and the head, and reports every break. When the chain is
@@ -197,8 +251,13 @@ public class AuditTrail {
      * is written as a checkpoint.
      */
     public Verification verify() {
+        return verify(Progress.NONE);
+    }
+
+    /** {@link #verify()}, telling {@code progress} how far it got after every page of entries read. */
+    public Verification verify(Progress progress) {
         boolean callersTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-        ChainVerifier.Outcome outcome = snapshot.execute(tx -> new ChainVerifier(jdbc, anchor).verify(false));
+        ChainVerifier.Outcome outcome = snapshot.execute(tx -> new ChainVerifier(jdbc, anchor, verifyPageSize).verify(false, progress));
         if (!callersTransaction && outcome.verification().intact()) {
             checkpoints.verified(outcome.lastSeq(), outcome.lastHash());
         }

@@ -17,6 +17,7 @@ import org.exotrace.IntegrationTest;
 import org.exotrace.audit.AuditAnchor.Checkpoint;
 import org.exotrace.audit.AuditTrail.Verification;
 import org.exotrace.audit.AuditTrail.Verification.Break;
+import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,28 @@ class AuditAnchoringIntegrationTests extends IntegrationTest {
         Signed entry = jdbc.sql("select hash, mac from audit_entry where seq = ?").param(seq)
                 .query((rs, n) -> new Signed(rs.getString(1), rs.getString(2))).single();
         assertThat(entry.mac()).isEqualTo(anchor.mac(entry.hash())).isNotEqualTo(entry.hash()).hasSize(64);
+    }
+
+    @Test
+    void changesAppendedInBulkAreLinkedAndSignedLikeSingleOnesAndMoveTheHeadOnce() {
+        int count = 1203; // three insert statements
+        List<RecordChanged> changes = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> RecordChanged.changed("donor", "BULK-" + i, "UPDATE", null, java.util.Map.of("n", i), "bulk"))
+                .toList();
+
+        transaction().executeWithoutResult(tx -> {
+            long before = jdbc.sql("select seq from audit_head").query(Long.class).single();
+            long last = trail.appendAll(changes);
+            assertThat(last).isEqualTo(before + count);
+            assertThat(jdbc.sql("select seq from audit_head").query(Long.class).single()).isEqualTo(last);
+            assertThat(jdbc.sql("select hash from audit_head").query(String.class).single()).isEqualTo(hashOf(last));
+            assertThat(jdbc.sql("select mac from audit_entry where seq = ?").param(last).query(String.class).single())
+                    .isEqualTo(anchor.mac(hashOf(last)));
+            Verification verification = new ChainVerifier(jdbc, anchor, 500).verify(false).verification();
+            assertThat(verification.intact()).as(verification.summary()).isTrue();
+            assertThat(verification.entriesChecked()).isEqualTo(last);
+            tx.setRollbackOnly();
+        });
     }
 
     @Test
