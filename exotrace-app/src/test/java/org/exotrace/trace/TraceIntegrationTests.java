@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * The trace on a small network built through the API: two donors, their batches and primary lots
  * P1 and P2, a derivative D of P1 and a pool Q of P1 and P2, units of each shipped to two clinics
- * and used in sessions on four patients; and an unrelated lot U whose unit treated a fifth patient
- * at clinic A.
+ * and used in sessions on three patients; and an unrelated lot U (from P2's donor, but not made from
+ * P1) whose unit treated a fourth patient at clinic A.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TraceIntegrationTests extends IntegrationTest {
@@ -69,8 +69,8 @@ class TraceIntegrationTests extends IntegrationTest {
         String p2 = lots.lotInTesting(donor2);
         String d = derive(p1);
         String q = pool(p1, p2);
-        String u = lots.lotInTesting();
-        for (String lot : List.of(p1, p2, d, q, u)) {
+        String u = lots.lotInTesting(donor2); // a lot of its own: neither made from P1 nor P1 from it
+        for (String lot : List.of(p1, d, q, u)) { // P2 ships nothing; a pool may be made from a lot in testing
             lots.allRequiredResultsPassing(lot);
             lots.release(lot, qa).andExpect(status().isOk());
         }
