@@ -3,6 +3,7 @@ package org.exotrace.batch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +135,27 @@ class LotRepository {
                     union
                     select p.parent_lot_id from lot_parent p join up on p.lot_id = up.id)
                 select id from up""").param(lotId).query(UUID.class).list();
+    }
+
+    /**
+     * The lot and its descendants ({@code down}) or ancestors, with the edges among them, in one
+     * recursive query: each step is a look-up in lot_parent's primary key or its parent index.
+     */
+    LotFamily family(Lot root, boolean down) {
+        String from = down ? "parent_lot_id" : "lot_id";
+        String to = down ? "lot_id" : "parent_lot_id";
+        Map<UUID, Lot> lots = new LinkedHashMap<>();
+        List<LotFamily.Edge> edges = new ArrayList<>();
+        jdbc.sql("with recursive walk(id, came_from) as (select cast(? as uuid), cast(null as uuid) union"
+                        + " select p." + to + ", p." + from + " from lot_parent p join walk w on p." + from + " = w.id)"
+                        + " select l.*, w.came_from from walk w join lot l on l.id = w.id").param(root.id())
+                .query((ResultSet rs) -> {
+                    Lot lot = lot(rs, 0);
+                    lots.putIfAbsent(lot.id(), lot);
+                    UUID other = rs.getObject("came_from", UUID.class);
+                    if (other != null) edges.add(down ? new LotFamily.Edge(other, lot.id()) : new LotFamily.Edge(lot.id(), other));
+                });
+        return new LotFamily(root, lots, edges);
     }
 
     Page<Lot> search(String text, LotState state, Page.Request page) {

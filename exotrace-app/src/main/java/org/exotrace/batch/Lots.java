@@ -196,6 +196,18 @@ public class Lots {
         return found.values().stream().sorted(Comparator.comparing(Lot::createdAt)).toList();
     }
 
+    /** The lot and every lot derived or pooled from it, to any depth, in one query (the forward trace's first step). */
+    @Transactional(readOnly = true)
+    public LotFamily descendants(UUID lotId) {
+        return repository.family(get(lotId), true);
+    }
+
+    /** The lot and every lot it was made from, to the primary lots, in one query (the backward trace's first step). */
+    @Transactional(readOnly = true)
+    public LotFamily ancestors(UUID lotId) {
+        return repository.family(get(lotId), false);
+    }
+
     /** Every donor at the root of the lot's ancestry, through derivatives and pools. */
     @Transactional(readOnly = true)
     public Set<UUID> donorIds(UUID lotId) {

@@ -40,6 +40,11 @@ class UnitRepository {
                 .query(LotRepository::unit).list();
     }
 
+    List<LotUnit> ofLots(Collection<UUID> lotIds) {
+        return jdbc.sql("select * from lot_unit where lot_id = any(?) order by code").param(lotIds.toArray(UUID[]::new))
+                .query(LotRepository::unit).list();
+    }
+
     /** The day the unit was filled, in the server's time zone. */
     LocalDate filledOn(UUID id) {
         return jdbc.sql("select created_at from lot_unit where id = ?").param(id).query(java.sql.Timestamp.class).single()

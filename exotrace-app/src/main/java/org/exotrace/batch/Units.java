@@ -118,6 +118,12 @@ public class Units {
         return after;
     }
 
+    /** Every unit filled from these lots, destroyed ones included, by code. */
+    @Transactional(readOnly = true)
+    public List<LotUnit> ofLots(Collection<UUID> lotIds) {
+        return lotIds.isEmpty() ? List.of() : repository.ofLots(lotIds);
+    }
+
     /** The units with these ids (unknown ids are left out). */
     @Transactional(readOnly = true)
     public List<LotUnit> byIds(Collection<UUID> ids) {

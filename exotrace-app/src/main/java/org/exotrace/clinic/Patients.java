@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +114,27 @@ public class Patients {
         } catch (DomainProblem notStaff) {
             throw DomainProblem.notFound(recordType, recordId);
         }
+    }
+
+    /** A patient as everyone outside their clinic knows them. */
+    public record Pseudonymous(UUID id, UUID clinicId, String pseudonym) {}
+
+    /** The pseudonyms of these patients, for anyone: a pseudonym identifies no one outside the clinic. */
+    @Transactional(readOnly = true)
+    public List<Pseudonymous> pseudonyms(Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select id, clinic_id, pseudonym from patient where id = any(?) order by pseudonym").param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> new Pseudonymous(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("pseudonym")))
+                .list();
+    }
+
+    /** Those of these patients whom the current user may identify: the patients of clinics they work at. */
+    @Transactional(readOnly = true)
+    public List<Patient> identifiable(Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select p.* from patient p join clinic_member m on m.clinic_id = p.clinic_id and m.username = ?
+                where p.id = any(?) order by p.pseudonym""").params(Actors.current(), ids.toArray(UUID[]::new)).query(Patients::patient).list();
     }
 
     /** The clinic's patients whose name or pseudonym contains {@code query}, by family name. */

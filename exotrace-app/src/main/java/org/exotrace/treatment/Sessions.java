@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -260,6 +261,27 @@ public class Sessions {
         plans.forPatient(patientId).forEach(p -> byId.put(p.id(), p));
         return jdbc.sql("select * from treatment_session where patient_id = ? and status = 'RECORDED' order by performed_on, number").param(patientId)
                 .query(Sessions::session).list().stream().map(s -> concealed(byId.get(s.planId()), s)).toList();
+    }
+
+    /**
+     * One use of a unit, without anything that identifies the patient: the session, the patient's id
+     * (its pseudonym and identity are the clinic module's to give) and the clinic where it was used.
+     */
+    public record UnitUse(UUID sessionId, UUID unitId, String unitCode, UUID patientId, UUID clinicId, LocalDate performedOn) {}
+
+    /**
+     * The recorded (not voided) sessions that used these units, for a trace: one index look-up per
+     * unit, and no check of the caller's clinic, since nothing here names a patient.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitUse> usesOf(Collection<UUID> unitIds) {
+        if (unitIds.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select id, unit_id, unit_code, patient_id, clinic_id, performed_on from treatment_session
+                where unit_id = any(?) and status = 'RECORDED' order by performed_on, unit_code""").param(unitIds.toArray(UUID[]::new))
+                .query((rs, n) -> new UnitUse(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_code"),
+                        rs.getObject("patient_id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getDate("performed_on").toLocalDate()))
+                .list();
     }
 
     private static TreatmentSession concealed(TreatmentPlan plan, TreatmentSession s) {

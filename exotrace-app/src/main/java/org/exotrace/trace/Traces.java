@@ -1,0 +1,188 @@
+package org.exotrace.trace;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.exotrace.batch.Batch;
+import org.exotrace.batch.Batches;
+import org.exotrace.batch.Lot;
+import org.exotrace.batch.LotFamily;
+import org.exotrace.batch.LotUnit;
+import org.exotrace.batch.Lots;
+import org.exotrace.batch.Units;
+import org.exotrace.clinic.Clinic;
+import org.exotrace.clinic.Clinics;
+import org.exotrace.clinic.Patient;
+import org.exotrace.clinic.Patients;
+import org.exotrace.donor.Donor;
+import org.exotrace.donor.Donors;
+import org.exotrace.shared.Actors;
+import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Role;
+import org.exotrace.supply.UnitWhereabouts;
+import org.exotrace.supply.UnitWhereabouts.Whereabouts;
+import org.exotrace.treatment.Sessions;
+import org.exotrace.treatment.Sessions.UnitUse;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers the trace both ways with a fixed number of set-based queries, whatever the size of the
+ * tree: the lineage in one recursive query, then the units, their whereabouts, their uses and the
+ * patients' pseudonyms each in one query over the whole set.
+ */
+@Service
+public class Traces {
+
+    /** The roles that see the whole network (under pseudonyms); a clinician alone sees only their clinics' units. */
+    static final Role[] WHOLE_NETWORK = {Role.LAB_ANALYST, Role.QA_RELEASER, Role.COMPLIANCE_OFFICER};
+
+    private final Lots lots;
+    private final Units units;
+    private final Batches batches;
+    private final Donors donors;
+    private final UnitWhereabouts whereabouts;
+    private final Sessions sessions;
+    private final Patients patients;
+    private final Clinics clinics;
+
+    Traces(Lots lots, Units units, Batches batches, Donors donors, UnitWhereabouts whereabouts, Sessions sessions, Patients patients,
+           Clinics clinics) {
+        this.lots = lots;
+        this.units = units;
+        this.batches = batches;
+        this.donors = donors;
+        this.whereabouts = whereabouts;
+        this.sessions = sessions;
+        this.patients = patients;
+        this.clinics = clinics;
+    }
+
+    /** Forward from the lot with this code: "which patients received units of this lot, or of lots derived or pooled from it?" */
+    @Transactional(readOnly = true)
+    public LotTrace forward(String lotCode) {
+        Lot lot = lots.findByCode(lotCode == null ? null : lotCode.strip()).orElseThrow(() -> DomainProblem.notFound("Lot", lotCode));
+        LotFamily family = lots.descendants(lot.id());
+        List<LotUnit> all = units.ofLots(family.lots().keySet());
+        Map<UUID, Whereabouts> where = whereabouts.of(all.stream().map(LotUnit::id).toList());
+        Scope scope = scope();
+        List<LotUnit> shown = all.stream().filter(u -> scope.sees(where.get(u.id()))).toList();
+        Map<UUID, UUID> lotOf = shown.stream().collect(Collectors.toMap(LotUnit::id, LotUnit::lotId));
+        Map<UUID, List<TracedUnit>> byLot = new LinkedHashMap<>();
+        traced(shown, where, scope, family.lots()).forEach(t -> byLot.computeIfAbsent(lotOf.get(t.id()), k -> new ArrayList<>()).add(t));
+        LotTrace.Node root = node(lot, family, byLot, new HashSet<>());
+        return new LotTrace(root, recipients(byLot.values().stream().flatMap(List::stream).toList()), family.lots().size(), shown.size(),
+                all.size() - shown.size());
+    }
+
+    /** Backward from the unit with this code: its lot, the lots it was made from, their batches and donors. */
+    @Transactional(readOnly = true)
+    public UnitTrace backward(String unitCode) {
+        LotUnit unit = lots.unitByCode(unitCode).orElseThrow(() -> DomainProblem.notFound("Unit", unitCode));
+        Map<UUID, Whereabouts> where = whereabouts.of(List.of(unit.id()));
+        Scope scope = scope();
+        // to a clinician a unit of another clinic does not exist
+        if (!scope.sees(where.get(unit.id()))) throw DomainProblem.notFound("Unit", unitCode);
+        LotFamily family = lots.ancestors(unit.lotId());
+        Map<UUID, Donor> donorsById = new LinkedHashMap<>();
+        Map<UUID, Batch> batchesById = new LinkedHashMap<>();
+        for (Lot l : family.lots().values()) {
+            if (l.batchId() == null) continue;
+            batches.find(l.batchId()).ifPresent(b -> {
+                batchesById.put(b.id(), b);
+                donors.find(b.donorId()).ifPresent(d -> donorsById.put(d.id(), d));
+            });
+        }
+        boolean identify = Donors.mayIdentifyDonors();
+        Function<Donor, UnitTrace.DonorRef> donorRef = d -> new UnitTrace.DonorRef(identify ? d.id() : null, identify ? d.code().display() : null,
+                d.sourceType());
+        TracedUnit traced = traced(List.of(unit), where, scope, family.lots()).get(0);
+        UnitTrace.Node lot = ancestors(family.root(), family, batchesById, donorsById, donorRef, new HashSet<>());
+        return new UnitTrace(traced, lot, donorsById.values().stream().map(donorRef).toList());
+    }
+
+    /** Who sees what: the whole network, or only the units shipped to the clinics the caller works at. */
+    private record Scope(Set<UUID> clinicIds) {
+
+        boolean sees(Whereabouts w) {
+            return clinicIds == null || w != null && clinicIds.contains(w.clinicId());
+        }
+    }
+
+    private Scope scope() {
+        if (Actors.holdsAny(WHOLE_NETWORK)) return new Scope(null);
+        return new Scope(clinics.mine().stream().map(Clinic::id).collect(Collectors.toSet()));
+    }
+
+    private List<TracedUnit> traced(List<LotUnit> shown, Map<UUID, Whereabouts> where, Scope scope, Map<UUID, Lot> lotsById) {
+        List<UnitUse> uses = sessions.usesOf(shown.stream().map(LotUnit::id).toList()).stream()
+                .filter(u -> scope.clinicIds() == null || scope.clinicIds().contains(u.clinicId())).toList();
+        Map<UUID, PatientRef> refs = patientRefs(uses.stream().map(UnitUse::patientId).collect(Collectors.toSet()));
+        Map<UUID, List<TracedUnit.Use>> usesByUnit = new LinkedHashMap<>();
+        for (UnitUse u : uses) {
+            usesByUnit.computeIfAbsent(u.unitId(), k -> new ArrayList<>())
+                    .add(new TracedUnit.Use(u.sessionId(), u.performedOn(), u.clinicId(), refs.get(u.patientId())));
+        }
+        return shown.stream().map(u -> {
+            Whereabouts w = where.get(u.id());
+            TracedUnit.Shipment shipment = w == null ? null
+                    : new TracedUnit.Shipment(w.shipmentId(), w.clinicId(), w.clinicName(), w.shippedOn(), w.receivedOn());
+            return new TracedUnit(u.id(), u.code(), lotsById.get(u.lotId()).code(), u.volumeMl(),
+                    u.destroyed() ? u.destruction().on() : null, shipment, usesByUnit.getOrDefault(u.id(), List.of()));
+        }).toList();
+    }
+
+    /** Pseudonyms for all; the name where the caller works at the patient's clinic. */
+    private Map<UUID, PatientRef> patientRefs(Collection<UUID> ids) {
+        Map<UUID, String> names = patients.identifiable(ids).stream()
+                .collect(Collectors.toMap(Patient::id, p -> p.givenName() + " " + p.familyName()));
+        Map<UUID, PatientRef> refs = new LinkedHashMap<>();
+        patients.pseudonyms(ids).forEach(p -> refs.put(p.id(), new PatientRef(p.pseudonym(), names.get(p.id()))));
+        return refs;
+    }
+
+    private static LotTrace.Node node(Lot lot, LotFamily family, Map<UUID, List<TracedUnit>> byLot, Set<UUID> shown) {
+        if (!shown.add(lot.id())) {
+            return new LotTrace.Node(lot.id(), lot.code(), lot.kind(), lot.productCode(), lot.state(), List.of(), List.of(), true);
+        }
+        List<LotTrace.Node> children = family.children(lot.id()).stream().map(c -> node(c, family, byLot, shown)).toList();
+        return new LotTrace.Node(lot.id(), lot.code(), lot.kind(), lot.productCode(), lot.state(), byLot.getOrDefault(lot.id(), List.of()),
+                children, false);
+    }
+
+    private static UnitTrace.Node ancestors(Lot lot, LotFamily family, Map<UUID, Batch> batchesById, Map<UUID, Donor> donorsById,
+                                            Function<Donor, UnitTrace.DonorRef> donorRef, Set<UUID> seen) {
+        Batch b = lot.batchId() == null ? null : batchesById.get(lot.batchId());
+        UnitTrace.BatchRef batch = b == null ? null : new UnitTrace.BatchRef(b.id(), b.code(), b.method(), b.startedOn(),
+                donorsById.containsKey(b.donorId()) ? donorRef.apply(donorsById.get(b.donorId())) : null);
+        List<UnitTrace.Node> parents = seen.add(lot.id())
+                ? family.parents(lot.id()).stream().map(p -> ancestors(p, family, batchesById, donorsById, donorRef, seen)).toList() : List.of();
+        return new UnitTrace.Node(lot.id(), lot.code(), lot.kind(), lot.productCode(), lot.state(), batch, parents);
+    }
+
+    /** One line per patient, in pseudonym order, with the units they received. */
+    private static List<LotTrace.Recipient> recipients(List<TracedUnit> units) {
+        Map<String, List<String>> codes = new TreeMap<>();
+        Map<String, PatientRef> refs = new LinkedHashMap<>();
+        Map<String, String> clinicNames = new LinkedHashMap<>();
+        for (TracedUnit u : units) {
+            for (TracedUnit.Use use : u.uses()) {
+                String key = use.patient().pseudonym();
+                refs.put(key, use.patient());
+                clinicNames.put(key, u.shipment() == null ? null : u.shipment().clinicName());
+                codes.computeIfAbsent(key, k -> new ArrayList<>()).add(u.code());
+            }
+        }
+        return codes.entrySet().stream().map(e -> new LotTrace.Recipient(refs.get(e.getKey()), clinicNames.get(e.getKey()),
+                List.copyOf(new LinkedHashSet<>(e.getValue())))).toList();
+    }
+}
