@@ -71,8 +71,15 @@ class BatchPagesIntegrationTest extends IntegrationTest {
                         .param("startedOn", LocalDate.now().toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("give the g-force")));
+        String value = d.code().value();
+        String mistyped = value.substring(0, 13) + (value.charAt(13) == 'A' ? 'B' : 'A');
+        mvc.perform(post("/batches").with(ANALYST).with(csrf()).param("donorCode", mistyped).param("method", "ULTRACENTRIFUGATION")
+                        .param("gForce", "100000").param("durationMinutes", "70").param("startedOn", LocalDate.now().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("the code is mistyped")));
         assertThat(jdbc.sql("select count(*) from batch").query(Long.class).single()).isEqualTo(before);
-        mvc.perform(post("/batches").with(ANALYST).with(csrf()).param("donorCode", d.code().value()).param("method", "ULTRACENTRIFUGATION")
+        mvc.perform(post("/batches").with(ANALYST).with(csrf()).param("donorCode", d.code().display().toLowerCase(java.util.Locale.ROOT))
+                        .param("method", "ULTRACENTRIFUGATION")
                         .param("gForce", "100000").param("durationMinutes", "70").param("startedOn", LocalDate.now().toString()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/batches/*"));
         mvc.perform(post("/batches").with(RESEARCHER).with(csrf()).param("donorCode", d.code().value()))
