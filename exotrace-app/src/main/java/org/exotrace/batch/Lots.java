@@ -131,6 +131,12 @@ public class Lots {
         return repository.search(q, state, p);
     }
 
+    /** Lots of the product in testing, newest first, a page at a time. */
+    @Transactional(readOnly = true)
+    public Page<Lot> inTestingOf(String productCode, Page.Request p) {
+        return repository.ofProductInState(productCode, LotState.IN_TESTING, p);
+    }
+
     @Transactional(readOnly = true)
     public Map<LotState, Long> countByState() {
         return repository.countByState();
