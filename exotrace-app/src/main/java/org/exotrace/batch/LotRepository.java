@@ -3,7 +3,11 @@ package org.exotrace.batch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+<<<<<<< HEAD
 import java.util.ArrayList;
+=======
+import java.util.Collection;
+>>>>>>> lists
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,11 +92,6 @@ class LotRepository {
         return jdbc.sql("select * from lot where batch_id = ? order by code").param(batchId).query(LotRepository::lot).list();
     }
 
-    List<Lot> inStates(List<LotState> states) {
-        return jdbc.sql("select * from lot where state = any(?) order by code desc")
-                .param(states.stream().map(Enum::name).toArray(String[]::new)).query(LotRepository::lot).list();
-    }
-
     List<Lot> parents(UUID lotId) {
         return jdbc.sql("select l.* from lot_parent p join lot l on l.id = p.parent_lot_id where p.lot_id = ? order by l.code")
                 .param(lotId).query(LotRepository::lot).list();
@@ -159,18 +158,34 @@ class LotRepository {
     }
 
     Page<Lot> search(String text, LotState state, Page.Request page) {
+        return search(text, state == null ? List.of() : List.of(state), List.of(), page);
+    }
+
+    /** Lots whose code, product or batch contains the text, newest first, but for the excluded ones; {@code states} empty means any state. */
+    Page<Lot> search(String text, Collection<LotState> states, Collection<UUID> excluded, Page.Request page) {
         SearchText typed = SearchText.of("q", text);
         String q = typed.text();
         String like = typed.containsPattern();
         String where = " where (:q = '' or l.code ilike :like or l.product_code ilike :like or coalesce(b.code, '') ilike :like)"
-                + " and (:state = '' or l.state = :state)";
+                + " and (cardinality(cast(:states as varchar[])) = 0 or l.state = any(cast(:states as varchar[])))"
+                + " and not (l.id = any(cast(:excluded as uuid[])))";
         String from = " from lot l left join batch b on b.id = l.batch_id";
-        String s = state == null ? "" : state.name();
-        long total = jdbc.sql("select count(*)" + from + where).param("q", q).param("like", like).param("state", s)
+        String[] s = states.stream().map(Enum::name).toArray(String[]::new);
+        UUID[] x = excluded.toArray(UUID[]::new);
+        long total = jdbc.sql("select count(*)" + from + where).param("q", q).param("like", like).param("states", s).param("excluded", x)
                 .query(Long.class).single();
         List<Lot> rows = jdbc.sql("select l.*" + from + where + " order by l.created_at desc, l.code desc limit :limit offset :offset")
-                .param("q", q).param("like", like).param("state", s).param("limit", page.size()).param("offset", page.offset())
+                .param("q", q).param("like", like).param("states", s).param("excluded", x).param("limit", page.size()).param("offset", page.offset())
                 .query(LotRepository::lot).list();
+        return new Page<>(rows, page.number(), page.size(), total);
+    }
+
+    /** Lots of one product in one state, newest first (index lot_state_product_created, read backwards). */
+    Page<Lot> ofProductInState(String productCode, LotState state, Page.Request page) {
+        long total = jdbc.sql("select count(*) from lot where state = ? and product_code = ?").param(state.name()).param(productCode)
+                .query(Long.class).single();
+        List<Lot> rows = jdbc.sql("select * from lot where state = ? and product_code = ? order by created_at desc, code desc limit ? offset ?")
+                .param(state.name()).param(productCode).param(page.size()).param(page.offset()).query(LotRepository::lot).list();
         return new Page<>(rows, page.number(), page.size(), total);
     }
 

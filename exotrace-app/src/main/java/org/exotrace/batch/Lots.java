@@ -3,6 +3,7 @@ package org.exotrace.batch;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -130,6 +131,12 @@ public class Lots {
         return repository.search(q, state, p);
     }
 
+    /** Lots of the product in testing, newest first, a page at a time. */
+    @Transactional(readOnly = true)
+    public Page<Lot> inTestingOf(String productCode, Page.Request p) {
+        return repository.ofProductInState(productCode, LotState.IN_TESTING, p);
+    }
+
     @Transactional(readOnly = true)
     public Map<LotState, Long> countByState() {
         return repository.countByState();
@@ -164,10 +171,13 @@ public class Lots {
         return repository.parents(lotId);
     }
 
-    /** Lots that may be derived from or pooled: those in testing or released. */
+    /**
+     * Lots that may be derived from or pooled (those in testing or released) whose code, product or
+     * batch contains the text, newest first, leaving out the given ones (those already chosen).
+     */
     @Transactional(readOnly = true)
-    public List<Lot> usable() {
-        return repository.inStates(List.of(LotState.IN_TESTING, LotState.RELEASED));
+    public Page<Lot> searchUsable(String q, Collection<UUID> leaveOut, Page.Request p) {
+        return repository.search(q, List.of(LotState.IN_TESTING, LotState.RELEASED), leaveOut, p);
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.SearchText;
 import org.exotrace.shared.Texts;
@@ -137,14 +138,22 @@ public class Patients {
                 where p.id = any(?) order by p.pseudonym""").params(Actors.current(), ids.toArray(UUID[]::new)).query(Patients::patient).list();
     }
 
-    /** The clinic's patients whose name or pseudonym contains {@code query}, by family name. */
+    /** The clinic's patients whose name or pseudonym contains {@code query}, by family name: the first {@link Page#MAX_SIZE}. */
     @Transactional(readOnly = true)
     public List<Patient> search(UUID clinicId, String query) {
+        return search(clinicId, query, new Page.Request(0, Page.MAX_SIZE)).rows();
+    }
+
+    /** One page of the clinic's patients whose name or pseudonym contains the text, by name, with the count of all that match. */
+    @Transactional(readOnly = true)
+    public Page<Patient> search(UUID clinicId, String query, Page.Request page) {
         clinics.requireMember(clinicId);
         String like = SearchText.of("q", query).containsPatternLowerCase();
-        return jdbc.sql("""
-                select * from patient where clinic_id = ? and (lower(given_name || ' ' || family_name) like ? or lower(pseudonym) like ?)
-                order by family_name, given_name limit 200""").params(clinicId, like, like).query(Patients::patient).list();
+        String where = " from patient where clinic_id = ? and (lower(given_name || ' ' || family_name) like ? or lower(pseudonym) like ?)";
+        long total = jdbc.sql("select count(*)" + where).params(clinicId, like, like).query(Long.class).single();
+        List<Patient> rows = jdbc.sql("select *" + where + " order by family_name, given_name, pseudonym limit ? offset ?")
+                .params(clinicId, like, like, page.size(), page.offset()).query(Patients::patient).list();
+        return new Page<>(rows, page.number(), page.size(), total);
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package org.exotrace.quality;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,25 @@ public class LotQuality {
         return specifications.effective(lot.productCode()).map(spec -> evaluate(lotId, spec).overall()).orElse(Verdict.MISSING);
     }
 
+    /**
+     * {@link #overallVerdict} of each lot, in the lots' order, judged exactly as one at a time but read
+     * in a few queries (one for every lot's results, one specification and product per product) rather
+     * than several per lot: the dashboard and the release queue judge up to hundreds of lots per view.
+     */
+    @Transactional(readOnly = true)
+    public Map<Lot, Verdict> overallVerdicts(List<Lot> lotsToJudge) {
+        Map<UUID, List<Result>> resultsByLot = results.forLots(lotsToJudge.stream().map(Lot::id).toList());
+        Map<String, Optional<Specification>> specs = new HashMap<>();
+        Map<String, Optional<Product>> productOf = new HashMap<>();
+        Map<Lot, Verdict> verdicts = new LinkedHashMap<>();
+        for (Lot lot : lotsToJudge) {
+            Optional<Specification> spec = specs.computeIfAbsent(lot.productCode(), specifications::effective);
+            Optional<Product> product = productOf.computeIfAbsent(lot.productCode(), products::find);
+            verdicts.put(lot, spec.map(s -> evaluate(lot, s, resultsByLot.get(lot.id()), product).overall()).orElse(Verdict.MISSING));
+        }
+        return verdicts;
+    }
+
     /** Evaluates the lot against a given specification version, e.g. the one a release was signed against. */
     @Transactional(readOnly = true)
     public LotEvaluation evaluate(UUID lotId, UUID specificationId) {
@@ -94,9 +114,16 @@ public class LotQuality {
      * investigation invalidates it), otherwise the latest valid result.
      */
     private LotEvaluation evaluate(UUID lotId, Specification spec) {
+        Lot lot = lots.get(lotId);
+        return evaluate(lot, spec, results.forLot(lotId), products.find(lot.productCode()));
+    }
+
+    /** As {@link #evaluate(UUID, Specification)} on what was read already: the lot, all its results and its product. */
+    private static LotEvaluation evaluate(Lot lot, Specification spec, List<Result> lotResults, Optional<Product> product) {
+        UUID lotId = lot.id();
         Map<String, Result> latest = new LinkedHashMap<>();
         Map<String, Result> outOfSpecification = new LinkedHashMap<>();
-        results.forLot(lotId).stream()
+        lotResults.stream()
                 .filter(Result::isValid)
                 .filter(r -> spec.test(r.testCode()).isPresent())
                 .sorted(Comparator.comparing(Result::performedAt).thenComparing(Result::recordedAt))
@@ -112,10 +139,9 @@ public class LotQuality {
                 .map(r -> observation(spec.test(r.testCode()).orElseThrow(), r))
                 .flatMap(Optional::stream)
                 .toList());
-        Lot lot = lots.get(lotId);
         Map<String, Observation> measured = new LinkedHashMap<>();
         observations.forEach(o -> measured.put(o.testCode(), o));
-        Double fillVolume = products.find(lot.productCode()).map(Product::ampouleVolumeMl).orElse(null);
+        Double fillVolume = product.map(Product::ampouleVolumeMl).orElse(null);
         Map<String, DerivedValue> derived = DerivedValue.of(spec.tests(), measured, fillVolume, lot.productCode());
         derived.values().forEach(d -> d.observation().ifPresent(observations::add));
         return new LotEvaluation(lotId, spec, Evaluation.of(spec.tests(), observations, outOfSpecification.keySet()), Map.copyOf(latest),

@@ -3,6 +3,8 @@ package org.exotrace.results;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -393,6 +395,17 @@ public class Results {
     @Transactional(readOnly = true)
     public List<Result> forLot(UUID lotId) {
         return jdbc.sql(SELECT + " where r.lot_id = ? order by r.recorded_at desc").param(lotId).query(Results::result).list();
+    }
+
+    /** The results of each of the lots (one query), newest first per lot as {@link #forLot}; a lot without results maps to an empty list. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Result>> forLots(Collection<UUID> lotIds) {
+        Map<UUID, List<Result>> byLot = new LinkedHashMap<>();
+        lotIds.forEach(id -> byLot.put(id, new ArrayList<>()));
+        if (lotIds.isEmpty()) return byLot;
+        jdbc.sql(SELECT + " where r.lot_id = any(?) order by r.recorded_at desc").param(lotIds.toArray(UUID[]::new)).query(Results::result).list()
+                .forEach(r -> byLot.get(r.lotId()).add(r));
+        return byLot;
     }
 
     /** Everyone who entered a result for the lot, valid or not: they may not release it (two-person rule). */

@@ -25,6 +25,9 @@ class BatchPagesIntegrationTest extends IntegrationTest {
     static final RequestPostProcessor ANALYST = SecurityMockMvcRequestPostProcessors.user("batch.analyst").roles("LAB_ANALYST");
     static final RequestPostProcessor RESEARCHER = SecurityMockMvcRequestPostProcessors.user("batch.researcher").roles("RESEARCHER");
 
+    /** Candidates per page of the pool form (LotUnitController.POOL_PAGE). */
+    static final int POOL_PAGE = 20;
+
     @Autowired Donors donors;
     @Autowired Batches batches;
     @Autowired Lots lots;
@@ -68,8 +71,15 @@ class BatchPagesIntegrationTest extends IntegrationTest {
                         .param("startedOn", LocalDate.now().toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("give the g-force")));
+        String value = d.code().value();
+        String mistyped = value.substring(0, 13) + (value.charAt(13) == 'A' ? 'B' : 'A');
+        mvc.perform(post("/batches").with(ANALYST).with(csrf()).param("donorCode", mistyped).param("method", "ULTRACENTRIFUGATION")
+                        .param("gForce", "100000").param("durationMinutes", "70").param("startedOn", LocalDate.now().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("the code is mistyped")));
         assertThat(jdbc.sql("select count(*) from batch").query(Long.class).single()).isEqualTo(before);
-        mvc.perform(post("/batches").with(ANALYST).with(csrf()).param("donorCode", d.code().value()).param("method", "ULTRACENTRIFUGATION")
+        mvc.perform(post("/batches").with(ANALYST).with(csrf()).param("donorCode", d.code().display().toLowerCase(java.util.Locale.ROOT))
+                        .param("method", "ULTRACENTRIFUGATION")
                         .param("gForce", "100000").param("durationMinutes", "70").param("startedOn", LocalDate.now().toString()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/batches/*"));
         mvc.perform(post("/batches").with(RESEARCHER).with(csrf()).param("donorCode", d.code().value()))
@@ -89,5 +99,53 @@ class BatchPagesIntegrationTest extends IntegrationTest {
         mvc.perform(post("/lots/pool").with(ANALYST).with(csrf()).param("parentLotIds", parents.get(0).id().toString())
                         .param("productCode", "PLANT-EXO-GEL").param("volumeMl", "10").param("manufacturedOn", LocalDate.now().toString()))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("choose at least two different lots")));
+    }
+
+    /**
+     * The pool form never lists every usable lot (at 100,000 lots it was 46 MB of HTML): it searches,
+     * shows one page of matches, and keeps the lots already chosen and the fields typed across searches.
+     */
+    @Test
+    void poolFormSearchesPagesAndKeepsWhatWasChosen() throws Exception {
+        Donor d = donors.register(new Donors.Registration(SourceType.PLANT, "pool search", null));
+        Batch b = batches.record(new Batches.NewBatch(d.id(), IsolationMethod.PRECIPITATION, null, null, "PEG", 5.0, null, null,
+                LocalDate.now(), null, null, null));
+        List<Lot> made = new java.util.ArrayList<>();
+        for (int i = 0; i < POOL_PAGE + 5; i++) {
+            made.add(lots.create(b.id(), new Lots.NewLot("PLANT-EXO-GEL", null, 5.0, LocalDate.now(), null)));
+        }
+        Lot chosen = made.get(0);
+        Lot wanted = made.get(1);
+
+        // searching by the batch's code finds its lots, one page of them, newest first
+        String firstPage = mvc.perform(post("/lots/pool").with(ANALYST).with(csrf()).param("search", "0").param("q", b.code())
+                        .param("parentLotIds", chosen.id().toString()).param("volumeMl", "12.5"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(countOf(firstPage, "name=\"parentLotIds\"")).as("the chosen lot and one page of matches").isEqualTo(1 + POOL_PAGE);
+        assertThat(firstPage).contains(made.get(made.size() - 1).code()).doesNotContain(">" + wanted.code() + "<")
+                .contains((made.size() - 1) + " found").contains("value=\"12.5\"");
+        // the chosen lot is ticked above the matches and not offered again among them
+        assertThat(countOf(firstPage, ">" + chosen.code() + "<")).isEqualTo(1);
+        assertThat(firstPage).containsPattern("value=\"" + chosen.id() + "\"[^>]*checked");
+
+        String secondPage = mvc.perform(post("/lots/pool").with(ANALYST).with(csrf()).param("search", "1").param("q", b.code())
+                        .param("parentLotIds", chosen.id().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(secondPage).contains(wanted.code()).contains("page 2 of 2");
+
+        // a search by the lot's own code, then the pool of the two
+        mvc.perform(post("/lots/pool").with(ANALYST).with(csrf()).param("search", "0").param("q", wanted.code()))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("1 found")));
+        mvc.perform(post("/lots/pool").with(ANALYST).with(csrf()).param("search", "0").param("q", "no such lot anywhere"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("matches &quot;no such lot anywhere&quot;")));
+        mvc.perform(post("/lots/pool").with(ANALYST).with(csrf()).param("parentLotIds", chosen.id().toString(), wanted.id().toString())
+                        .param("productCode", "PLANT-EXO-GEL").param("volumeMl", "10").param("manufacturedOn", LocalDate.now().toString()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/lots/*"));
+    }
+
+    private static int countOf(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) n++;
+        return n;
     }
 }

@@ -132,4 +132,18 @@ class ClinicIsolationIntegrationTests extends IntegrationTest {
     private static String consent(String kind) {
         return "{\"kind\": \"" + kind + "\", \"formVersion\": \"PH-2026-1\", \"signedOn\": \"2026-11-01\", \"signedBy\": \"the patient\"}";
     }
+
+    /** The clinic home lists the first 50 patients by name and says how many match: a large clinic's page stays small. */
+    @Test
+    void theClinicHomeListsTheFirstFiftyPatientsAndSaysHowManyMatch() throws Exception {
+        TestUser doctor = user(Role.CLINICIAN);
+        org.exotrace.ClinicScenarios scenarios = new org.exotrace.ClinicScenarios(mvc, admin);
+        String clinic = scenarios.clinic("US", doctor);
+        for (int i = 0; i < 53; i++) scenarios.unconsentedPatient(clinic, doctor, "melasma");
+        String home = mvc.perform(get("/clinic").with(doctor.basic())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(home.split("href=\"/patients/", -1).length - 1).as("patients listed").isEqualTo(50);
+        assertThat(home).contains("53 patients match; the first 50 by name are shown.");
+        mvc.perform(get("/api/clinics/" + clinic + "/patients").with(doctor.basic())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(53));
+    }
 }

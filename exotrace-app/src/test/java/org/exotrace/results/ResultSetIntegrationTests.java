@@ -144,6 +144,26 @@ class ResultSetIntegrationTests extends IntegrationTest {
         assertThat(page("/results/worksheet?test=" + key)).doesNotContain("id=\"value-" + first + "\"");
     }
 
+    /**
+     * The worksheet's cost does not grow with the lots in testing: it shows the newest 100 lots lacking
+     * the test and says so; an older one appears once newer ones are recorded.
+     */
+    @Test
+    void theWorksheetShowsTheNewestHundredLotsLackingTheTestAndSaysSo() throws Exception {
+        String batch = scenarios.batch(scenarios.humanDonor(LotScenarios.PRODUCT_SCOPES).id());
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 103; i++) made.add(scenarios.lot(batch));
+        String key = LotScenarios.PRODUCT + ":endotoxin";
+        String sheet = page("/results/worksheet?test=" + key);
+        assertThat(sheet.split("id=\"value-", -1).length - 1).as("rows on the sheet").isEqualTo(100);
+        assertThat(sheet).contains("Only the 100 newest lots lacking this test are shown")
+                .contains("id=\"value-" + made.get(102) + "\"").contains("id=\"value-" + made.get(3) + "\"")
+                .doesNotContain("id=\"value-" + made.get(2) + "\"");
+        scenarios.numeric(made.get(102), "endotoxin", 0.1, "EU/mL", analyst);
+        assertThat(page("/results/worksheet?test=" + key)).as("one recorded: the next older lot comes in")
+                .doesNotContain("id=\"value-" + made.get(102) + "\"").contains("id=\"value-" + made.get(2) + "\"");
+    }
+
     private MockHttpServletRequestBuilder sheet(String lot, Map<String, String> params) {
         MockHttpServletRequestBuilder post = post("/lots/" + lot + "/results/all").with(analyst.basic()).with(csrf());
         params.forEach(post::param);

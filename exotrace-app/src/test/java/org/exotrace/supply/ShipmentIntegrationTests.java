@@ -1,6 +1,8 @@
 package org.exotrace.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -43,6 +45,27 @@ class ShipmentIntegrationTests extends IntegrationTest {
         clinicA = clinics.clinic("US", doctorA);
         clinicB = clinics.clinic("KR", doctorB);
         scenarios = new LotScenarios(mvc, analyst);
+    }
+
+    /**
+     * The shipments page picks a lot by its code (the newest released lots only suggested), so any
+     * released lot can be shipped however many there are; an unknown code gets a message beside the field.
+     */
+    @Test
+    void theShipmentsPageFindsALotByItsCode() throws Exception {
+        String lot = scenarios.released(qa);
+        clinics.split(lot, analyst, 2);
+        String code = read(getJson("/api/lots/" + lot, analyst).andReturn(), "$.code");
+
+        mvc.perform(get("/shipments").with(analyst.basic())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<option value=\"" + code + "\"")));
+        mvc.perform(get("/shipments/new").param("lotCode", " " + code.toLowerCase(java.util.Locale.ROOT) + " ").with(analyst.basic()))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(code + "-U002")));
+        mvc.perform(get("/shipments/new").param("lotCode", "L-1999-9999").with(analyst.basic())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("No lot has the code &quot;L-1999-9999&quot;. Check the code on the lot&#39;s label")));
+        mvc.perform(get("/shipments/new").param("lotCode", "").with(analyst.basic())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Type the code of a released lot.")));
+        mvc.perform(get("/shipments/new").with(analyst.basic())).andExpect(status().is3xxRedirection());
     }
 
     @Test

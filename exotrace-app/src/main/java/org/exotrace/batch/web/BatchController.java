@@ -24,6 +24,7 @@ import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Products;
 import org.exotrace.donor.Donor;
+import org.exotrace.donor.DonorCode;
 import org.exotrace.donor.Donors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
@@ -62,6 +63,8 @@ class BatchController {
     }
 
     static final Map<String, String> RENAMES = Map.of("donorId", "donorCode");
+    /** Donors the batch form suggests (the newest); any other is found by its code. */
+    static final int SUGGESTED_DONORS = 50;
 
     private final Batches batches;
     private final Lots lots;
@@ -99,7 +102,14 @@ class BatchController {
     @PostMapping("/batches")
     String record(@Valid @ModelAttribute("form") BatchForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         if (binding.hasErrors()) return newPage(model);
-        Optional<Donor> donor = donors.findByCode(form.donorCode());
+        Optional<Donor> donor;
+        try {
+            // a typed code is checked first: a wrong length or check character says the code is mistyped
+            donor = donors.findByCode(DonorCode.of(form.donorCode()).value());
+        } catch (DomainProblem p) {
+            binding.rejectValue("donorCode", "invalid", p.fieldErrors().getOrDefault("code", p.title()));
+            return newPage(model);
+        }
         if (donor.isEmpty()) {
             binding.rejectValue("donorCode", "invalid", "no donor with this code");
             return newPage(model);
@@ -137,8 +147,9 @@ class BatchController {
         return detailPage(id, model);
     }
 
+    /** The batch form; the donor is given by code, the newest donors (not retired) suggested as it is typed. */
     private String newPage(Model model) {
-        List<Donor> active = donors.search("", new Page.Request(0, Page.MAX_SIZE)).rows().stream().filter(d -> !d.retired()).toList();
+        List<Donor> active = donors.search("", new Page.Request(0, SUGGESTED_DONORS)).rows().stream().filter(d -> !d.retired()).toList();
         model.addAttribute("donors", active);
         return "batch/new";
     }

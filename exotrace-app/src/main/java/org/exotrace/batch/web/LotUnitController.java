@@ -9,8 +9,12 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.exotrace.batch.Lot;
@@ -19,6 +23,7 @@ import org.exotrace.batch.Lots;
 import org.exotrace.batch.Product;
 import org.exotrace.batch.Products;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Lot pages this module owns: units and labels, derivatives, pools and the lineage fragment. The lot page itself is another module's. */
@@ -40,6 +46,9 @@ class LotUnitController {
                     @NotNull(message = "give the manufacturing date") @PastOrPresent LocalDate manufacturedOn, LocalDate expiresOn) {}
 
     record Label(String productName, String lotCode, String unitCode, Double volumeMl, LocalDate expiresOn, String barcode) {}
+
+    /** Candidate parents shown per page of the pool form's search. */
+    static final int POOL_PAGE = 20;
 
     private final Lots lots;
     private final Products products;
@@ -106,13 +115,25 @@ class LotUnitController {
     }
 
     @GetMapping("/lots/pool")
-    String poolForm(Model model) {
+    String poolForm(@RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("poolForm", new PoolForm(List.of(), "", null, null, LocalDate.now(), null));
-        return poolPage(model);
+        return poolPage(List.of(), q, 0, model);
+    }
+
+    /**
+     * The pool form posted with its search or paging button ({@code search} holds the page to show):
+     * the candidates are searched, never all listed, and what the form holds (the lots already
+     * chosen, the new lot's fields) comes back as it was, without judging it yet.
+     */
+    @PostMapping(path = "/lots/pool", params = "search")
+    String poolSearch(@ModelAttribute("poolForm") PoolForm form, BindingResult binding, @RequestParam(defaultValue = "") String q,
+                      @RequestParam("search") int page, Model model) {
+        return poolPage(form.parentLotIds(), q, page, model);
     }
 
     @PostMapping("/lots/pool")
-    String pool(@Valid @ModelAttribute("poolForm") PoolForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String pool(@Valid @ModelAttribute("poolForm") PoolForm form, BindingResult binding, @RequestParam(defaultValue = "") String q,
+                Model model, RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
                 Lot lot = lots.pool(form.parentLotIds(), new Lots.NewLot(form.productCode(), form.concentrationPerMl(), form.volumeMl(),
@@ -123,7 +144,7 @@ class LotUnitController {
                 FormErrors.reject(binding, p, Map.of());
             }
         }
-        return poolPage(model);
+        return poolPage(form.parentLotIds(), q, 0, model);
     }
 
     /** An htmx fragment for the lot page: the ancestor and descendant trees. */
@@ -147,9 +168,13 @@ class LotUnitController {
         return "batch/derive";
     }
 
-    private String poolPage(Model model) {
-        List<Lot> usable = lots.usable();
-        model.addAttribute("candidates", usable);
+    /** The chosen parents (in the order chosen, unknown ids left out) above one page of the other usable lots matching {@code q}. */
+    private String poolPage(List<UUID> chosenIds, String q, int page, Model model) {
+        Set<UUID> ids = chosenIds == null ? Set.of() : chosenIds.stream().filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<Lot> chosen = ids.stream().map(lots::find).flatMap(Optional::stream).toList();
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("q", q.strip());
+        model.addAttribute("candidates", lots.searchUsable(q, ids, new Page.Request(page, POOL_PAGE)));
         model.addAttribute("productNames", products.all().stream().collect(Collectors.toMap(Product::code, Product::name)));
         model.addAttribute("products", products.all());
         return "batch/pool";

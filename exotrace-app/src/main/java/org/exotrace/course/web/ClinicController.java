@@ -23,6 +23,7 @@ import org.exotrace.compliance.Purpose;
 import org.exotrace.donor.SourceType;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
+import org.exotrace.shared.Page;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.context.MessageSource;
@@ -41,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ClinicController {
+
+    /** Patients the clinic home lists per clinic (by name); the search finds any other. */
+    static final int HOME_PATIENTS = 50;
 
     private final Clinics clinics;
     private final Patients patients;
@@ -64,8 +68,8 @@ class ClinicController {
     @GetMapping("/clinic")
     String home(@RequestParam(defaultValue = "") String q, Model model) {
         List<Clinic> mine = clinics.mine();
-        Map<Clinic, List<Patient>> byClinic = new LinkedHashMap<>();
-        mine.forEach(c -> byClinic.put(c, patients.search(c.id(), q)));
+        Map<Clinic, Page<Patient>> byClinic = new LinkedHashMap<>();
+        mine.forEach(c -> byClinic.put(c, patients.search(c.id(), q, new Page.Request(0, HOME_PATIENTS))));
         model.addAttribute("clinics", byClinic);
         model.addAttribute("worklists", worklist.mine(LocalDate.now()));
         model.addAttribute("incoming", inventory.incomingCounts());

@@ -1,6 +1,5 @@
 package org.exotrace.dossier.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,8 +58,7 @@ class DashboardController {
             model.addAttribute("batchCount", batches.count());
             model.addAttribute("openInvestigations", investigations.countOpen());
             List<Lot> inTesting = lots.search("", LotState.IN_TESTING, new Page.Request(0, WORKLIST_LIMIT)).rows();
-            Map<Lot, Verdict> verdicts = new LinkedHashMap<>();
-            inTesting.forEach(l -> verdicts.put(l, quality.overallVerdict(l.id())));
+            Map<Lot, Verdict> verdicts = quality.overallVerdicts(inTesting);
             model.addAttribute("outOfSpec", lotsWith(verdicts, Verdict.FAIL));
             Map<Boolean, List<Lot>> releasable = lotsWith(verdicts, Verdict.PASS, Verdict.WARNING).stream()
                     .collect(Collectors.partitioningBy(l -> releases.check(l.id(), null).allowed()));

@@ -51,8 +51,9 @@ class ReleaseQueueController {
         Map<Boolean, List<Waiting>> byReady = new LinkedHashMap<>(Map.of(true, new ArrayList<>(), false, new ArrayList<>()));
         int awaitingResults = 0;
         String me = Actors.current();
+        Map<Lot, Verdict> verdicts = quality.overallVerdicts(candidates);
         for (Lot lot : candidates) {
-            Verdict verdict = quality.overallVerdict(lot.id());
+            Verdict verdict = verdicts.get(lot);
             if (verdict == Verdict.MISSING) {
                 awaitingResults++;
                 continue;

@@ -50,6 +50,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ResultSheetController {
 
+    /** Lots the worksheet shows at most (the newest lacking the test); older ones appear as these are recorded. */
+    static final int WORKSHEET_ROWS = 100;
+
     /** What one row of a sheet holds as typed. */
     record Typed(String value, String unit, String category, String method, String instrument, String performedAt) {
 
@@ -259,17 +262,23 @@ class ResultSheetController {
                 .flatMap(spec -> spec.test(key.substring(colon + 1)).map(t -> new Chosen(spec, t)));
     }
 
-    /** Lots of the product in testing without a valid result of the test, oldest first. */
+    /**
+     * Lots of the product in testing without a valid result of the test, oldest first: the newest
+     * {@link #WORKSHEET_ROWS} of them. The product's lots in testing are read a page at a time, newest
+     * first, until that many lack the result, so the sheet costs the same however many lots there are
+     * (older lots appear as these are recorded).
+     */
     private List<Lot> lacking(Chosen chosen) {
-        List<Lot> inTesting = new ArrayList<>();
+        List<Lot> lacking = new ArrayList<>();
         Page<Lot> page;
         int n = 0;
         do {
-            page = lots.search("", LotState.IN_TESTING, new Page.Request(n++, Page.MAX_SIZE));
-            page.rows().stream().filter(l -> l.productCode().equals(chosen.spec().productCode())).forEach(inTesting::add);
-        } while (page.hasNext());
-        Set<UUID> done = sets.lotsWithValidResult(chosen.test().code(), inTesting.stream().map(Lot::id).toList());
-        return inTesting.stream().filter(l -> !done.contains(l.id())).sorted(java.util.Comparator.comparing(Lot::createdAt)).toList();
+            page = lots.inTestingOf(chosen.spec().productCode(), new Page.Request(n++, Page.MAX_SIZE));
+            Set<UUID> done = sets.lotsWithValidResult(chosen.test().code(), page.rows().stream().map(Lot::id).toList());
+            page.rows().stream().filter(l -> !done.contains(l.id())).limit(WORKSHEET_ROWS - lacking.size()).forEach(lacking::add);
+        } while (page.hasNext() && lacking.size() < WORKSHEET_ROWS);
+        lacking.sort(java.util.Comparator.comparing(Lot::createdAt).thenComparing(Lot::code));
+        return lacking;
     }
 
     private String worksheetPage(String test, Map<String, Typed> typed, Map<String, Map<String, String>> errors, String formError, Typed shared,
@@ -286,7 +295,9 @@ class ResultSheetController {
             TestDefinition t = chosen.get().test();
             boolean fresh = shared.performedAt().isEmpty();
             model.addAttribute("shared", fresh ? new Typed("", t.kind() == TestKind.NUMERIC ? t.unit() : "", "", "", "", now()) : shared);
-            model.addAttribute("rows", lacking(chosen.get()).stream().map(l -> new LotRow(l, typed.getOrDefault(l.id().toString(),
+            List<Lot> lacking = lacking(chosen.get());
+            model.addAttribute("capped", lacking.size() >= WORKSHEET_ROWS);
+            model.addAttribute("rows", lacking.stream().map(l -> new LotRow(l, typed.getOrDefault(l.id().toString(),
                     new Typed("", "", "", "", "", "")), errors.getOrDefault(l.id().toString(), Map.of()))).toList());
         }
         return "quality/worksheet";

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -43,6 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ShipmentController {
 
     static final int STOCK_PAGE = 50;
+    /** Released lots the shipments page suggests as the lot code is typed (the newest); any other is found by its code. */
+    static final int SUGGESTED_LOTS = 50;
     static final int MAX_RANGE = 500;
 
     /** The shipping form as sent: ticked units and/or a range of unit numbers such as "1-10, 12". */
@@ -77,16 +81,31 @@ class ShipmentController {
 
     @GetMapping("/shipments")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", whereabouts.shipments(new Page.Request(page, Page.DEFAULT_SIZE)));
-        model.addAttribute("releasedLots", lots.search("", LotState.RELEASED, new Page.Request(0, Page.MAX_SIZE)).rows());
-        return "clinic/shipments";
+        return shipmentsPage(page, "", null, model);
     }
 
-    /** The shipping form of a lot; without one, the shipments page, which lists the released lots to ship from. */
+    /**
+     * The shipping form of a lot, chosen by id (the lot page's link) or by the code typed on the
+     * shipments page; without either, the shipments page. An unknown code comes back to that page with
+     * a message beside the field.
+     */
     @GetMapping("/shipments/new")
-    String form(@RequestParam(required = false) UUID lot, Model model) {
-        if (lot == null) return "redirect:/shipments";
-        return shipPage(lots.get(lot), ShipForm.blank(lot), Map.of(), Map.of(), model);
+    String form(@RequestParam(required = false) UUID lot, @RequestParam(required = false) String lotCode, Model model) {
+        if (lot != null) return shipPage(lots.get(lot), ShipForm.blank(lot), Map.of(), Map.of(), model);
+        String code = lotCode == null ? "" : lotCode.strip();
+        if (code.isEmpty()) return lotCode == null ? "redirect:/shipments" : shipmentsPage(0, code, text("clinic.shipments.giveLotCode"), model);
+        Optional<Lot> found = code.length() > 40 ? Optional.empty() : lots.findByCode(code.toUpperCase(Locale.ROOT));
+        if (found.isEmpty()) return shipmentsPage(0, code, text("clinic.shipments.noSuchLot", code), model);
+        return shipPage(found.get(), ShipForm.blank(found.get().id()), Map.of(), Map.of(), model);
+    }
+
+    /** The shipments, a page at a time, under the form that picks a lot by its code (the newest released lots suggested). */
+    private String shipmentsPage(int page, String lotCode, String lotCodeError, Model model) {
+        model.addAttribute("page", whereabouts.shipments(new Page.Request(page, Page.DEFAULT_SIZE)));
+        model.addAttribute("suggestedLots", lots.search("", LotState.RELEASED, new Page.Request(0, SUGGESTED_LOTS)).rows());
+        model.addAttribute("lotCode", lotCode);
+        model.addAttribute("lotCodeError", lotCodeError);
+        return "clinic/shipments";
     }
 
     @PostMapping("/shipments")
