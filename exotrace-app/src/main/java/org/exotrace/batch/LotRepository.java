@@ -3,11 +3,8 @@ package org.exotrace.batch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-<<<<<<< HEAD
 import java.util.ArrayList;
-=======
 import java.util.Collection;
->>>>>>> lists
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
