@@ -35,7 +35,7 @@ class ModularityTests {
     /** Every module of the application; a new module is added here, with its declared dependencies. */
     private static final Set<String> ALL = Set.of("shared", "platform", "account", "audit", "donor", "batch",
             "specification", "results", "quality", "characterization", "release", "compliance", "outcome",
-            "clinic", "supply", "treatment", "followup", "photograph", "course", "dossier", "demo", "backup", "video", "trace");
+            "clinic", "supply", "treatment", "followup", "photograph", "course", "dossier", "demo", "backup", "video", "trace", "product");
 
     /** About the most a newcomer can hold in mind at once (issue 11). */
     private static final long MOST_LINES_PER_MODULE = 2_500;
@@ -60,9 +60,9 @@ class ModularityTests {
      */
     @Test
     void splitsQualityControlIntoSpecificationResultsAndLotQuality() {
-        assertDependsOnlyOn("specification", "batch", "shared");
-        assertDependsOnlyOn("results", "specification", "batch", "account", "shared");
-        assertDependsOnlyOn("quality", "specification", "results", "batch", "shared");
+        assertDependsOnlyOn("specification", "batch", "product", "shared");
+        assertDependsOnlyOn("results", "specification", "batch", "product", "account", "shared");
+        assertDependsOnlyOn("quality", "specification", "results", "batch", "product", "shared");
     }
 
     @Test

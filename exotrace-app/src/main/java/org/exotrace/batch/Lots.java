@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.exotrace.donor.Donors;
+import org.exotrace.product.Product;
+import org.exotrace.product.Products;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;

@@ -1,6 +1,6 @@
 /**
  * Manufacturing records from donor to unit: isolation batches (one donor's material through one
- * isolation method, with its parameters), products, lots made from a batch, derivative and pooled
+ * isolation method, with its parameters), lots made from a batch (as one of the product module's products), derivative and pooled
  * lots, and units (ampoules, vials) split from a lot with printable codes. Lineage is kept
  * parent/child to any depth, so a recall traces forward from a donor and a look-back traces from a
  * unit back to every donor ({@link org.exotrace.batch.Lots#donorIds}). The release module moves a
@@ -13,5 +13,5 @@
  * {@code rejected()}) instead of comparing its state. Units leave the lab only through modules that
  * implement {@link org.exotrace.batch.UnitCustody}, which batch asks before destroying a unit.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"donor", "audit", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"donor", "product", "audit", "shared"})
 package org.exotrace.batch;

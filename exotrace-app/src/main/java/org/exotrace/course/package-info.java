@@ -11,5 +11,5 @@
  * plan form, progress, report and export) and {@code /protocol-templates/{id}}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Course of treatment",
-        allowedDependencies = {"clinic", "supply", "treatment", "followup", "outcome", "batch", "compliance", "donor", "shared"})
+        allowedDependencies = {"clinic", "supply", "treatment", "followup", "outcome", "batch", "product", "compliance", "donor", "shared"})
 package org.exotrace.course;

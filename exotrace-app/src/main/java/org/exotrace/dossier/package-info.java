@@ -7,5 +7,5 @@
  * <p>Promises: composition only: it owns no table and writes nothing; every panel it shows comes
  * from the owning module's public API or its htmx fragment.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "batch", "clinic", "donor", "quality", "release", "results", "specification", "supply", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "batch", "product", "clinic", "donor", "quality", "release", "results", "specification", "supply", "shared"})
 package org.exotrace.dossier;

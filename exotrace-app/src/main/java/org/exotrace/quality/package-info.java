@@ -16,5 +16,5 @@
  * plain values.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Lot quality",
-        allowedDependencies = {"specification", "results", "batch", "shared"})
+        allowedDependencies = {"specification", "results", "batch", "product", "shared"})
 package org.exotrace.quality;

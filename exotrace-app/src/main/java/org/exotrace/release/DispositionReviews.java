@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
-import org.exotrace.batch.Products;
+import org.exotrace.product.Products;
 import org.exotrace.donor.ConsentScope;
 import org.exotrace.donor.ConsentWithdrawn;
 import org.exotrace.donor.DonorEligibilityLost;

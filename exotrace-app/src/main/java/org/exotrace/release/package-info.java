@@ -14,5 +14,5 @@
  * and its own {@link org.exotrace.release.LotQuarantined} in the publisher's transaction, so a
  * released lot concerned is under review before the change commits.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "donor", "quality", "results", "specification", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "product", "donor", "quality", "results", "specification", "shared"})
 package org.exotrace.release;

@@ -83,10 +83,10 @@ public class Results {
     private final SpecificationCatalog specifications;
     private final InvestigationRecords investigations;
 
-    private final org.exotrace.batch.Products products;
+    private final org.exotrace.product.Products products;
 
     Results(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, SpecificationCatalog specifications,
-            InvestigationRecords investigations, org.exotrace.batch.Products products) {
+            InvestigationRecords investigations, org.exotrace.product.Products products) {
         this.products = products;
         this.jdbc = jdbc;
         this.events = events;
@@ -292,7 +292,7 @@ public class Results {
                             }
                         }));
         measured.put(test.code(), Observation.numeric(test.code(), inSpecUnit));
-        Double fill = products.find(lot.productCode()).map(org.exotrace.batch.Product::ampouleVolumeMl).orElse(null);
+        Double fill = products.find(lot.productCode()).map(org.exotrace.product.Product::ampouleVolumeMl).orElse(null);
         Map<String, DerivedValue> values = DerivedValue.of(spec.tests(), measured, fill, lot.productCode());
         for (TestDefinition d : dependents) {
             DerivedValue v = values.get(d.code());

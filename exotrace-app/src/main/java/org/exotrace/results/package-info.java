@@ -18,5 +18,5 @@
  * {@code oos_approval_failure} (their migrations stay in {@code db/migration/quality}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Results and OOS investigations",
-        allowedDependencies = {"specification", "batch", "account", "shared"})
+        allowedDependencies = {"specification", "batch", "product", "account", "shared"})
 package org.exotrace.results;

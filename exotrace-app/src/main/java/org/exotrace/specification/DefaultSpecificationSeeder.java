@@ -3,7 +3,7 @@ package org.exotrace.specification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.exotrace.batch.Products;
+import org.exotrace.product.Products;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.exotrace.batch.Products;
+import org.exotrace.product.Products;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;

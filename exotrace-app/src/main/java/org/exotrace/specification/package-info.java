@@ -19,5 +19,5 @@
  * <p>The value types (tests, limits, units, evaluations) are plain domain logic; the catalog, the
  * seeder and the editor use Spring and JDBC.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Specification", allowedDependencies = {"batch", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Specification", allowedDependencies = {"batch", "product", "shared"})
 package org.exotrace.specification;

@@ -2,8 +2,8 @@ package org.exotrace.treatment;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.exotrace.batch.Product;
-import org.exotrace.batch.ProductForm;
+import org.exotrace.product.Product;
+import org.exotrace.product.ProductForm;
 import org.exotrace.compliance.Route;
 
 /**

@@ -22,5 +22,5 @@
  * from {@code patient}, in SQL.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Treatment",
-        allowedDependencies = {"clinic", "supply", "batch", "release", "compliance", "donor", "shared"})
+        allowedDependencies = {"clinic", "supply", "batch", "product", "release", "compliance", "donor", "shared"})
 package org.exotrace.treatment;

@@ -22,7 +22,7 @@ import org.exotrace.batch.Batches;
 import org.exotrace.batch.IsolationMethod;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.Lots;
-import org.exotrace.batch.Products;
+import org.exotrace.product.Products;
 import org.exotrace.donor.Donor;
 import org.exotrace.donor.DonorCode;
 import org.exotrace.donor.Donors;

@@ -2,7 +2,7 @@ package org.exotrace.batch.web;
 
 import java.util.UUID;
 import org.exotrace.batch.Lots;
-import org.exotrace.batch.Products;
+import org.exotrace.product.Products;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -38,11 +38,11 @@ public class ProgressReport {
     private final Assessments assessments;
     private final Suggestions suggestions;
     private final ApplicationEventPublisher events;
-    private final org.exotrace.batch.Products products;
+    private final org.exotrace.product.Products products;
     private final ProgressReportPdf pdf = new ProgressReportPdf();
 
     ProgressReport(Patients patients, Clinics clinics, TreatmentPlans plans, Sessions sessions, Assessments assessments, Suggestions suggestions,
-                   ApplicationEventPublisher events, org.exotrace.batch.Products products) {
+                   ApplicationEventPublisher events, org.exotrace.product.Products products) {
         this.products = products;
         this.patients = patients;
         this.clinics = clinics;

@@ -11,7 +11,7 @@ import org.exotrace.audit.AuditTrail;
 import org.exotrace.batch.Lot;
 import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
-import org.exotrace.batch.Products;
+import org.exotrace.product.Products;
 import org.exotrace.quality.LotQuality;
 import org.exotrace.results.OosInvestigation;
 import org.exotrace.results.OosInvestigations;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.exotrace.batch.Products;
+import org.exotrace.product.Products;
 import org.exotrace.specification.Derivation;
 import org.exotrace.specification.InvalidSpecification;
 import org.exotrace.specification.Limit;

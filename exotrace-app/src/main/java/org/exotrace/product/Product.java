@@ -1,4 +1,4 @@
-package org.exotrace.batch;
+package org.exotrace.product;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.exotrace.batch;
+package org.exotrace.product;
 
 /** What a product is made for; decides which donor consent its lots need. */
 public enum IntendedUse implements org.exotrace.shared.Labelled {

@@ -1,4 +1,4 @@
-package org.exotrace.batch;
+package org.exotrace.product;
 
 /** The physical form a product is supplied in. */
 public enum ProductForm implements org.exotrace.shared.Labelled {

@@ -1,4 +1,4 @@
-package org.exotrace.batch;
+package org.exotrace.product;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
