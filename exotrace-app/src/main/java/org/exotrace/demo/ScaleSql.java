@@ -91,6 +91,30 @@ final class ScaleSql {
                 + number + ")::text end)";
     }
 
+    /**
+     * The template with each {@code %s} replaced by the next part and {@code %%} by {@code %}: the
+     * one rule of a format string these statements need, without its others.
+     */
+    static String with(String template, String... parts) {
+        StringBuilder out = new StringBuilder(template.length() + 200 * parts.length);
+        int next = 0;
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            char following = i + 1 < template.length() ? template.charAt(i + 1) : ' ';
+            if (c == '%' && following == 's') {
+                out.append(parts[next++]);
+                i++;
+            } else if (c == '%' && following == '%') {
+                out.append('%');
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        if (next != parts.length) throw new IllegalArgumentException(parts.length + " parts for " + next + " places");
+        return out.toString();
+    }
+
     private static final Map<String, String> EXPRESSIONS = new LinkedHashMap<>();
 
     static {
@@ -110,7 +134,7 @@ final class ScaleSql {
 
     // --- donors ------------------------------------------------------------------------------------
 
-    static final String DONORS = """
+    static final String DONORS = with("""
             insert into donor (id, code, source_type, source_detail, notes, collected_on, collection_jurisdiction, created_by, created_at)
             select %s, x.body || substr('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*', ((38 - x.p) %% 37) + 1, 1),
                    x.source, 'Synthetic donor for a scale benchmark', null, x.collected, x.jurisdiction, '{actor}', x.collected::timestamptz
@@ -126,16 +150,16 @@ final class ScaleSql {
                          case when %s < 0.5 then 'UMBILICAL_CORD_MSC' when %s < 0.8 then 'ADIPOSE_MSC' else 'BONE_MARROW_MSC' end as source,
                          case when %s < 0.6 then 'KR' when %s < 0.85 then 'US' else 'EU' end as jurisdiction
                   from generate_series(1::bigint, {d}) d) s) y) x
-            """.formatted(id("donor", "x.d"), expression("COLLECTED", "d"), random(1, "d"), random(1, "d"), random(2, "d"), random(2, "d"));
+            """, id("donor", "x.d"), expression("COLLECTED", "d"), random(1, "d"), random(1, "d"), random(2, "d"), random(2, "d"));
 
-    static final String DONOR_SEQUENCE = """
+    static final String DONOR_SEQUENCE = with("""
             insert into donor_code_sequence (year, last)
             select extract(year from collected_on)::int, count(*) from donor where id between %s and %s group by 1
             on conflict (year) do update set last = donor_code_sequence.last + excluded.last
-            """.formatted(id("donor", "1"), id("donor", "{d}"));
+            """, id("donor", "1"), id("donor", "{d}"));
 
     /** Every test of the donor's panel, negative, sampled on the day of collection: the donor is eligible. */
-    static final String SCREENINGS = """
+    static final String SCREENINGS = with("""
             insert into donor_screening (id, donor_id, test, result, sampled_on, recorded_by, recorded_at, test_code, status)
             select %s, d.id, t.name, case t.kind when 'NAT' then 'NOT_DETECTED' else 'NON_REACTIVE' end, d.collected_on, '{actor}',
                    d.collected_on::timestamptz + interval '3 days', t.code, 'VALID'
@@ -144,20 +168,20 @@ final class ScaleSql {
             join screening_panel_test pt on pt.panel_id = p.id and pt.removed_at is null
             join screening_test t on t.code = pt.test_code
             where d.id between %s and %s
-            """.formatted(id("screening", index("d.id") + " * 16 + t.sort_order / 10"), id("donor", "1"), id("donor", "{d}"));
+            """, id("screening", index("d.id") + " * 16 + t.sort_order / 10"), id("donor", "1"), id("donor", "{d}"));
 
     /** Cosmetic, commercial and clinical use for every donor (every product may be released), research for half. */
-    static final String CONSENTS = """
+    static final String CONSENTS = with("""
             insert into donor_consent (id, donor_id, scope, granted_on, document_reference, status, recorded_by, recorded_at)
             select %s, d.id, s.scope, d.collected_on - 1, 'SYN-CONSENT-' || d.code, 'GRANTED', '{actor}', d.collected_on::timestamptz
             from donor d
             cross join (values (1, 'COSMETIC_USE'), (2, 'COMMERCIAL'), (3, 'CLINICAL_USE'), (4, 'RESEARCH')) as s (k, scope)
             where d.id between %s and %s and (s.k < 4 or %s < 0.5)
-            """.formatted(id("consent", index("d.id") + " * 4 + s.k"), id("donor", "1"), id("donor", "{d}"), random(3, index("d.id")));
+            """, id("consent", index("d.id") + " * 4 + s.k"), id("donor", "1"), id("donor", "{d}"), random(3, index("d.id")));
 
     // --- batches -----------------------------------------------------------------------------------
 
-    static final String BATCHES = """
+    static final String BATCHES = with("""
             insert into batch (id, code, donor_id, method, g_force, duration_minutes, method_detail, input_volume_ml, input_cell_count, passage,
                                started_on, completed_on, operator, notes, created_at, created_by)
             select %s, 'B-' || extract(year from x.started)::int || '-' || %s, %s, x.method,
@@ -171,35 +195,35 @@ final class ScaleSql {
                      case when %s < 0.7 then 'ULTRACENTRIFUGATION' when %s < 0.85 then 'SIZE_EXCLUSION_CHROMATOGRAPHY' else 'TANGENTIAL_FLOW_FILTRATION' end as method,
                      row_number() over (partition by extract(year from %s) order by b) as ordinal
               from generate_series(1::bigint, {b}) b) x
-            """.formatted(id("batch", "x.b"),
+            """, id("batch", "x.b"),
             padded("x.ordinal + coalesce((select q.last from batch_code_sequence q where q.kind = 'B' and q.year = extract(year from x.started)), 0)", 4),
             id("donor", expression("DONOROF", "x.b")), expression("BATCHDATE", "b"), random(4, "b"), random(5, "b"), random(5, "b"),
             expression("BATCHDATE", "b"));
 
-    static final String BATCH_SEQUENCE = """
+    static final String BATCH_SEQUENCE = with("""
             insert into batch_code_sequence (kind, year, last)
             select 'B', extract(year from started_on)::int, count(*) from batch where id between %s and %s group by 2
             on conflict (kind, year) do update set last = batch_code_sequence.last + excluded.last
-            """.formatted(id("batch", "1"), id("batch", "{b}"));
+            """, id("batch", "1"), id("batch", "{b}"));
 
     // --- clinics -----------------------------------------------------------------------------------
 
-    static final String CLINICS = """
+    static final String CLINICS = with("""
             insert into clinic (id, code, name, jurisdiction, address, created_by, created_at)
             select %s, 'SX{runno}-' || lpad(c::text, 2, '0'), 'Synthetic Clinic ' || lpad(c::text, 2, '0') || ' (scale run {runno})',
                    case when %s < 0.7 then 'KR' else 'US' end, 'Synthetic address ' || c, '{actor}', {start}::timestamptz
             from generate_series(1, {c}) c
-            """.formatted(id("clinic", "c"), random(6, "c"));
+            """, id("clinic", "c"), random(6, "c"));
 
-    static final String CLINIC_MEMBERS = """
+    static final String CLINIC_MEMBERS = with("""
             insert into clinic_member (clinic_id, username, added_by, added_at)
             select %s, %s, '{actor}', {start}::timestamptz from generate_series(1, {c}) c
-            """.formatted(id("clinic", "c"), expression("MEMBER", "c"));
+            """, id("clinic", "c"), expression("MEMBER", "c"));
 
     // --- lots, in chunks [{lo}, {hi}] ---------------------------------------------------------------
 
     /** Lot {@code i}: 70 % primary, 20 % derivative, 10 % pool (the first ten are primary); released after 14 days unless not. */
-    private static final String LOT_ROWS = """
+    private static final String LOT_ROWS = with("""
             select g.*, case when g.product = 'HMSC-EXO-SERUM' then 2.0 when g.product = 'HMSC-EXO-INJ' then 1.0 else 10.0 end as unit_ml,
                    case when g.age < 14 then 'IN_TESTING' when g.rs < 0.86 then 'RELEASED' when g.rs < 0.92 then 'REJECTED'
                         when g.rs < 0.95 then 'QUARANTINED' else 'IN_TESTING' end as state,
@@ -209,12 +233,12 @@ final class ScaleSql {
                      case when i <= 10 or %s < 0.7 then 'PRIMARY' when %s < 0.9 then 'DERIVATIVE' else 'POOL' end as kind,
                      case when %s < 0.75 then 'HMSC-EXO-SERUM' when %s < 0.9 then 'HMSC-EXO-BULK' else 'HMSC-EXO-INJ' end as product
               from generate_series({lo}::bigint, {hi}) i) g
-            """.formatted(expression("LOTDATE", "i"), random(10, "i"), random(11, "i"), random(12, "i"), random(12, "i"),
+            """, expression("LOTDATE", "i"), random(10, "i"), random(11, "i"), random(12, "i"), random(12, "i"),
             random(13, "i"), random(13, "i"));
 
     static final String LOT_CHUNK = "create temp table scale_lot on commit drop as " + LOT_ROWS;
 
-    static final String LOTS = """
+    static final String LOTS = with("""
             insert into lot (id, code, product_code, kind, batch_id, concentration_per_ml, volume_ml, manufactured_on, expires_on, state,
                              disposition_signature_id, disposition_reason, created_at, created_by)
             select %s, 'L-' || extract(year from x.made)::int || '-' || %s, x.product, x.kind,
@@ -226,7 +250,7 @@ final class ScaleSql {
                    x.made + time '09:00', '{actor}'
             from (select l.*, row_number() over (partition by extract(year from l.made) order by l.i) as ordinal from scale_lot l) x
             order by x.i
-            """.formatted(id("lot", "x.i"),
+            """, id("lot", "x.i"),
             padded("x.ordinal + coalesce((select q.last from batch_code_sequence q where q.kind = 'L' and q.year = extract(year from x.made)), 0)", 4),
             id("batch", expression("BATCHOF", "x.i")), id("signature", "x.i"));
 
@@ -237,25 +261,25 @@ final class ScaleSql {
             """;
 
     /** A derivative's one parent, a pool's two to four, among the 2,000 lots made before it. */
-    static final String LOT_PARENTS = """
+    static final String LOT_PARENTS = with("""
             insert into lot_parent (lot_id, parent_lot_id)
             select %s, %s
             from (select i, floor(%s * least(i - 6, 2000))::bigint as base,
                          case when kind = 'DERIVATIVE' then 1 else 2 + floor(%s * 3)::int end as parents
                   from scale_lot where kind <> 'PRIMARY') x
             cross join lateral generate_series(1, x.parents) p
-            """.formatted(id("lot", "x.i"), id("lot", "x.i - x.base - p"), random(14, "i"), random(15, "i"));
+            """, id("lot", "x.i"), id("lot", "x.i - x.base - p"), random(14, "i"), random(15, "i"));
 
-    static final String SIGNATURES = """
+    static final String SIGNATURES = with("""
             insert into electronic_signature (id, record_type, record_id, username, printed_name, meaning, signed_at, content_hash)
             select %s, 'lot', %s, '{actor}', 'Scale benchmark (synthetic)', x.meaning, x.decided,
                    encode(sha256(convert_to(%s::text || x.meaning || x.decided::text, 'UTF8')), 'hex')
             from (select l.*, case l.state when 'RELEASED' then 'RELEASE' when 'REJECTED' then 'REJECTION' else 'QUARANTINE' end as meaning
                   from scale_lot l where l.state <> 'IN_TESTING') x
             order by x.i
-            """.formatted(id("signature", "x.i"), id("lot", "x.i"), id("lot", "x.i"));
+            """, id("signature", "x.i"), id("lot", "x.i"), id("lot", "x.i"));
 
-    static final String DECISIONS = """
+    static final String DECISIONS = with("""
             insert into lot_decision (id, lot_id, kind, reason, certificate_number, signature_id, evaluation_snapshot, decided_at,
                                       released_concentration_per_ml, released_concentration_measured, released_concentration_method)
             select %s, %s, x.meaning, x.reason,
@@ -269,7 +293,7 @@ final class ScaleSql {
                          row_number() over (partition by l.state = 'RELEASED', extract(year from l.decided) order by l.i) as ordinal
                   from scale_lot l where l.state <> 'IN_TESTING') x
             order by x.i
-            """.formatted(id("decision", "x.i"), id("lot", "x.i"),
+            """, id("decision", "x.i"), id("lot", "x.i"),
             padded("x.ordinal + coalesce((select q.last from certificate_sequence q where q.year = extract(year from x.decided)), 0)", 5),
             id("signature", "x.i"));
 
@@ -284,7 +308,7 @@ final class ScaleSql {
      * first five to one clinic and the rest to another, three to seven weeks after manufacture,
      * in the clinic's weekly shipment; a few units left in the lab were destroyed.
      */
-    static final String UNIT_CHUNK = """
+    static final String UNIT_CHUNK = with("""
             create temp table scale_unit on commit drop as
             select y.*, y.shipped_week <= {today} and y.candidate as shipped,
                    not (y.shipped_week <= {today} and y.candidate) and y.age >= 20 and %s < 0.004 as destroyed
@@ -298,10 +322,10 @@ final class ScaleSql {
               from scale_lot l
               join lot on lot.id = %s
               cross join generate_series(1, 10) u) y
-            """.formatted(random(16, "y.ui"), random(17, "(l.i - 1) * 10 + u"), random(18, "l.i * 2 + (u > 5)::int"), random(19, "l.i"),
+            """, random(16, "y.ui"), random(17, "(l.i - 1) * 10 + u"), random(18, "l.i * 2 + (u > 5)::int"), random(19, "l.i"),
             random(19, "l.i"), id("lot", "l.i"));
 
-    static final String UNITS = """
+    static final String UNITS = with("""
             insert into lot_unit (id, code, lot_id, number, volume_ml, created_at, created_by,
                                   destroyed_on, destroyed_by, destroyed_at, destruction_reason)
             select %s, s.code, s.lot_id, s.u, s.unit_ml, s.made + time '12:00', '{actor}',
@@ -309,9 +333,9 @@ final class ScaleSql {
                    case when s.destroyed then s.made + 10 + time '15:00' end,
                    case when s.destroyed then 'Cracked ampoule found at visual inspection (synthetic)' end
             from scale_unit s order by s.ui
-            """.formatted(id("unit", "s.ui"));
+            """, id("unit", "s.ui"));
 
-    static final String SHIPMENTS = """
+    static final String SHIPMENTS = with("""
             insert into shipment (id, clinic_id, shipped_on, sender, note, received_on, received_by, created_at)
             select distinct on (s.week, s.clinic) %s, %s, s.shipped_week, '{actor}', 'Synthetic weekly shipment for a scale benchmark',
                    case when s.shipped_week + 2 <= {today} then s.shipped_week + 2 end,
@@ -319,12 +343,12 @@ final class ScaleSql {
             from scale_unit s where s.shipped
             order by s.week, s.clinic
             on conflict (id) do nothing
-            """.formatted(id("shipment", "s.week * 64 + s.clinic"), id("clinic", "s.clinic"), expression("MEMBER", "s.clinic"));
+            """, id("shipment", "s.week * 64 + s.clinic"), id("clinic", "s.clinic"), expression("MEMBER", "s.clinic"));
 
-    static final String SHIPMENT_UNITS = """
+    static final String SHIPMENT_UNITS = with("""
             insert into shipment_unit (shipment_id, unit_id, unit_code, lot_id)
             select %s, %s, s.code, s.lot_id from scale_unit s where s.shipped
-            """.formatted(id("shipment", "s.week * 64 + s.clinic"), id("unit", "s.ui"));
+            """, id("shipment", "s.week * 64 + s.clinic"), id("unit", "s.ui"));
 
     // --- the clinics' records, in one transaction --------------------------------------------------
 
@@ -332,7 +356,7 @@ final class ScaleSql {
      * Half of the units received are used, 3 to 93 days after receipt, before they expire and not
      * after today, each by one of its clinic's patients.
      */
-    static final String USES = """
+    static final String USES = with("""
             create temp table scale_use on commit drop as
             select y.*, %s as session_id, row_number() over (partition by y.patient order by y.day, y.ui) as number
             from (
@@ -346,11 +370,11 @@ final class ScaleSql {
                 join lot l on l.id = su.lot_id
                 where su.unit_id between %s and %s and s.received_on is not null and %s < 0.5) x
               where x.day <= least({today}, x.expires_on)) y
-            """.formatted(id("session", "y.ui"), random(22, "x.ui"), index("su.unit_id"), index("s.clinic_id"),
+            """, id("session", "y.ui"), random(22, "x.ui"), index("su.unit_id"), index("s.clinic_id"),
             random(21, index("su.unit_id")), id("unit", "1"), id("unit", "{n} * 10"), random(20, index("su.unit_id")));
 
     /** One row per patient with the plan they are on: a shipped, non-investigational template that is not an injection. */
-    static final String PATIENT_PLANS = """
+    static final String PATIENT_PLANS = with("""
             create temp table scale_patient on commit drop as
             select p.*, t.id as template_id, t.route, t.indication, t.sessions, t.interval_days, t.follow_up_days
             from (select patient, min(clinic) as clinic, min(day) as first_day, (array_agg(product_code order by day, ui))[1] as product
@@ -359,9 +383,9 @@ final class ScaleSql {
                   from protocol_template tt where tt.clinic_id is null and not tt.investigational and tt.route not like '%%INJECTION%%') t
               on t.k = 1 + floor(%s * (select count(*) from protocol_template tt where tt.clinic_id is null and not tt.investigational
                                                                                 and tt.route not like '%%INJECTION%%'))
-            """.formatted(random(23, "p.patient"));
+            """, random(23, "p.patient"));
 
-    static final String PATIENTS = """
+    static final String PATIENTS = with("""
             insert into patient (id, clinic_id, pseudonym, given_name, family_name, date_of_birth, sex, contact, fitzpatrick, indications,
                                  history, contraindications, created_by, created_at)
             select %s, %s, 'P-' || c.code || '-' || %s,
@@ -373,20 +397,20 @@ final class ScaleSql {
             from (select p.*, nextval('patient_number') as number from (select * from scale_patient order by patient) p) x
             join clinic c on c.id = %s
             order by x.patient
-            """.formatted(id("patient", "x.patient"), id("clinic", "x.clinic"), padded("x.number", 6), random(24, "x.patient"),
+            """, id("patient", "x.patient"), id("clinic", "x.clinic"), padded("x.number", 6), random(24, "x.patient"),
             random(25, "x.patient"), random(26, "x.patient"), random(26, "x.patient"), random(27, "x.patient"),
             expression("MEMBER", "x.clinic"), id("clinic", "x.clinic"));
 
-    static final String PATIENT_CONSENTS = """
+    static final String PATIENT_CONSENTS = with("""
             insert into patient_consent (id, patient_id, kind, form_version, signed_on, signed_by, recorded_by, recorded_at)
             select %s, %s, k.kind, 'synthetic-v1', x.first_day - 14, 'the patient (synthetic)', %s, x.first_day - 14 + time '10:05'
             from scale_patient x
             cross join (values (1, 'TREATMENT'), (2, 'RESEARCH_USE')) as k (n, kind)
             where k.n = 1 or %s < 0.4
-            """.formatted(id("pconsent", "x.patient * 2 + k.n"), id("patient", "x.patient"), expression("MEMBER", "x.clinic"),
+            """, id("pconsent", "x.patient * 2 + k.n"), id("patient", "x.patient"), expression("MEMBER", "x.clinic"),
             random(28, "x.patient"));
 
-    static final String PLANS = """
+    static final String PLANS = with("""
             insert into treatment_plan (id, patient_id, clinic_id, template_id, product_code, source_type, route, purpose, trial_id, start_on,
                                         compliance_verdict, compliance_message, created_by, created_at)
             select %s, %s, %s, x.template_id, x.product,
@@ -394,10 +418,10 @@ final class ScaleSql {
                    x.route, 'COSMETIC', null, x.first_day, 'PERMITTED_WITH_CAUTION',
                    'Synthetic scale benchmark record: not checked against the regulatory rules', %s, x.first_day - 14 + time '10:10'
             from scale_patient x order by x.patient
-            """.formatted(id("plan", "x.patient"), id("patient", "x.patient"), id("clinic", "x.clinic"), random(29, "x.patient"),
+            """, id("plan", "x.patient"), id("patient", "x.patient"), id("clinic", "x.clinic"), random(29, "x.patient"),
             random(29, "x.patient"), expression("MEMBER", "x.clinic"));
 
-    static final String VISITS = """
+    static final String VISITS = with("""
             insert into plan_visit (id, plan_id, kind, number, due_on)
             select %s, %s, v.kind, v.number, v.due_on
             from scale_patient x
@@ -407,9 +431,9 @@ final class ScaleSql {
               union all
               select 'FOLLOW_UP', f.number::int, x.first_day + (x.sessions - 1) * x.interval_days + f.days::int, 100 + f.number::int
               from unnest(string_to_array(x.follow_up_days, ',')) with ordinality as f (days, number)) v
-            """.formatted(id("visit", "x.patient * 128 + v.k"), id("plan", "x.patient"));
+            """, id("visit", "x.patient * 128 + v.k"), id("plan", "x.patient"));
 
-    static final String SESSIONS = """
+    static final String SESSIONS = with("""
             insert into treatment_session (id, plan_id, patient_id, clinic_id, number, performed_on, unit_id, unit_code, lot_id, lot_code,
                                            product_code, source_types, volume_ml, particles_per_ml, concentration_source, dose_particles,
                                            route, device, operator, area, side, compliance_verdict, compliance_message, recorded_by,
@@ -424,6 +448,6 @@ final class ScaleSql {
             join product pr on pr.code = u.product_code
             where u.number <= 100
             order by u.ui
-            """.formatted(id("plan", "u.patient"), id("patient", "u.patient"), id("clinic", "u.clinic"), expression("MEMBER", "u.clinic"),
+            """, id("plan", "u.patient"), id("patient", "u.patient"), id("clinic", "u.clinic"), expression("MEMBER", "u.clinic"),
             expression("MEMBER", "u.clinic"));
 }
