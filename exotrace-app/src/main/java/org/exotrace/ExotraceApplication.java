@@ -12,6 +12,7 @@ import org.exotrace.backup.BackupManifest;
 import org.exotrace.backup.DatabaseBackup;
 import org.exotrace.platform.DatabaseOwner;
 import org.exotrace.backup.DatabaseRestore;
+import org.exotrace.demo.ScaleNetwork;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -44,6 +45,10 @@ public class ExotraceApplication {
               nta simulate --out FILE ... simulate tracks of a known size distribution (with ground truth)
               nta import-nanosight FILE   read a NanoSight ExperimentSummary.csv
                                           ('./exotrace nta <command> --help' lists the options)
+              demo --scale N [--seed S] [--force]
+                                          seed a benchmark network in bulk: about N/10 donors, N lots with
+                                          lineage, 10 units each, shipments to 20-50 clinics, patients and
+                                          sessions; refuses a database with users' data unless --force
               help                        show this help
 
             Configuration (environment):
@@ -72,6 +77,7 @@ public class ExotraceApplication {
             case "backup" -> backup(Arrays.copyOfRange(args, 1, args.length));
             case "restore" -> restore(Arrays.copyOfRange(args, 1, args.length));
             case "nta" -> org.exotrace.nta.cli.NtaCommand.run(Arrays.copyOfRange(args, 1, args.length));
+            case "demo" -> demo(Arrays.copyOfRange(args, 1, args.length));
             default -> usage("unknown command '" + args[0] + "'");
         };
     }
@@ -138,6 +144,30 @@ public class ExotraceApplication {
             if (now - next < 0 || checked >= total) return;
             next = now + TimeUnit.SECONDS.toNanos(EVERY_SECONDS);
             err.printf(Locale.ROOT, "Checked %,d of %,d entries (%d %%)...%n", checked, total, total == 0 ? 0 : checked * 100 / total);
+        }
+    }
+
+    private static int demo(String[] options) {
+        ScaleNetwork.Settings settings;
+        try {
+            settings = ScaleNetwork.Settings.parse(options);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        try (ConfigurableApplicationContext ctx = commandLineApplication(Map.of()).run(settings.springArgs().toArray(String[]::new))) {
+            ScaleNetwork.Seeded seeded = ctx.getBean(ScaleNetwork.class).seed(settings, System.err::println);
+            long analyzing = System.nanoTime();
+            try (java.sql.Connection owner = ctx.getBean(DatabaseOwner.class).connect(); java.sql.Statement analyze = owner.createStatement()) {
+                analyze.execute("analyze"); // the planner's statistics, as they would be after autovacuum caught up
+            }
+            System.out.printf("Seeded scale run %d in %.0f s (analyzed in %.0f s): %s.%n", seeded.run(), seeded.took().toMillis() / 1e3,
+                    (System.nanoTime() - analyzing) / 1e9, seeded.rows());
+            return 0;
+        } catch (ScaleNetwork.Refused e) {
+            return refused(e.getMessage());
+        } catch (Exception e) {
+            System.err.println("exotrace: seeding failed; the transaction under way was rolled back: " + rootMessage(e));
+            return 1;
         }
     }
 

@@ -6,7 +6,10 @@
  * signatures are real.
  *
  * <p>Promises: nothing depends on this module and it uses only the other modules' public APIs, so
- * the demo data obeys every rule a user's data does.
+ * the demo data obeys every rule a user's data does. The one exception is {@link org.exotrace.demo.ScaleNetwork}
+ * ({@code ./exotrace demo --scale N}), which seeds benchmark networks of a million lots with
+ * set-based SQL into the modules' tables, marks every row and signature as synthetic, and records
+ * each bulk step in the audit trail.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "characterization", "clinic", "donor",
         "followup", "quality", "release", "results", "specification", "supply", "treatment", "shared"})
