@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.exotrace.batch.Lot;
-import org.exotrace.batch.LotState;
 import org.exotrace.batch.Lots;
 import org.exotrace.quality.LotEvaluation;
 import org.exotrace.quality.LotQuality;
