@@ -133,9 +133,9 @@ public class Lots {
         return repository.search(q, state, p);
     }
 
-    /** Lots of the product in testing, newest first, a page at a time. */
+    /** Lots of the product in testing, newest first, a page at a time (a page shorter than asked is the last). */
     @Transactional(readOnly = true)
-    public Page<Lot> inTestingOf(String productCode, Page.Request p) {
+    public List<Lot> inTestingOf(String productCode, Page.Request p) {
         return repository.ofProductInState(productCode, LotState.IN_TESTING, p);
     }
 

@@ -79,7 +79,7 @@ public class LotQuality {
     @Transactional(readOnly = true)
     public Verdict overallVerdict(UUID lotId) {
         Lot lot = lots.get(lotId);
-        return specifications.effective(lot.productCode()).map(spec -> evaluate(lotId, spec).overall()).orElse(Verdict.MISSING);
+        return overallVerdicts(List.of(lot)).get(lot);
     }
 
     /**

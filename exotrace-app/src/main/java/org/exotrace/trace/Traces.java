@@ -70,7 +70,7 @@ public class Traces {
     /** Forward from the lot with this code: "which patients received units of this lot, or of lots derived or pooled from it?" */
     @Transactional(readOnly = true)
     public LotTrace forward(String lotCode) {
-        Lot lot = lots.findByCode(lotCode == null ? null : lotCode.strip()).orElseThrow(() -> DomainProblem.notFound("Lot", lotCode));
+        Lot lot = lots.findByCode(lotCode).orElseThrow(() -> DomainProblem.notFound("Lot", lotCode));
         LotFamily family = lots.descendants(lot.id());
         List<LotUnit> all = units.ofLots(family.lots().keySet());
         Map<UUID, Whereabouts> where = whereabouts.of(all.stream().map(LotUnit::id).toList());

@@ -269,13 +269,13 @@ class ResultSheetController {
      */
     private List<Lot> lacking(Chosen chosen) {
         List<Lot> lacking = new ArrayList<>();
-        Page<Lot> page;
+        List<Lot> page;
         int n = 0;
         do {
             page = lots.inTestingOf(chosen.spec().productCode(), new Page.Request(n++, Page.MAX_SIZE));
-            Set<UUID> done = sets.lotsWithValidResult(chosen.test().code(), page.rows().stream().map(Lot::id).toList());
-            page.rows().stream().filter(l -> !done.contains(l.id())).limit(WORKSHEET_ROWS - lacking.size()).forEach(lacking::add);
-        } while (page.hasNext() && lacking.size() < WORKSHEET_ROWS);
+            Set<UUID> done = sets.lotsWithValidResult(chosen.test().code(), page.stream().map(Lot::id).toList());
+            page.stream().filter(l -> !done.contains(l.id())).limit(WORKSHEET_ROWS - lacking.size()).forEach(lacking::add);
+        } while (page.size() == Page.MAX_SIZE && lacking.size() < WORKSHEET_ROWS);
         lacking.sort(java.util.Comparator.comparing(Lot::createdAt).thenComparing(Lot::code));
         return lacking;
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,7 +93,7 @@ class ShipmentController {
         if (lot != null) return shipPage(lots.get(lot), ShipForm.blank(lot), Map.of(), Map.of(), model);
         String code = lotCode == null ? "" : lotCode.strip();
         if (code.isEmpty()) return lotCode == null ? "redirect:/shipments" : shipmentsPage(0, code, text("clinic.shipments.giveLotCode"), model);
-        Optional<Lot> found = code.length() > 40 ? Optional.empty() : lots.findByCode(code.toUpperCase(Locale.ROOT));
+        Optional<Lot> found = lots.findByCode(code);
         if (found.isEmpty()) return shipmentsPage(0, code, text("clinic.shipments.noSuchLot", code), model);
         return shipPage(found.get(), ShipForm.blank(found.get().id()), Map.of(), Map.of(), model);
     }
