@@ -97,6 +97,13 @@ public class Batches {
         return jdbc.sql("select * from batch where id = ?").param(id).query(Batches::batch).optional();
     }
 
+    /** The batch with this code, as printed (surrounding spaces and case do not matter). */
+    @Transactional(readOnly = true)
+    public Optional<Batch> findByCode(String code) {
+        if (code == null || code.isBlank()) return Optional.empty();
+        return jdbc.sql("select * from batch where code = ?").param(code.strip().toUpperCase()).query(Batches::batch).optional();
+    }
+
     /** Searches by batch code, method, operator or the donor's code. Newest first. */
     @Transactional(readOnly = true)
     public Page<Batch> search(String text, Page.Request page) {

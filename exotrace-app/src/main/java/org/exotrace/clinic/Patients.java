@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
@@ -127,6 +128,15 @@ public class Patients {
         return jdbc.sql("select id, clinic_id, pseudonym from patient where id = any(?) order by pseudonym").param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> new Pseudonymous(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("pseudonym")))
                 .list();
+    }
+
+    /** The patient with this pseudonym, as everyone outside their clinic knows them (case and spaces do not matter). */
+    @Transactional(readOnly = true)
+    public Optional<Pseudonymous> byPseudonym(String pseudonym) {
+        if (pseudonym == null || pseudonym.isBlank()) return Optional.empty();
+        return jdbc.sql("select id, clinic_id, pseudonym from patient where pseudonym = ?").param(pseudonym.strip().toUpperCase(Locale.ROOT))
+                .query((rs, n) -> new Pseudonymous(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("pseudonym")))
+                .optional();
     }
 
     /** Those of these patients whom the current user may identify: the patients of clinics they work at. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -71,16 +72,52 @@ public class Traces {
     @Transactional(readOnly = true)
     public LotTrace forward(String lotCode) {
         Lot lot = lots.findByCode(lotCode).orElseThrow(() -> DomainProblem.notFound("Lot", lotCode));
-        LotFamily family = lots.descendants(lot.id());
-        List<LotUnit> all = units.ofLots(family.lots().keySet());
+        Forward f = forward(List.of(lot));
+        return new LotTrace(f.roots().get(0), f.recipients(), f.lotCount(), f.unitCount(), f.outside());
+    }
+
+    /**
+     * Forward from a donor: every lot made from the donor's batches, and the lots derived or pooled
+     * from them, to the patients treated. Only the roles that may identify donors trace by a donor's
+     * code; to anyone else the code does not exist.
+     */
+    @Transactional(readOnly = true)
+    public SourceTrace forwardFromDonor(String donorCode) {
+        Donor donor = (Donors.mayIdentifyDonors() ? donors.findByCode(donorCode) : Optional.<Donor>empty())
+                .orElseThrow(() -> DomainProblem.notFound("Donor", donorCode));
+        List<Lot> primary = batches.ofDonor(donor.id()).stream().flatMap(b -> lots.ofBatch(b.id()).stream()).toList();
+        return new SourceTrace(SourceTrace.From.DONOR, donor.code().value(), forward(primary));
+    }
+
+    /** Forward from an isolation batch: its lots, the lots made from them, to the patients treated. */
+    @Transactional(readOnly = true)
+    public SourceTrace forwardFromBatch(String batchCode) {
+        Batch batch = batches.findByCode(batchCode).orElseThrow(() -> DomainProblem.notFound("Batch", batchCode));
+        return new SourceTrace(SourceTrace.From.BATCH, batch.code(), forward(lots.ofBatch(batch.id())));
+    }
+
+    /** The lots a forward trace starts from with their trees, and the recipients and counts over all of them. */
+    record Forward(List<LotTrace.Node> roots, List<LotTrace.Recipient> recipients, int lotCount, int unitCount, int outside) {}
+
+    /**
+     * One recursive query per starting lot for its descendants, then the units, their whereabouts,
+     * their uses and the patients of all the trees together, each in one query. A lot reached from two
+     * starting lots (a pool of both) is given once and marked as shown above at its other places.
+     */
+    private Forward forward(List<Lot> starts) {
+        List<LotFamily> families = starts.stream().map(l -> lots.descendants(l.id())).toList();
+        Map<UUID, Lot> lotsById = new LinkedHashMap<>();
+        families.forEach(f -> lotsById.putAll(f.lots()));
+        List<LotUnit> all = units.ofLots(lotsById.keySet());
         Map<UUID, Whereabouts> where = whereabouts.of(all.stream().map(LotUnit::id).toList());
         Scope scope = scope();
         List<LotUnit> shown = all.stream().filter(u -> scope.sees(where.get(u.id()))).toList();
         Map<UUID, UUID> lotOf = shown.stream().collect(Collectors.toMap(LotUnit::id, LotUnit::lotId));
         Map<UUID, List<TracedUnit>> byLot = new LinkedHashMap<>();
-        traced(shown, where, scope, family.lots()).forEach(t -> byLot.computeIfAbsent(lotOf.get(t.id()), k -> new ArrayList<>()).add(t));
-        LotTrace.Node root = node(lot, family, byLot, new HashSet<>());
-        return new LotTrace(root, recipients(byLot.values().stream().flatMap(List::stream).toList()), family.lots().size(), shown.size(),
+        traced(shown, where, scope, lotsById).forEach(t -> byLot.computeIfAbsent(lotOf.get(t.id()), k -> new ArrayList<>()).add(t));
+        Set<UUID> placed = new HashSet<>();
+        List<LotTrace.Node> roots = families.stream().map(f -> node(f.root(), f, byLot, placed)).toList();
+        return new Forward(roots, recipients(byLot.values().stream().flatMap(List::stream).toList()), lotsById.size(), shown.size(),
                 all.size() - shown.size());
     }
 
@@ -110,11 +147,38 @@ public class Traces {
         return new UnitTrace(traced, lot, donorsById.values().stream().map(donorRef).toList());
     }
 
+    /**
+     * Backward from a recorded session: the trace of the unit it used. A session of another clinic
+     * does not exist to a clinician, as for units.
+     */
+    @Transactional(readOnly = true)
+    public UnitTrace backwardFromSession(UUID sessionId) {
+        UnitUse use = sessions.useOf(sessionId).filter(u -> scope().seesClinic(u.clinicId()))
+                .orElseThrow(() -> DomainProblem.notFound("Session", sessionId));
+        return backward(use.unitCode());
+    }
+
+    /**
+     * Backward from a patient, by pseudonym: every unit the patient received, each traced to its lots,
+     * batches and donors (the look-back after an adverse event). A clinician traces only the patients of the clinics they work at.
+     */
+    @Transactional(readOnly = true)
+    public PatientTrace backwardFromPatient(String pseudonym) {
+        Patients.Pseudonymous patient = patients.byPseudonym(pseudonym).filter(p -> scope().seesClinic(p.clinicId()))
+                .orElseThrow(() -> DomainProblem.notFound("Patient", pseudonym));
+        List<UnitTrace> received = sessions.usesByPatient(patient.id()).stream().map(UnitUse::unitCode).distinct().map(this::backward).toList();
+        return new PatientTrace(patientRefs(List.of(patient.id())).get(patient.id()), clinics.get(patient.clinicId()).name(), received);
+    }
+
     /** Who sees what: the whole network, or only the units shipped to the clinics the caller works at. */
     private record Scope(Set<UUID> clinicIds) {
 
         boolean sees(Whereabouts w) {
             return clinicIds == null || w != null && clinicIds.contains(w.clinicId());
+        }
+
+        boolean seesClinic(UUID clinicId) {
+            return clinicIds == null || clinicIds.contains(clinicId);
         }
     }
 

@@ -279,9 +279,27 @@ public class Sessions {
         return jdbc.sql("""
                 select id, unit_id, unit_code, patient_id, clinic_id, performed_on from treatment_session
                 where unit_id = any(?) and status = 'RECORDED' order by performed_on, unit_code""").param(unitIds.toArray(UUID[]::new))
-                .query((rs, n) -> new UnitUse(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_code"),
-                        rs.getObject("patient_id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getDate("performed_on").toLocalDate()))
-                .list();
+                .query(Sessions::unitUse).list();
+    }
+
+    /** The unit this recorded session used, without anything that identifies the patient (the backward trace of a session). */
+    @Transactional(readOnly = true)
+    public Optional<UnitUse> useOf(UUID sessionId) {
+        return jdbc.sql("select id, unit_id, unit_code, patient_id, clinic_id, performed_on from treatment_session where id = ? and status = 'RECORDED'")
+                .param(sessionId).query(Sessions::unitUse).optional();
+    }
+
+    /** Every unit the patient received in recorded sessions, in order of treatment (the backward trace of a patient). */
+    @Transactional(readOnly = true)
+    public List<UnitUse> usesByPatient(UUID patientId) {
+        return jdbc.sql("""
+                select id, unit_id, unit_code, patient_id, clinic_id, performed_on from treatment_session
+                where patient_id = ? and status = 'RECORDED' order by performed_on, number""").param(patientId).query(Sessions::unitUse).list();
+    }
+
+    private static UnitUse unitUse(ResultSet rs, int n) throws SQLException {
+        return new UnitUse(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_code"),
+                rs.getObject("patient_id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getDate("performed_on").toLocalDate());
     }
 
     private static TreatmentSession concealed(TreatmentPlan plan, TreatmentSession s) {

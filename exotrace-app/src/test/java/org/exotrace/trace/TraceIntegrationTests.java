@@ -158,9 +158,73 @@ class TraceIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void forwardTraceFromADonorOrABatchStartsFromEveryLotMadeFromItsMaterial() throws Exception {
+        // donor 2 gave P2 (whose pool Q treated A2) and U (which treated A3)
+        MvcResult fromDonor2 = getJson("/api/trace/donors/" + donorCode(donor2), qa).andExpect(status().isOk()).andReturn();
+        assertThat(IntegrationTest.<String>read(fromDonor2, "$.from")).isEqualTo("DONOR");
+        assertThat(IntegrationTest.<List<String>>read(fromDonor2, "$.lots[*].code")).containsExactlyInAnyOrder(p2Code, lotCodeOf(uUnits.get(0)));
+        assertThat(IntegrationTest.<List<String>>read(fromDonor2, "$.recipients[*].patient.pseudonym")).containsExactlyInAnyOrder(patientA2, patientA3);
+        assertThat(IntegrationTest.<Integer>read(fromDonor2, "$.lotCount")).isEqualTo(3);
+        assertThat(fromDonor2.getResponse().getContentAsString()).doesNotContain(patientA1).doesNotContain(patientB1).doesNotContain(dUnits.get(0));
+
+        // donor 1's batch: P1, its derivative and its pool
+        MvcResult fromBatch = getJson("/api/trace/batches/" + batchCodeOf(p1Code).toLowerCase(), compliance).andExpect(status().isOk()).andReturn();
+        assertThat(IntegrationTest.<String>read(fromBatch, "$.from")).isEqualTo("BATCH");
+        assertThat(IntegrationTest.<List<String>>read(fromBatch, "$.lots[*].code")).containsExactly(p1Code);
+        assertThat(IntegrationTest.<List<String>>read(fromBatch, "$.recipients[*].patient.pseudonym")).containsExactlyInAnyOrder(patientA1, patientA2,
+                patientB1);
+
+        // only the roles that may identify donors trace by a donor's code; to others it does not exist
+        getJson("/api/trace/donors/" + donorCode(donor1), compliance).andExpect(status().isNotFound());
+        getJson("/api/trace/donors/" + donorCode(donor1), doctorA).andExpect(status().isNotFound());
+        // a clinician's forward trace of a batch keeps to their clinics
+        MvcResult clinicianB = getJson("/api/trace/batches/" + batchCodeOf(p1Code), doctorB).andExpect(status().isOk()).andReturn();
+        assertThat(IntegrationTest.<List<String>>read(clinicianB, "$.recipients[*].patient.pseudonym")).containsExactly(patientB1);
+
+        assertThat(page("/trace/donors/" + donorCode(donor2), analyst)).contains(patientA2).contains(patientA3)
+                .contains("data-lot=\"" + qCode + "\"");
+        assertThat(page("/trace/batches/" + batchCodeOf(p1Code), qa)).contains(patientB1).contains("data-lot=\"" + dCode + "\"");
+        assertThat(page("/donors/" + donor1.id(), analyst)).contains("/trace/donors/" + donorCode(donor1));
+    }
+
+    @Test
+    void backwardTraceFromASessionOrAPatientReachesTheLotsAndDonorsOfWhatTheyReceived() throws Exception {
+        String session = jdbc.sql("select id from treatment_session where unit_code = ? and status = 'RECORDED'").param(qUnits.get(0))
+                .query(String.class).single();
+        MvcResult fromSession = getJson("/api/trace/sessions/" + session, analyst).andExpect(status().isOk()).andReturn();
+        assertThat(IntegrationTest.<String>read(fromSession, "$.unit.code")).isEqualTo(qUnits.get(0));
+        assertThat(IntegrationTest.<List<String>>read(fromSession, "$.lot.parents[*].code")).containsExactlyInAnyOrder(p1Code, p2Code);
+        getJson("/api/trace/sessions/" + session, doctorB).andExpect(status().isNotFound());
+        mvc.perform(get("/trace/sessions/" + session).with(doctorA.basic())).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/trace/units/" + qUnits.get(0)));
+
+        // a pseudonym is found whatever its case; the name only for the patient's clinic
+        MvcResult byDoctor = getJson("/api/trace/patients/" + patientA2.toLowerCase(), doctorA).andExpect(status().isOk()).andReturn();
+        assertThat(IntegrationTest.<String>read(byDoctor, "$.patient.pseudonym")).isEqualTo(patientA2);
+        assertThat(IntegrationTest.<String>read(byDoctor, "$.patient.name")).isEqualTo("Test Bravo");
+        assertThat(IntegrationTest.<List<String>>read(byDoctor, "$.units[*].unit.code")).containsExactly(qUnits.get(0));
+        assertThat(IntegrationTest.<List<String>>read(byDoctor, "$.units[0].lot.parents[*].code")).containsExactlyInAnyOrder(p1Code, p2Code);
+
+        MvcResult byQa = getJson("/api/trace/patients/" + patientA2, qa).andExpect(status().isOk()).andReturn();
+        assertThat(IntegrationTest.<List<Object>>read(byQa, "$..patient.name")).as("QA works at no clinic: no name anywhere").isEmpty();
+        assertThat(IntegrationTest.<List<String>>read(byQa, "$.units[0].donors[*].id")).containsExactlyInAnyOrder(donor1.id(), donor2.id());
+        assertThat(byQa.getResponse().getContentAsString()).doesNotContain("Bravo");
+        getJson("/api/trace/patients/" + patientA2, doctorB).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+
+        assertThat(page("/trace/patients/" + patientA2, doctorA)).contains("Test Bravo").contains("data-lot=\"" + p2Code + "\"");
+        String patientId = jdbc.sql("select id from patient where pseudonym = ?").param(patientA2).query(String.class).single();
+        assertThat(page("/patients/" + patientId, doctorA)).contains("/trace/patients/" + patientA2);
+    }
+
+    @Test
     void unknownCodesAnswerNotFoundAsProblemJsonAndOtherRolesAreRefused() throws Exception {
         getJson("/api/trace/lots/L-1999-9999", qa).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        getJson("/api/trace/batches/B-1999-9999", qa).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        getJson("/api/trace/patients/P-NONE-000001", qa).andExpect(status().isNotFound());
+        getJson("/api/trace/sessions/" + java.util.UUID.randomUUID(), qa).andExpect(status().isNotFound());
         getJson("/api/trace/units/L-1999-9999-U001", qa).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         mvc.perform(get("/trace/lots/L-1999-9999").with(qa.basic())).andExpect(status().isNotFound());
@@ -194,6 +258,18 @@ class TraceIntegrationTests extends IntegrationTest {
 
     private String code(String lotId) throws Exception {
         return read(lots.lot(lotId, analyst), "$.code");
+    }
+
+    private String donorCode(DonorRef donor) {
+        return jdbc.sql("select code from donor where id = cast(? as uuid)").param(donor.id()).query(String.class).single();
+    }
+
+    private String batchCodeOf(String lotCode) {
+        return jdbc.sql("select b.code from batch b join lot l on l.batch_id = b.id where l.code = ?").param(lotCode).query(String.class).single();
+    }
+
+    private String lotCodeOf(String unitCode) {
+        return jdbc.sql("select l.code from lot l join lot_unit u on u.lot_id = l.id where u.code = ?").param(unitCode).query(String.class).single();
     }
 
     private String lotId(String code) {
