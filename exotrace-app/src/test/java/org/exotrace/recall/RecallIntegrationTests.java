@@ -235,6 +235,39 @@ class RecallIntegrationTests extends IntegrationTest {
         assertThat(check(clinicA, doctorA, pUnits.get(1))).anyMatch(reason -> reason.contains("under recall"));
     }
 
+    @Test
+    @Order(7)
+    void theRecallReportPdfStatesTheFactsTheAccountingThePseudonymousLookBackAndTheSignature() throws Exception {
+        MvcResult r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/recalls/" + recallId + "/report.pdf")
+                .with(compliance.basic())).andExpect(status().isOk())
+                .andExpect(content().contentType(org.springframework.http.MediaType.APPLICATION_PDF)).andReturn();
+        byte[] pdf = r.getResponse().getContentAsByteArray();
+        StringBuilder text = new StringBuilder();
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+        }
+        String code = jdbc.sql("select code from recall where id = ?::uuid").param(recallId).query(String.class).single();
+        assertThat(text.toString()).contains("Recall report " + code).contains(pCode).contains("Class I")
+                .contains("Sterility failure found on the retained sample")
+                .contains("Effectiveness: 6 of 6 units accounted for (100 %)")
+                .contains("Look-back: 1 patient").contains(patientA)
+                .contains("Closed by").contains("(" + qa.username() + ")")
+                .doesNotContain("Recalled,").doesNotContain("Test Recalled");
+        for (String unit : List.of(pUnits.get(0), pUnits.get(1), pUnits.get(2), dUnits.get(0), qUnits.get(0), qUnits.get(1))) {
+            assertThat(text.toString()).contains(unit);
+        }
+        // the pages: QA's recall page, the clinician's inbox and notice; a clinician cannot reach QA's pages
+        String qaPage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/recalls/" + recallId).with(qa.basic()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(qaPage).contains("6 of 6 units accounted for (100 %)").contains(patientA).doesNotContain("Test Recalled");
+        String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/recall-notices").with(doctorA.basic()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains(code);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/recalls/" + recallId).with(doctorA.basic()))
+                .andExpect(status().isForbidden());
+    }
+
     private void report(String notice, TestUser doctor, String unit, String status) throws Exception {
         postJson("/api/recall-notices/" + notice + "/units/" + unit + "/report", doctor, "{\"status\": \"%s\"}".formatted(status))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value(status));

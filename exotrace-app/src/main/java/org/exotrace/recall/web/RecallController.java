@@ -31,10 +31,23 @@ class RecallController {
 
     private final Recalls recalls;
     private final MessageSource messages;
+    private final String lab;
 
-    RecallController(Recalls recalls, MessageSource messages) {
+    RecallController(Recalls recalls, MessageSource messages, @org.springframework.beans.factory.annotation.Value("${exotrace.lab.name}") String lab) {
         this.recalls = recalls;
         this.messages = messages;
+        this.lab = lab;
+    }
+
+    @GetMapping("/recalls/{id}/report.pdf")
+    org.springframework.http.ResponseEntity<byte[]> report(@PathVariable UUID id) {
+        Recall r = recalls.get(id);
+        byte[] pdf = RecallReportPdf.render(new RecallReportPdf.Content(r, recalls.effectiveness(id), recalls.notices(id), recalls.units(id, null),
+                recalls.lookBack(id, null), lab));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(r.code() + ".pdf").build().toString())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
     }
 
     @GetMapping("/recalls")
