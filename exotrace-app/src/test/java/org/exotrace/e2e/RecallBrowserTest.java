@@ -56,7 +56,7 @@ class RecallBrowserTest extends BrowserTest {
         checkPage("recalls", violations, tooWide);
         link("Open a recall").click();
         Locator form = page.locator("#recall-form");
-        form.getByLabel("Lot").fill(lotCode);
+        form.getByLabel("Lot", new Locator.GetByLabelOptions().setExact(true)).fill(lotCode);
         form.locator("select[name=recallClass]").selectOption("I");
         form.getByLabel("Reason").fill("Sterility failure on the retained sample");
         checkPage("recall-form", violations, tooWide);
