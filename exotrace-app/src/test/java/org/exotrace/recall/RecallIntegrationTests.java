@@ -242,6 +242,8 @@ class RecallIntegrationTests extends IntegrationTest {
                 .with(compliance.basic())).andExpect(status().isOk())
                 .andExpect(content().contentType(org.springframework.http.MediaType.APPLICATION_PDF)).andReturn();
         byte[] pdf = r.getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "recall-report.pdf"), pdf); // for a person to look at
         StringBuilder text = new StringBuilder();
         com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
