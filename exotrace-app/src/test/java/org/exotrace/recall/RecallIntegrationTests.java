@@ -266,8 +266,29 @@ class RecallIntegrationTests extends IntegrationTest {
         String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/recall-notices").with(doctorA.basic()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(inbox).contains(code);
+        String chinese = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/recalls/" + recallId + "?lang=zh-HK")
+                .with(qa.basic())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("個產品單位中已交代").contains("回溯");
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/recalls/" + recallId).with(doctorA.basic()))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    @Order(8)
+    void openingARecallOfTenThousandUnitsHoldsThemAllInOneShortTransaction() throws Exception {
+        LotScenarios lots = new LotScenarios(mvc, analyst);
+        String lot = lots.lotInTesting(lots.humanDonor(LotScenarios.PRODUCT_SCOPES));
+        postJson("/api/lots/" + lot + "/units", analyst, "{\"count\": 10000, \"volumeEachMl\": 0.001}").andExpect(status().isCreated());
+        String code = read(lots.lot(lot, analyst), "$.code");
+        long start = System.nanoTime();
+        MvcResult r = postJson("/api/recalls", qa, "{\"lotCode\": \"%s\", \"recallClass\": \"III\", \"reason\": \"Scale\"}".formatted(code))
+                .andExpect(status().isCreated()).andReturn();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        org.slf4j.LoggerFactory.getLogger(RecallIntegrationTests.class).info("opening a recall of 10,000 units took {} ms", millis);
+        String id = read(r, "$.recall.id");
+        assertThat(IntegrationTest.<Integer>read(r, "$.effectiveness.overall.total")).isEqualTo(10_000);
+        assertThat(jdbc.sql("select count(*) from recall_hold where recall_id = ?::uuid").param(id).query(Long.class).single()).isEqualTo(10_000);
+        assertThat(millis).as("set-based: no query per unit").isLessThan(15_000);
     }
 
     private void report(String notice, TestUser doctor, String unit, String status) throws Exception {
