@@ -193,13 +193,16 @@ public class Recalls {
         audit.put("newlyHeld", held);
         audit.put("clinics", List.copyOf(clinicsHolding.values()));
         events.publishEvent(RecordChanged.created("recall", id, audit));
+        List<RecallOpened.Notice> sent = new ArrayList<>();
         for (Map.Entry<UUID, String> c : clinicsHolding.entrySet()) {
             UUID noticeId = UUID.randomUUID();
             jdbc.sql("insert into recall_notice (id, recall_id, clinic_id, clinic_name, sent_at) values (?, ?, ?, ?, ?)")
                     .params(noticeId, id, c.getKey(), c.getValue(), Timestamp.from(now)).update();
             long theirs = java.util.Arrays.stream(clinicIds).filter(c.getKey()::equals).count();
             events.publishEvent(RecordChanged.created("recall_notice", noticeId, Map.of("recall", code, "clinic", c.getValue(), "units", theirs)));
+            sent.add(new RecallOpened.Notice(noticeId, c.getKey(), c.getValue(), theirs));
         }
+        events.publishEvent(new RecallOpened(id, code, lot.code(), recallClass, r.reason().strip(), sent));
         return get(id);
     }
 
@@ -440,6 +443,7 @@ public class Recalls {
 
     private static RecallNotice notice(ResultSet rs, int n) throws SQLException {
         return new RecallNotice(rs.getObject("id", UUID.class), rs.getObject("recall_id", UUID.class), rs.getObject("clinic_id", UUID.class),
-                rs.getString("clinic_name"), instant(rs, "sent_at"), rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"));
+                rs.getString("clinic_name"), instant(rs, "sent_at"), rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"),
+                rs.getString("emailed_to"), instant(rs, "emailed_at"));
     }
 }

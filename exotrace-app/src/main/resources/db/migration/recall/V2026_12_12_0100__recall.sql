@@ -63,3 +63,7 @@ create table recall_hold (
     recall_id uuid not null references recall (id),
     held_at   timestamptz not null
 );
+
+-- Where the notice was e-mailed after the recall committed (null: not e-mailed, no SMTP or no address).
+alter table recall_notice add column emailed_to varchar(1000);
+alter table recall_notice add column emailed_at timestamptz;
