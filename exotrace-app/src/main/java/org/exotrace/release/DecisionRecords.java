@@ -23,12 +23,7 @@ class DecisionRecords {
 
     Decision insert(ElectronicSignature s, UUID lotId, String reason, UUID specificationId, String specificationReference,
                     String certificateNumber, List<String> evaluationSnapshot, Concentration concentration) {
-        jdbc.sql("""
-                insert into electronic_signature (id, record_type, record_id, username, printed_name, meaning, signed_at, content_hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), s.recordType(), s.recordId(), s.username(), s.printedName(), s.meaning().name(),
-                        java.sql.Timestamp.from(s.signedAt()), s.contentHash())
-                .update();
+        insertSignature(s);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into lot_decision (id, lot_id, kind, reason, specification_id, specification_reference, certificate_number,
@@ -40,6 +35,16 @@ class DecisionRecords {
                         concentration == null ? null : concentration.method(), concentration == null ? null : concentration.resultId())
                 .update();
         return forLot(lotId).stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Stores a signature alone: a lot's decision, or another module's record (a recall's closure). */
+    void insertSignature(ElectronicSignature s) {
+        jdbc.sql("""
+                insert into electronic_signature (id, record_type, record_id, username, printed_name, meaning, signed_at, content_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.recordType(), s.recordId(), s.username(), s.printedName(), s.meaning().name(),
+                        java.sql.Timestamp.from(s.signedAt()), s.contentHash())
+                .update();
     }
 
     List<Decision> forLot(UUID lotId) {

@@ -195,6 +195,32 @@ public class Releases {
         return sign(lots.get(lotId), signer, meaning, signing.reason().strip(), evaluation(lotId).evaluation(), null, null);
     }
 
+    /**
+     * Signs a record another module owns (a recall's closure) the way a release is signed: user
+     * name and password re-entered, QA releaser role. {@code content} is what the signature covers;
+     * its SHA-256 links the signature to the record. The signature is stored and audited here; the
+     * caller records what it signed.
+     */
+    @Transactional
+    public ElectronicSignature signRecord(String recordType, UUID recordId, String content, SignatureMeaning meaning, Signing signing) {
+        Account signer = authenticate(signing);
+        if (!signer.has(Role.QA_RELEASER)) throw DomainProblem.forbidden(signer.username() + " does not hold the QA releaser role");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String signed = String.join("\n", List.of("record=" + recordType + ":" + recordId, "meaning=" + meaning, "signer=" + signer.username(),
+                "at=" + at, content));
+        ElectronicSignature signature = new ElectronicSignature(UUID.randomUUID(), recordType, recordId, signer.username(), signer.displayName(),
+                meaning, at, Hashes.sha256(signed));
+        records.insertSignature(signature);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put(recordType, recordId.toString());
+        audit.put("meaning", meaning.statement());
+        audit.put("signer", signer.displayName() + " (" + signer.username() + ")");
+        audit.put("signedAt", at.toString());
+        audit.put("contentHash", signature.contentHash());
+        events.publishEvent(RecordChanged.created("signature", signature.id(), audit));
+        return signature;
+    }
+
     /** Adds what a disposition review says about a release: an open review is closed by its outcome, and a recalled lot stays out. */
     private ReleaseCheck reviewed(Lot lot, ReleaseCheck check, boolean openReviewBlocks) {
         List<String> reasons = new ArrayList<>(check.reasons());

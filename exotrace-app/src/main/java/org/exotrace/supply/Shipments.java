@@ -44,9 +44,12 @@ public class Shipments {
     private final Clinics clinics;
     private final DispositionReviews reviews;
     private final Units lotUnits;
+    private final List<UnitHolds> holds;
 
-    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics, DispositionReviews reviews, Units lotUnits) {
+    Shipments(JdbcClient jdbc, ApplicationEventPublisher events, Lots lots, Clinics clinics, DispositionReviews reviews, Units lotUnits,
+              List<UnitHolds> holds) {
         this.jdbc = jdbc;
+        this.holds = List.copyOf(holds);
         this.reviews = reviews;
         this.events = events;
         this.lots = lots;
@@ -82,6 +85,7 @@ public class Shipments {
             reviews.openFor(lot.id()).ifPresent(r -> reasons.add(code + ": lot " + lot.code() + " is under disposition review since " + r.openedOn()
                     + "; it cannot be shipped until QA decides"));
             if (!lot.expiresOn().isAfter(shippedOn)) reasons.add(code + ": lot " + lot.code() + " expired on " + lot.expiresOn());
+            holds.forEach(h -> h.heldBecause(unit.get().id(), code).ifPresent(r -> reasons.add(code + ": " + r)));
             if (jdbc.sql("select count(*) from shipment_unit where unit_id = ?").param(unit.get().id()).query(Long.class).single() > 0) {
                 reasons.add(code + ": already shipped");
             }
@@ -136,7 +140,7 @@ public class Shipments {
     /**
      * May this unit be used at this clinic on this day? Refused, with every reason, when the unit is
      * unknown, not in this clinic's received inventory (a foreign unit), its lot is no longer
-     * released (quarantined, rejected), recalled, under disposition review (with the review's
+     * released (quarantined, rejected), recalled (the lot, or the unit held by a {@link UnitHolds} such as a recall), under disposition review (with the review's
      * causes: a withdrawn consent, an invalidated result, a quarantine), or the lot has expired.
      * The clinic's inventory lists these reasons as each unit's flags.
      */
@@ -167,6 +171,7 @@ public class Shipments {
                     + (lot.quarantined() ? " (on hold or recalled): do not use" : ", not released: do not use"));
         }
         if (here) reviews.openFor(lot.id()).ifPresent(r -> reasons.add(r.refusal(org.exotrace.donor.Donors.mayIdentifyDonors())));
+        if (here) holds.forEach(h -> h.heldBecause(unit.get().id(), code).ifPresent(reasons::add));
         if (!lot.expiresOn().isAfter(day)) reasons.add("lot " + lot.code() + " expired on " + lot.expiresOn());
         return new UnitCheck(code, lot.code(), here, reasons);
     }
