@@ -130,12 +130,12 @@ public class ColdChain {
         String code = l.code() == null ? "" : l.code().strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z0-9][A-Z0-9-]{0,39}")) errors.put("code", "a code of letters, digits and hyphens, at most 40 characters");
         else if (location(code).isPresent()) errors.put("code", "the location " + code + " exists already");
-        StorageLocation.Kind kind = l.kind() == null || l.kind().isBlank() ? null : Choices.parse(StorageLocation.Kind.class, l.kind(), "kind", errors);
+        StorageLocation.Level kind = l.kind() == null || l.kind().isBlank() ? null : Choices.parse(StorageLocation.Level.class, l.kind(), "kind", errors);
         if (kind == null && !errors.containsKey("kind")) errors.put("kind", "choose freezer, rack or box");
         Texts.check(errors, "name", l.name(), 200, true);
         StorageLocation parent = null;
-        if (kind != null && kind != StorageLocation.Kind.FREEZER) {
-            StorageLocation.Kind parentKind = kind == StorageLocation.Kind.RACK ? StorageLocation.Kind.FREEZER : StorageLocation.Kind.RACK;
+        if (kind != null && kind != StorageLocation.Level.FREEZER) {
+            StorageLocation.Level parentKind = kind == StorageLocation.Level.RACK ? StorageLocation.Level.FREEZER : StorageLocation.Level.RACK;
             parent = l.parentCode() == null || l.parentCode().isBlank() ? null : location(l.parentCode().strip().toUpperCase(Locale.ROOT)).orElse(null);
             if (parent == null || parent.kind() != parentKind) {
                 errors.put("parentCode", "a " + kind.name().toLowerCase(Locale.ROOT) + " goes in a " + parentKind.name().toLowerCase(Locale.ROOT)
@@ -174,7 +174,7 @@ public class ColdChain {
         LotUnit unit = unit(unitCode);
         Map<String, String> errors = new LinkedHashMap<>();
         StorageLocation box = p.boxCode() == null || p.boxCode().isBlank() ? null : location(p.boxCode().strip().toUpperCase(Locale.ROOT)).orElse(null);
-        if (box == null || box.kind() != StorageLocation.Kind.BOX) errors.put("boxCode", "give the code of a box");
+        if (box == null || box.kind() != StorageLocation.Level.BOX) errors.put("boxCode", "give the code of a box");
         String position = p.position() == null ? "" : p.position().strip().toUpperCase(Locale.ROOT);
         if (!position.matches("[A-Z0-9]{1," + MAX_POSITION + "}")) errors.put("position", "a position such as A1 (letters and digits)");
         if (unit.destroyed()) errors.put("unitCode", unit.code() + " was destroyed on " + unit.destruction().on());
@@ -244,7 +244,7 @@ public class ColdChain {
         Optional<StorageCondition> condition = condition(product);
         String hold = condition.isPresent() ? condition.get().breach(e.highestC(), e.minutes())
                 : "no storage condition is declared for " + product + ": QA decides every excursion";
-        return insertEvent(unit, ColdChainEvent.Kind.EXCURSION, at, e.highestC(), e.minutes(), hold);
+        return insertEvent(unit, ColdChainEvent.EventKind.EXCURSION, at, e.highestC(), e.minutes(), hold);
     }
 
     /** Records a thaw. One more thaw than the product allows (or any, with no declared limits) holds the unit until QA decides. */
@@ -261,7 +261,7 @@ public class ColdChain {
         String hold = condition.isEmpty() ? "no storage condition is declared for " + product + ": QA decides every thaw"
                 : thaws > condition.get().maxThaws()
                 ? "thaw " + thaws + " of a unit the product " + product + " allows to be thawed " + condition.get().maxThaws() + " times" : null;
-        return insertEvent(unit, ColdChainEvent.Kind.THAW, at, null, null, hold);
+        return insertEvent(unit, ColdChainEvent.EventKind.THAW, at, null, null, hold);
     }
 
     /** QA's decision on an event that holds its unit: USABLE ends the hold, UNUSABLE keeps the unit held for good. */
@@ -275,8 +275,8 @@ public class ColdChain {
                     : "QA decided on this event already (" + event.decision() + " by " + event.decidedBy() + ").");
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        ColdChainEvent.Decision decision = d.decision() == null || d.decision().isBlank() ? null
-                : Choices.parse(ColdChainEvent.Decision.class, d.decision(), "decision", errors);
+        ColdChainEvent.HoldDecision decision = d.decision() == null || d.decision().isBlank() ? null
+                : Choices.parse(ColdChainEvent.HoldDecision.class, d.decision(), "decision", errors);
         if (decision == null && !errors.containsKey("decision")) errors.put("decision", "choose usable or unusable");
         Texts.check(errors, "reason", d.reason(), 2000, true);
         if (!errors.isEmpty()) throw DomainProblem.invalid("Invalid decision", errors);
@@ -327,7 +327,7 @@ public class ColdChain {
 
     // ---- helpers ----
 
-    private ColdChainEvent insertEvent(LotUnit unit, ColdChainEvent.Kind kind, Instant at, Double highestC, Integer minutes, String hold) {
+    private ColdChainEvent insertEvent(LotUnit unit, ColdChainEvent.EventKind kind, Instant at, Double highestC, Integer minutes, String hold) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into cold_chain_event (id, unit_id, unit_code, kind, occurred_at, highest_c, minutes, hold_reason, recorded_by, recorded_at)
@@ -396,7 +396,7 @@ public class ColdChain {
     }
 
     private static void required(Map<String, String> errors, String field, Double value, double min, double max) {
-        if (value == null) errors.put(field, "required");
+        if (value == null) errors.put(field, "is required");
         else if (value.isNaN() || value < min || value > max) errors.put(field, "between " + Texts.number(min) + " and " + Texts.number(max));
     }
 
@@ -424,7 +424,7 @@ public class ColdChain {
     }
 
     private static StorageLocation location(ResultSet rs, int n) throws SQLException {
-        return new StorageLocation(rs.getObject("id", UUID.class), rs.getString("code"), StorageLocation.Kind.valueOf(rs.getString("kind")),
+        return new StorageLocation(rs.getObject("id", UUID.class), rs.getString("code"), StorageLocation.Level.valueOf(rs.getString("kind")),
                 rs.getObject("parent_id", UUID.class), rs.getString("name"), rs.getString("path"));
     }
 
@@ -438,10 +438,10 @@ public class ColdChain {
         Timestamp decided = rs.getTimestamp("decided_at");
         String decision = rs.getString("decision");
         return new ColdChainEvent(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_code"),
-                ColdChainEvent.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("occurred_at").toInstant(),
+                ColdChainEvent.EventKind.valueOf(rs.getString("kind")), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getObject("highest_c") == null ? null : rs.getDouble("highest_c"), rs.getObject("minutes", Integer.class),
                 rs.getString("hold_reason"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
-                decision == null ? null : ColdChainEvent.Decision.valueOf(decision), rs.getString("decision_reason"), rs.getString("decided_by"),
+                decision == null ? null : ColdChainEvent.HoldDecision.valueOf(decision), rs.getString("decision_reason"), rs.getString("decided_by"),
                 decided == null ? null : decided.toInstant());
     }
 }

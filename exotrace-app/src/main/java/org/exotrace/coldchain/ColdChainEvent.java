@@ -8,17 +8,17 @@ import java.util.UUID;
  * event broke the product's limits (or the product has none): the unit is held until QA's
  * {@code decision}, USABLE (the hold ends) or UNUSABLE (the unit stays held for good).
  */
-public record ColdChainEvent(UUID id, UUID unitId, String unitCode, Kind kind, Instant occurredAt, Double highestC, Integer minutes,
-                             String holdReason, String recordedBy, Instant recordedAt, Decision decision, String decisionReason, String decidedBy,
+public record ColdChainEvent(UUID id, UUID unitId, String unitCode, EventKind kind, Instant occurredAt, Double highestC, Integer minutes,
+                             String holdReason, String recordedBy, Instant recordedAt, HoldDecision decision, String decisionReason, String decidedBy,
                              Instant decidedAt) {
 
-    public enum Kind { EXCURSION, THAW }
+    public enum EventKind { EXCURSION, THAW }
 
-    public enum Decision { USABLE, UNUSABLE }
+    public enum HoldDecision { USABLE, UNUSABLE }
 
     /** Whether this event holds its unit now. */
     public boolean holds() {
-        return holdReason != null && decision != Decision.USABLE;
+        return holdReason != null && decision != HoldDecision.USABLE;
     }
 
     /** Whether QA still has to decide. */

@@ -22,7 +22,7 @@ public record UnitColdChain(String unitCode, String lotCode, String productCode,
 
     @JsonProperty
     public long thaws() {
-        return events.stream().filter(e -> e.kind() == ColdChainEvent.Kind.THAW).count();
+        return events.stream().filter(e -> e.kind() == ColdChainEvent.EventKind.THAW).count();
     }
 
     @JsonProperty

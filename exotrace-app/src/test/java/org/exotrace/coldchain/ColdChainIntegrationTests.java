@@ -165,6 +165,38 @@ class ColdChainIntegrationTests extends IntegrationTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void thePagesRecordAnExcursionListItsHoldAndTakeQasDecisionWithMessagesBesideTheFields() throws Exception {
+        String unit = units.get(4);
+        form("/cold-chain/units/" + unit + "/excursions", analyst, "highestC", "abc", "minutes", "5").andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("field-error\">between -200 and 100")));
+        form("/cold-chain/units/" + unit + "/excursions", analyst, "highestC", "-10", "minutes", "5").andExpect(status().is3xxRedirection());
+        String eventId = jdbc.sql("select cast(e.id as text) from cold_chain_event e join lot_unit u on u.id = e.unit_id where u.code = ?").param(unit)
+                .query(String.class).single();
+
+        String overview = page("/cold-chain", qa);
+        assertThat(overview).contains("data-event=\"" + eventId + "\"").contains(unit).contains("-10 °C");
+        assertThat(page("/cold-chain", analyst)).as("only QA decides").doesNotContain("/cold-chain/events/" + eventId + "/decision");
+        form("/cold-chain/events/" + eventId + "/decision", qa, "decision", "USABLE", "reason", "").andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("field-error\">is required")));
+        form("/cold-chain/events/" + eventId + "/decision", qa, "decision", "USABLE", "reason", "Logger shows 5 min at -10 °C; stability covers it")
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/cold-chain/units/" + unit, analyst)).contains("Logger shows 5 min").doesNotContain("id=\"held\"");
+        assertThat(page("/trace/units/" + unit, analyst)).contains("/cold-chain/units/" + unit);
+    }
+
+    private ResultActions form(String path, TestUser as, String... fields) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path).with(as.basic())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        for (int i = 0; i < fields.length; i += 2) request.param(fields[i], fields[i + 1]);
+        return mvc.perform(request);
+    }
+
+    private String page(String path, TestUser as) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(as.basic())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
     private ResultActions declare(String product, String json) throws Exception {
         return mvc.perform(put("/api/cold-chain/conditions/" + product).with(qa.basic()).contentType(MediaType.APPLICATION_JSON).content(json));
     }
