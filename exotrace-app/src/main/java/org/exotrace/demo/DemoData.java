@@ -20,6 +20,7 @@ import org.exotrace.batch.LotUnit;
 import org.exotrace.batch.Lots;
 import org.exotrace.batch.Units;
 import org.exotrace.clinic.Clinics;
+import org.exotrace.coldchain.ColdChain;
 import org.exotrace.supply.Shipments;
 import org.exotrace.characterization.NtaCalibration;
 import org.exotrace.characterization.NtaCalibrationRequest;
@@ -75,12 +76,14 @@ class DemoData implements ApplicationRunner {
     private final OosInvestigations investigations;
 
     private final Units units;
+    private final ColdChain coldChain;
     private final Shipments shipments;
     private final Clinics clinicDirectory;
 
     DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
              Releases releases, TransactionTemplate tx, NtaMeasurements nta, NtaCalibrations calibrations, ClinicDemoData clinics, Units units,
-             Shipments shipments, Clinics clinicDirectory, OosInvestigations investigations) {
+             Shipments shipments, Clinics clinicDirectory, OosInvestigations investigations, ColdChain coldChain) {
+        this.coldChain = coldChain;
         this.units = units;
         this.shipments = shipments;
         this.clinicDirectory = clinicDirectory;
@@ -210,6 +213,7 @@ class DemoData implements ApplicationRunner {
 
         clinics.load(clinicSupply(today));
         inboundAndDestroyed(releasedUnits, today);
+        coldChain(releasedUnits.subList(4, 8));
         log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician, clinician2, compliance or admin with password {}", PASSWORD);
     }
 
@@ -217,10 +221,28 @@ class DemoData implements ApplicationRunner {
      * From the released lot: four units on their way to Seoul, for the clinician to confirm, and
      * one ampoule destroyed in the lab, so the units page and the clinic's inventory show each case.
      */
+    /**
+     * The cold chain: QA's storage condition for the serum (example values for the demonstration, not
+     * taken from a product's instructions), a freezer, rack and box holding four units, one thaw within
+     * the limits, and an excursion beyond them that holds its unit until QA decides.
+     */
+    private void coldChain(List<LotUnit> inLab) {
+        as("qa", () -> tx.execute(s -> coldChain.declare("HMSC-EXO-SERUM", new ColdChain.ConditionEntry(-80.0, -60.0, 30, 1,
+                "Example values for the demonstration"))));
+        as("analyst", () -> tx.execute(s -> {
+            coldChain.createLocation(new ColdChain.NewLocation("F1", "FREEZER", null, "-80 °C freezer, cell therapy suite"));
+            coldChain.createLocation(new ColdChain.NewLocation("F1-R2", "RACK", "F1", "Rack 2"));
+            coldChain.createLocation(new ColdChain.NewLocation("F1-R2-B07", "BOX", "F1-R2", "Box 7, 9 x 9"));
+            for (int i = 0; i < inLab.size(); i++) coldChain.place(inLab.get(i).code(), new ColdChain.Placement("F1-R2-B07", "A" + (i + 1)));
+            coldChain.recordThaw(inLab.get(0).code(), new ColdChain.NewEvent(null, null, null));
+            return coldChain.recordExcursion(inLab.get(1).code(), new ColdChain.NewEvent(null, -45.0, 20));
+        }));
+    }
+
     private void inboundAndDestroyed(List<LotUnit> releasedUnits, LocalDate today) {
         UUID seoul = clinicDirectory.all().stream().filter(c -> c.code().equals(ClinicDemoData.SEOUL)).findFirst().orElseThrow().id();
         as("analyst", () -> tx.execute(s -> shipments.ship(new Shipments.NewShipment(seoul,
-                releasedUnits.subList(0, 4).stream().map(LotUnit::code).toList(), today, "Courier, 2-8 °C with temperature logger"))));
+                releasedUnits.subList(0, 4).stream().map(LotUnit::code).toList(), today, "Courier, dry ice with temperature logger"))));
         as("analyst", () -> tx.execute(s -> units.destroy(releasedUnits.get(11).id(), today, "Ampoule cracked at visual inspection")));
     }
 

@@ -11,6 +11,6 @@
  * set-based SQL into the modules' tables, marks every row and signature as synthetic, and records
  * each bulk step in the audit trail.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "characterization", "clinic", "donor",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "batch", "characterization", "clinic", "coldchain", "donor",
         "followup", "quality", "release", "results", "specification", "supply", "treatment", "shared"})
 package org.exotrace.demo;
