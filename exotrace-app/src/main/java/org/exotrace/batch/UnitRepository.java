@@ -78,13 +78,15 @@ class UnitRepository {
             params.add(q.exceptIds().toArray(UUID[]::new));
         }
         String from = " from lot_unit u join lot l on l.id = u.lot_id" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        List<Object> countParams = new ArrayList<>(params);
+        countParams.add(page.countLimit());
+        long counted = jdbc.sql("select count(*) from (select 1" + from + " limit ?) c").params(countParams).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
         List<LotUnit> rows = jdbc.sql("select u.*" + from + " order by l.created_at desc, l.code desc, u.number limit ? offset ?")
                 .params(pageParams).query(LotRepository::unit).list();
-        return new Page<>(rows, page.number(), page.size(), total);
+        return Page.counted(rows, page, counted);
     }
 
     /** The text with LIKE's wildcards escaped, so that a typed % or _ matches itself. */

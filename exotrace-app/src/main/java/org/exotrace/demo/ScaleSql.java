@@ -346,9 +346,9 @@ final class ScaleSql {
             """, id("shipment", "s.week * 64 + s.clinic"), id("clinic", "s.clinic"), expression("MEMBER", "s.clinic"));
 
     static final String SHIPMENT_UNITS = with("""
-            insert into shipment_unit (shipment_id, unit_id, unit_code, lot_id)
-            select %s, %s, s.code, s.lot_id from scale_unit s where s.shipped
-            """, id("shipment", "s.week * 64 + s.clinic"), id("unit", "s.ui"));
+            insert into shipment_unit (shipment_id, clinic_id, unit_id, unit_code, lot_id)
+            select %s, %s, %s, s.code, s.lot_id from scale_unit s where s.shipped
+            """, id("shipment", "s.week * 64 + s.clinic"), id("clinic", "s.clinic"), id("unit", "s.ui"));
 
     // --- the clinics' records, in one transaction --------------------------------------------------
 

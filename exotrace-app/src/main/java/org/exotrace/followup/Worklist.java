@@ -108,28 +108,43 @@ public class Worklist {
     }
 
     /*
-     * Every visit of the clinic's plans due up to the end of the window and not done. The visits more than 30 days late are
-     * numbered per plan, so that only each plan's earliest one is kept, with the count of them all.
+     * Every visit of the clinic's plans due up to the end of the window and not done ("undone", by plan and visit only). The visits
+     * more than 30 days late are numbered per plan, so that only each plan's earliest one is kept, with the count of them all; of
+     * those plans only the ones that can be among the {@value #BEHIND_LISTED} most recently missed are read with their patient
+     * (every plan whose earliest late visit is on or after the 20th latest such day, ties included), with how many plans are behind
+     * in all. At a million lots a clinic has about 7,500 plans, nearly all behind in the generated network (issue 13): their patients
+     * and names were read and sent for a list of 20.
      */
     private static final String DUE = """
-            select * from (
-              select v.plan_id, v.kind, v.number, v.due_on, p.id as patient_id, p.given_name, p.family_name, p.pseudonym,
-                     t.name as template_name, v.due_on < :behindBefore as behind,
-                     row_number() over (late order by v.due_on, v.kind desc, v.number) as nth, count(*) over late as late_visits
+            with undone as (
+              select v.plan_id, v.kind, v.number, v.due_on, tp.patient_id, tp.template_id
                 from treatment_plan tp
                 join plan_visit v on v.plan_id = tp.id
-                join patient p on p.id = tp.patient_id
-                join protocol_template t on t.id = tp.template_id
                where tp.clinic_id = :clinic and v.due_on <= :until
                  and not exists (select 1 from treatment_session s
                                   where v.kind = 'SESSION' and s.plan_id = v.plan_id and s.number = v.number and s.status = 'RECORDED')
                  and not exists (select 1 from outcome_assessment a
                                   where v.kind = 'FOLLOW_UP' and a.patient_id = tp.patient_id and a.status = 'VALID'
                                     and (a.plan_id is null or a.plan_id = tp.id) and a.assessed_on >= v.due_on - :early)
-              window late as (partition by v.plan_id, v.due_on < :behindBefore)
-            ) visit
-            where not behind or nth = 1
-            order by due_on, family_name, given_name, kind desc, number""";
+            ), late as (
+              select u.*, row_number() over (partition by u.plan_id order by u.due_on, u.kind desc, u.number) as nth,
+                     count(*) over (partition by u.plan_id) as late_visits
+                from undone u where u.due_on < :behindBefore
+            ), behind as (
+              select l.*, count(*) over () as behind_plans from late l where l.nth = 1
+            ), shown as (
+              select plan_id, kind, number, due_on, patient_id, template_id, false as behind, 1 as late_visits, 0 as behind_plans
+                from undone where due_on >= :behindBefore
+              union all
+              select plan_id, kind, number, due_on, patient_id, template_id, true, late_visits, behind_plans
+                from behind
+               where due_on >= coalesce((select due_on from behind order by due_on desc offset :listedBefore limit 1), date '-infinity')
+            )
+            select s.*, p.given_name, p.family_name, p.pseudonym, t.name as template_name
+              from shown s
+              join patient p on p.id = s.patient_id
+              join protocol_template t on t.id = s.template_id
+             order by s.due_on, p.family_name, p.given_name, s.kind desc, s.number""";
 
     private final JdbcClient jdbc;
     private final Clinics clinics;
@@ -164,14 +179,18 @@ public class Worklist {
         List<Entry> today = new ArrayList<>();
         List<Entry> coming = new ArrayList<>();
         List<Entry> behind = new ArrayList<>();
+        long[] behindPlans = {0};
         jdbc.sql(DUE).param("clinic", clinic.id()).param("until", Date.valueOf(from.plusDays(days)))
-                .param("behindBefore", Date.valueOf(behindBefore)).param("early", FOLLOW_UP_EARLY_DAYS)
-                .query((rs, n) -> entry(rs, from)).list()
+                .param("behindBefore", Date.valueOf(behindBefore)).param("early", FOLLOW_UP_EARLY_DAYS).param("listedBefore", BEHIND_LISTED - 1)
+                .query((rs, n) -> {
+                    if (rs.getBoolean("behind")) behindPlans[0] = rs.getLong("behind_plans");
+                    return entry(rs, from);
+                }).list()
                 .forEach(e -> (e.dueOn().isBefore(behindBefore) ? behind : e.dueOn().isBefore(from) ? overdue
                         : e.dueOn().isEqual(from) ? today : coming).add(e));
         behind.sort(Comparator.comparing(Entry::dueOn).reversed());
         return new ClinicWorklist(clinic.id(), clinic.name(), from, days, overdue, today, coming,
-                behind.subList(0, Math.min(BEHIND_LISTED, behind.size())), behind.size());
+                behind.subList(0, Math.min(BEHIND_LISTED, behind.size())), (int) behindPlans[0]);
     }
 
     private static Entry entry(ResultSet rs, LocalDate from) throws SQLException {

@@ -50,19 +50,25 @@ public class Inventory {
 
     /**
      * The units the clinic received, by unit code, one page at a time; with {@code includeUsed}
-     * false only those not used yet (the stock on the shelf). Only the clinic's staff.
+     * false only those not used yet (the stock on the shelf). Only the clinic's staff. A page walks index
+     * shipment_unit (clinic_id, unit_code) in order; the total is counted up to {@link Page#COUNT_CAP} rows past the page.
      */
     @Transactional(readOnly = true)
     public Page<Stock> stock(UUID clinicId, boolean includeUsed, LocalDate on, Page.Request page) {
         clinics.requireMember(clinicId);
         LocalDate day = on == null ? LocalDate.now() : on;
+        // "not exists" rather than "left join ... where t.id is null": the planner estimates the anti-join, and walks the index in order
         String from = " from shipment_unit u join shipment s on s.id = u.shipment_id"
-                + " left join treatment_session t on t.unit_id = u.unit_id and t.status = 'RECORDED'"
-                + " where s.clinic_id = ? and s.received_on is not null" + (includeUsed ? "" : " and t.id is null");
-        long total = jdbc.sql("select count(*)" + from).param(clinicId).query(Long.class).single();
+                + (includeUsed ? " left join treatment_session t on t.unit_id = u.unit_id and t.status = 'RECORDED'" : "")
+                + " where u.clinic_id = ? and s.received_on is not null"
+                + (includeUsed ? "" : " and not exists (select 1 from treatment_session t where t.unit_id = u.unit_id and t.status = 'RECORDED')")
+                + " order by u.unit_code";
+        long counted = jdbc.sql("select count(*) from (select 1" + from + " limit ?) c").params(clinicId, page.countLimit())
+                .query(Long.class).single();
         Map<UUID, Lot> lotsById = new HashMap<>();
-        List<Stock> rows = jdbc.sql("select u.unit_id, u.unit_code, u.lot_id, s.id as shipment_id, s.received_on, t.performed_on" + from
-                        + " order by u.unit_code limit ? offset ?")
+        String performedOn = includeUsed ? "t.performed_on" : "cast(null as date) as performed_on";
+        List<Stock> rows = jdbc.sql("select u.unit_id, u.unit_code, u.lot_id, s.id as shipment_id, s.received_on, " + performedOn + from
+                        + " limit ? offset ?")
                 .params(clinicId, page.size(), page.offset())
                 .query((rs, n) -> {
                     Date used = rs.getDate("performed_on");
@@ -76,7 +82,7 @@ public class Inventory {
                     return new Stock(s.unitId(), s.unitCode(), s.lotId(), lot.code(), lot.productCode(), lot.expiresOn(), s.shipmentId(),
                             s.receivedOn(), s.usedOn(), check);
                 }).toList();
-        return new Page<>(rows, page.number(), page.size(), total);
+        return Page.counted(rows, page, counted);
     }
 
     /** Shipments to the clinic whose receipt is not confirmed yet, oldest first. Only the clinic's staff. */

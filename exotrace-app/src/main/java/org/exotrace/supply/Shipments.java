@@ -95,8 +95,8 @@ public class Shipments {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into shipment (id, clinic_id, shipped_on, sender, note) values (?, ?, ?, ?, ?)")
                 .params(id, clinic.id(), Date.valueOf(shippedOn), Actors.current(), Texts.blankToNull(s.note())).update();
-        units.values().forEach(u -> jdbc.sql("insert into shipment_unit (shipment_id, unit_id, unit_code, lot_id) values (?, ?, ?, ?)")
-                .params(id, u.id(), u.code(), u.lotId()).update());
+        units.values().forEach(u -> jdbc.sql("insert into shipment_unit (shipment_id, clinic_id, unit_id, unit_code, lot_id) values (?, ?, ?, ?, ?)")
+                .params(id, clinic.id(), u.id(), u.code(), u.lotId()).update());
         events.publishEvent(RecordChanged.created("shipment", id, Map.of("clinic", clinic.code(), "units", codes, "shippedOn", shippedOn.toString())));
         return get(id);
     }

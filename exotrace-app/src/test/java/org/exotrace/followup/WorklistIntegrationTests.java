@@ -105,6 +105,26 @@ class WorklistIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void ofMoreThanTwentyPlansBehindTheTwentyMostRecentlyMissedAreListedTiesByNameAndAllAreCounted() throws Exception {
+        java.util.Map<Integer, String> plans = new java.util.LinkedHashMap<>();
+        for (int days = 60; days <= 80; days++) plans.put(days, planDaysAgo(patient(clinic, doctor, "Behind", "Late" + (char) ('A' + days - 60)), days));
+        String tiedBefore = planDaysAgo(patient(clinic, doctor, "Behind", "Aardvark"), 61);
+
+        MvcResult r = getJson("/api/clinics/" + clinic + "/worklist", doctor).andExpect(status().isOk())
+                .andExpect(jsonPath("$.behindCount").value(22))
+                .andExpect(jsonPath("$.behind.length()").value(Worklist.BEHIND_LISTED))
+                .andExpect(jsonPath("$.behind[0].planId").value(plans.get(60)))
+                .andExpect(jsonPath("$.behind[1].planId").value(tiedBefore))
+                .andExpect(jsonPath("$.behind[2].planId").value(plans.get(61)))
+                .andExpect(jsonPath("$.behind[19].planId").value(plans.get(78)))
+                .andReturn();
+        List<String> listed = read(r, "$.behind[*].planId");
+        assertThat(listed).doesNotContain(plans.get(79), plans.get(80));
+        List<String> due = read(r, "$.behind[*].dueOn");
+        assertThat(due).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
     void onlyTheClinicsCliniciansSeeItsWorklistAndNoOtherClinicsPatientAppears() throws Exception {
         TestUser elsewhere = user(Role.CLINICIAN);
         String otherClinic = scenarios.clinic("KR", elsewhere);

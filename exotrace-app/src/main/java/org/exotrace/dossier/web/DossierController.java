@@ -62,7 +62,7 @@ class DossierController {
         model.addAttribute("underReview", reviews.openFor(result.rows().stream().map(Lot::id).toList()).keySet());
         model.addAttribute("review", review);
         Map<UUID, Verdict> verdicts = new LinkedHashMap<>();
-        result.rows().forEach(l -> verdicts.put(l.id(), quality.overallVerdict(l.id())));
+        quality.overallVerdicts(result.rows()).forEach((l, v) -> verdicts.put(l.id(), v));
         model.addAttribute("page", result);
         model.addAttribute("verdicts", verdicts);
         model.addAttribute("products", products.all().stream().collect(java.util.stream.Collectors.toMap(p -> p.code(), p -> p.name())));
