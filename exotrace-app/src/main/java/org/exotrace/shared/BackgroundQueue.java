@@ -54,7 +54,8 @@ public final class BackgroundQueue {
     }
 
     private final String table;
-    private final String order;
+    /** Takes the oldest queued job, or a running one whose lease expired, skipping rows another node is claiming right now. */
+    private final String claim;
     private final JdbcClient jdbc;
     private final BackgroundQueues.Settings settings;
     private final Consumer<Claim> job;
@@ -69,7 +70,10 @@ public final class BackgroundQueue {
 
     BackgroundQueue(String threadName, String table, String order, JdbcClient jdbc, BackgroundQueues.Settings settings, Consumer<Claim> job) {
         this.table = table;
-        this.order = order;
+        this.claim = "update " + table + " set status = 'RUNNING', claimed_by = ?, lease_until = clock_timestamp() + ? * interval '1 millisecond'"
+                + " where id = (select id from " + table
+                + " where status = 'QUEUED' or (status = 'RUNNING' and (lease_until is null or lease_until < clock_timestamp()))"
+                + " order by " + order + " limit 1 for update skip locked) returning id";
         this.jdbc = jdbc;
         this.settings = settings;
         this.job = job;
@@ -115,12 +119,7 @@ public final class BackgroundQueue {
     Optional<Claim> claimNext() {
         String token = settings.node() + "/" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            Optional<UUID> id = jdbc.sql("""
-                    update %1$s set status = 'RUNNING', claimed_by = ?, lease_until = clock_timestamp() + ? * interval '1 millisecond'
-                    where id = (select id from %1$s
-                                where status = 'QUEUED' or (status = 'RUNNING' and (lease_until is null or lease_until < clock_timestamp()))
-                                order by %2$s limit 1 for update skip locked)
-                    returning id""".formatted(table, order)).params(token, settings.lease().toMillis()).query(UUID.class).optional();
+            Optional<UUID> id = jdbc.sql(claim).params(token, settings.lease().toMillis()).query(UUID.class).optional();
             databaseUnavailable = false;
             return id.map(i -> new Claim(i, token));
         } catch (DataAccessException e) {

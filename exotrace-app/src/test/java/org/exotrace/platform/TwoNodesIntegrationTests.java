@@ -289,6 +289,8 @@ class TwoNodesIntegrationTests {
     private void assertEveryAcknowledgedWriteIsThere(Node node, Burst burst) throws Exception {
         String verification = node.json("/api/audit/verify", "admin");
         assertThat((Boolean) JsonPath.read(verification, "$.intact")).as(verification).isTrue();
+        // The nodes append their checkpoints to the one anchor directory; every line is whole, signed and agrees with the chain.
+        assertThat(((Number) JsonPath.read(verification, "$.checkpointsChecked")).longValue()).as(verification).isPositive();
         Set<String> clinics = new HashSet<>();
         Set<String> audited = new HashSet<>();
         try (Connection db = superuser(); Statement sql = db.createStatement()) {
