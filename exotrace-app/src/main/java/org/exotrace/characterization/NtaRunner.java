@@ -43,7 +43,7 @@ class NtaRunner {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(NtaSubmitted submitted) {
-        queue.wake();
+        queue.start(); // at once, also while the application is still starting (the demo data submits analyses)
     }
 
     @EventListener(ApplicationReadyEvent.class)

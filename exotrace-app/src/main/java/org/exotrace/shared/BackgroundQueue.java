@@ -33,7 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * completes at most once even when a node that was only slow comes back after its lease was taken.
  * A clean stop hands the running job back to the queue at once.
  *
- * <p>A node looks for work when a job was submitted on it ({@link #wake()}), when its job finished,
+ * <p>A node looks for work when a job was submitted on it ({@link #start()}), when its job finished,
  * and otherwise every poll interval, which bounds how long a job submitted on another node, or left
  * by a dead one, waits.
  */
@@ -87,14 +87,16 @@ public final class BackgroundQueue {
         return t;
     }
 
-    /** Starts looking for work (once the application is ready), and looks now. */
+    /**
+     * Starts looking for work, if it has not yet, and looks now: once the application is ready (for
+     * jobs left by a stopped node), and whenever a job was submitted on this node.
+     */
     public void start() {
         if (started.compareAndSet(false, true)) worker.submit(this::loop);
         wake();
     }
 
-    /** Looks for work now rather than at the next poll: a job was just submitted on this node. */
-    public void wake() {
+    private void wake() {
         wakeUp.offer(Boolean.TRUE);
     }
 

@@ -46,7 +46,7 @@ class VideoRunner {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(VideoSubmitted submitted) {
-        queue.wake();
+        queue.start(); // at once, also while the application is still starting (the demo data submits analyses)
     }
 
     @EventListener(ApplicationReadyEvent.class)
