@@ -133,6 +133,19 @@ public abstract class IntegrationTest {
         return m.find() && !m.group(1).isEmpty() ? m.group(1) : "postgres";
     }
 
+    /**
+     * The session cookie a response set, for the next request: sessions live in the database (Spring
+     * Session), so the cookie carries them as in a browser, where a {@code MockHttpSession} would not.
+     */
+    protected static jakarta.servlet.http.Cookie sessionCookie(MvcResult result) {
+        // The server names it JSESSIONID (server.servlet.session.cookie.name); the mock environment keeps Spring Session's SESSION.
+        String header = result.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.matches("(JSESSIONID|SESSION)=.*")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie; headers " + result.getResponse().getHeaderNames().stream()
+                        .map(n -> n + "=" + result.getResponse().getHeaders(n)).toList()));
+        String[] nameValue = header.split(";", 2)[0].split("=", 2);
+        return new jakarta.servlet.http.Cookie(nameValue[0], nameValue[1]);
+    }
+
     protected TransactionTemplate transaction() {
         return new TransactionTemplate(transactionManager);
     }

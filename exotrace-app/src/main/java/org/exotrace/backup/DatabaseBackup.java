@@ -178,12 +178,15 @@ public final class DatabaseBackup {
         }
     }
 
-    /** The schema's ordinary and partitioned tables except Flyway's history, by name. */
+    /**
+     * The schema's ordinary and partitioned tables except Flyway's history and the open sessions
+     * (a restored database must not sign anyone in), by name.
+     */
     static List<String> tableNames(Connection c) throws SQLException {
         return strings(c, """
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
-                  and c.relname <> 'flyway_schema_history'
+                  and c.relname <> 'flyway_schema_history' and c.relname not in ('spring_session', 'spring_session_attributes')
                 order by c.relname""", null);
     }
 

@@ -36,6 +36,7 @@ import org.exotrace.specification.SpecificationCatalog;
 import org.exotrace.specification.TestCode;
 import org.exotrace.specification.TestDefinition;
 import org.exotrace.shared.Actors;
+import org.exotrace.shared.BackgroundQueue;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
@@ -214,18 +215,18 @@ public class NtaMeasurements {
         });
     }
 
-    /** Queued or running measurements, oldest first (to resume after a restart). */
-    @Transactional(readOnly = true)
-    List<UUID> pending() {
-        return jdbc.sql("select id from nta_measurement where status in ('QUEUED', 'RUNNING') order by submitted_at").query(UUID.class).list();
-    }
-
-    /** Marks the measurement running; false when it is no longer waiting (already finished). */
+    /** Marks the claimed measurement running from the start; false when it is no longer waiting (already finished). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    boolean start(UUID id) {
+    boolean start(BackgroundQueue.Claim claim) {
         return jdbc.sql("""
                 update nta_measurement set status = 'RUNNING', started_at = now(), progress = 0, progress_message = 'starting'
-                where id = ? and status in ('QUEUED', 'RUNNING')""").param(id).update() == 1;
+                where id = ? and status = 'RUNNING' and claimed_by = ?""").params(claim.id(), claim.token()).update() == 1;
+    }
+
+    /** Locks the measurement's row for the rest of the transaction if this claim still holds it; {@link BackgroundQueue.ClaimLost} otherwise. */
+    private void hold(BackgroundQueue.Claim claim) {
+        jdbc.sql("select id from nta_measurement where id = ? and status = 'RUNNING' and claimed_by = ? for update")
+                .params(claim.id(), claim.token()).query(UUID.class).optional().orElseThrow(() -> new BackgroundQueue.ClaimLost(claim.id()));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -239,7 +240,9 @@ public class NtaMeasurements {
      * has tests for, and the size distribution; all or nothing.
      */
     @Transactional
-    NtaMeasurement complete(UUID id, NtaOutcome outcome) {
+    NtaMeasurement complete(BackgroundQueue.Claim claim, NtaOutcome outcome) {
+        hold(claim);
+        UUID id = claim.id();
         NtaMeasurement m = get(id);
         Lot lot = openLot(m.lotId());
         Specification spec = specifications.effective(lot.productCode()).orElseThrow(() -> DomainProblem.ruleViolation(
@@ -305,7 +308,9 @@ public class NtaMeasurements {
 
         /** Records why the analysis failed; nothing else of it is kept. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void fail(UUID id, String reason) {
+    void fail(BackgroundQueue.Claim claim, String reason) {
+        hold(claim);
+        UUID id = claim.id();
         NtaMeasurement m = get(id);
         String why = reason == null || reason.isBlank() ? "the analysis failed" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
         jdbc.sql("update nta_measurement set status = 'FAILED', error = ?, finished_at = now() where id = ?").params(why, id).update();

@@ -6,9 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.exotrace.shared.BackgroundQueue;
+import org.exotrace.shared.BackgroundQueues;
 import org.exotrace.shared.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +20,12 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Runs NTA analyses in the background, one at a time (an analysis uses the cores it can get for
- * its bootstrap), in the order they were submitted. The job acts as the analyst who uploaded the
- * file, so the results it records are theirs (and the two-person rule holds). Progress is written
- * to the measurement at most twice a second. Analyses that were queued or running when the
- * application stopped are resumed when it starts again: the file is stored, so nothing is lost.
+ * Runs NTA analyses in the background, one at a time per node (an analysis uses the cores it can
+ * get for its bootstrap), oldest first, each claimed once across the nodes on the database
+ * ({@link BackgroundQueue}). The job acts as the analyst who uploaded the file, so the results it
+ * records are theirs (and the two-person rule holds). Progress is written to the measurement at most
+ * twice a second. An analysis left queued or running by a node that stopped is started again from
+ * the stored file by the next node to look for work once its lease has expired: nothing is lost.
  */
 @Component
 class NtaRunner {
@@ -33,26 +34,21 @@ class NtaRunner {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     private final NtaMeasurements measurements;
-    private final BackgroundQueue queue = new BackgroundQueue("nta-analysis");
+    private final BackgroundQueue queue;
 
-    NtaRunner(NtaMeasurements measurements) {
+    NtaRunner(NtaMeasurements measurements, BackgroundQueues queues) {
         this.measurements = measurements;
+        this.queue = queues.create("nta-analysis", "nta_measurement", "submitted_at", this::run);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(NtaSubmitted submitted) {
-        enqueue(submitted.measurementId());
+        queue.start(); // at once, also while the application is still starting (the demo data submits analyses)
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void resume() {
-        List<UUID> pending = queue.notQueued(measurements.pending());
-        if (!pending.isEmpty()) log.info("Resuming {} NTA analyses left queued or running", pending.size());
-        pending.forEach(this::enqueue);
-    }
-
-    private void enqueue(UUID id) {
-        queue.enqueue(id, this::run);
+    void start() {
+        queue.start();
     }
 
     @PreDestroy
@@ -60,10 +56,11 @@ class NtaRunner {
         queue.stop();
     }
 
-    private void run(UUID id) {
+    private void run(BackgroundQueue.Claim claim) {
+        UUID id = claim.id();
         NtaMeasurement m;
         try {
-            if (!measurements.start(id)) return;
+            if (!measurements.start(claim)) return;
             m = measurements.get(id);
         } catch (RuntimeException e) {
             log.error("Could not start NTA analysis {}", id, e);
@@ -84,14 +81,16 @@ class NtaRunner {
                     : NtaAnalyzer.nanoSight(input, m.settings());
             if (Thread.currentThread().isInterrupted()) return;
             measurements.progress(id, 0.97, "recording the results on the lot");
-            measurements.complete(id, outcome);
+            measurements.complete(claim, outcome);
+        } catch (BackgroundQueue.ClaimLost e) {
+            throw e;
         } catch (DomainProblem e) {
-            failQuietly(id, e.reasons().isEmpty() ? e.getMessage() : String.join("; ", e.reasons()));
+            failQuietly(claim, e.reasons().isEmpty() ? e.getMessage() : String.join("; ", e.reasons()));
         } catch (IllegalArgumentException | IOException e) {
-            failQuietly(id, e.getMessage());
+            failQuietly(claim, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("NTA analysis {} failed", id, e);
-            failQuietly(id, "the analysis stopped with an internal error (" + e.getClass().getSimpleName() + "); see the server log");
+            failQuietly(claim, "the analysis stopped with an internal error (" + e.getClass().getSimpleName() + "); see the server log");
         } finally {
             SecurityContextHolder.clearContext();
             if (input != null) {
@@ -104,11 +103,13 @@ class NtaRunner {
         }
     }
 
-    private void failQuietly(UUID id, String reason) {
+    private void failQuietly(BackgroundQueue.Claim claim, String reason) {
         try {
-            measurements.fail(id, reason);
+            measurements.fail(claim, reason);
+        } catch (BackgroundQueue.ClaimLost e) {
+            throw e;
         } catch (RuntimeException e) {
-            log.error("Could not record the failure of NTA analysis {}: {}", id, reason, e);
+            log.error("Could not record the failure of NTA analysis {}: {}", claim.id(), reason, e);
         }
     }
 

@@ -36,6 +36,7 @@ import org.exotrace.characterization.NtaMeasurements;
 import org.exotrace.characterization.NtaRequest;
 import org.exotrace.nta.video.Polarity;
 import org.exotrace.shared.Actors;
+import org.exotrace.shared.BackgroundQueue;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.postgresql.PGConnection;
@@ -178,18 +179,18 @@ public class VideoJobs {
         });
     }
 
-    /** Queued or running jobs, oldest first (to resume after a restart). */
-    @Transactional(readOnly = true)
-    List<UUID> pending() {
-        return jdbc.sql("select id from video_job where status in ('QUEUED', 'RUNNING') order by submitted_at").query(UUID.class).list();
-    }
-
-    /** Marks the job running from its first frame; false when it is no longer waiting. */
+    /** Marks the claimed job running from its first frame; false when it is no longer waiting. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    boolean start(UUID id) {
+    boolean start(BackgroundQueue.Claim claim) {
         return jdbc.sql("""
                 update video_job set status = 'RUNNING', started_at = now(), frames_done = 0, stage = 'tracking'
-                where id = ? and status in ('QUEUED', 'RUNNING')""").param(id).update() == 1;
+                where id = ? and status = 'RUNNING' and claimed_by = ?""").params(claim.id(), claim.token()).update() == 1;
+    }
+
+    /** Locks the job's row for the rest of the transaction if this claim still holds it; {@link BackgroundQueue.ClaimLost} otherwise. */
+    private void hold(BackgroundQueue.Claim claim) {
+        jdbc.sql("select id from video_job where id = ? and status = 'RUNNING' and claimed_by = ? for update")
+                .params(claim.id(), claim.token()).query(UUID.class).optional().orElseThrow(() -> new BackgroundQueue.ClaimLost(claim.id()));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -204,7 +205,9 @@ public class VideoJobs {
      * missing) fails the job instead, and nothing of it is kept.
      */
     @Transactional
-    VideoJob handOver(UUID id, VideoAnalysis.Done done, Path tracksCsv, TrackSizes sizes) {
+    VideoJob handOver(BackgroundQueue.Claim claim, VideoAnalysis.Done done, Path tracksCsv, TrackSizes sizes) {
+        hold(claim);
+        UUID id = claim.id();
         VideoJob job = get(id);
         NtaMeasurement m = measurements.submit(job.lotId(), tracksRequest(job), new NtaMeasurements.Upload(tracksName(job.filename()), tracksCsv));
         jdbc.sql("""
@@ -226,7 +229,9 @@ public class VideoJobs {
 
     /** Records why the job failed; nothing else of it is kept. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void fail(UUID id, String reason) {
+    void fail(BackgroundQueue.Claim claim, String reason) {
+        hold(claim);
+        UUID id = claim.id();
         VideoJob job = get(id);
         String why = reason == null || reason.isBlank() ? "tracking failed" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
         jdbc.sql("update video_job set status = 'FAILED', error = ?, finished_at = now() where id = ?").params(why, id).update();

@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.exotrace.nta.video.VideoSettings;
 import org.exotrace.shared.BackgroundQueue;
+import org.exotrace.shared.BackgroundQueues;
 import org.exotrace.shared.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +23,12 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tracks videos in the background, one at a time (detection uses every core it can get), in the
- * order they were submitted, acting as the analyst who uploaded the video so the measurement and
- * its results are theirs. Progress (frames done of the total) is written at most twice a second.
- * Jobs queued or running when the application stopped start again from their first frame when it
- * starts: the video is stored, and tracking is deterministic.
+ * Tracks videos in the background, one at a time per node (detection uses every core it can get),
+ * oldest first, each claimed once across the nodes on the database ({@link BackgroundQueue}),
+ * acting as the analyst who uploaded the video so the measurement and its results are theirs.
+ * Progress (frames done of the total) is written at most twice a second. A job left queued or
+ * running by a node that stopped starts again from its first frame on the next node to look for
+ * work once its lease has expired: the video is stored, and tracking is deterministic.
  */
 @Component
 class VideoRunner {
@@ -36,26 +37,21 @@ class VideoRunner {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     private final VideoJobs jobs;
-    private final BackgroundQueue queue = new BackgroundQueue("video-tracking");
+    private final BackgroundQueue queue;
 
-    VideoRunner(VideoJobs jobs) {
+    VideoRunner(VideoJobs jobs, BackgroundQueues queues) {
         this.jobs = jobs;
+        this.queue = queues.create("video-tracking", "video_job", "submitted_at", this::run);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(VideoSubmitted submitted) {
-        enqueue(submitted.jobId());
+        queue.start(); // at once, also while the application is still starting (the demo data submits analyses)
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void resume() {
-        List<UUID> pending = queue.notQueued(jobs.pending());
-        if (!pending.isEmpty()) log.info("Resuming {} video tracking jobs left queued or running", pending.size());
-        pending.forEach(this::enqueue);
-    }
-
-    private void enqueue(UUID id) {
-        queue.enqueue(id, this::run);
+    void start() {
+        queue.start();
     }
 
     @PreDestroy
@@ -63,10 +59,11 @@ class VideoRunner {
         queue.stop();
     }
 
-    private void run(UUID id) {
+    private void run(BackgroundQueue.Claim claim) {
+        UUID id = claim.id();
         VideoJob job;
         try {
-            if (!jobs.start(id)) return;
+            if (!jobs.start(claim)) return;
             job = jobs.get(id);
         } catch (RuntimeException e) {
             log.error("Could not start video job {}", id, e);
@@ -90,15 +87,17 @@ class VideoRunner {
             if (Thread.currentThread().isInterrupted()) return;
             jobs.progress(id, done.tracking().frames(), done.tracking().frames(), "sizing the tracks");
             TrackSizes sizes = VideoAnalysis.sizeTracks(tracks, VideoJobs.tracksRequest(job).settings().toAnalysisSettings(), done.meanMassByTrack());
-            jobs.handOver(id, done, tracks, sizes);
+            jobs.handOver(claim, done, tracks, sizes);
+        } catch (BackgroundQueue.ClaimLost e) {
+            throw e;
         } catch (DomainProblem e) {
-            failQuietly(id, e.fieldErrors().isEmpty() ? (e.reasons().isEmpty() ? e.getMessage() : String.join("; ", e.reasons()))
+            failQuietly(claim, e.fieldErrors().isEmpty() ? (e.reasons().isEmpty() ? e.getMessage() : String.join("; ", e.reasons()))
                     : String.join("; ", e.fieldErrors().values()));
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-            failQuietly(id, e.getMessage());
+            failQuietly(claim, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("Video job {} failed", id, e);
-            failQuietly(id, "tracking stopped with an internal error (" + e.getClass().getSimpleName() + "); see the server log");
+            failQuietly(claim, "tracking stopped with an internal error (" + e.getClass().getSimpleName() + "); see the server log");
         } finally {
             SecurityContextHolder.clearContext();
             delete(folder);
@@ -120,11 +119,13 @@ class VideoRunner {
         }
     }
 
-    private void failQuietly(UUID id, String reason) {
+    private void failQuietly(BackgroundQueue.Claim claim, String reason) {
         try {
-            jobs.fail(id, reason);
+            jobs.fail(claim, reason);
+        } catch (BackgroundQueue.ClaimLost e) {
+            throw e;
         } catch (RuntimeException e) {
-            log.error("Could not record the failure of video job {}: {}", id, reason, e);
+            log.error("Could not record the failure of video job {}: {}", claim.id(), reason, e);
         }
     }
 

@@ -50,12 +50,13 @@ class AccountAdministrationIntegrationTests extends IntegrationTest {
 
     @Test
     void aDisabledAccountsOpenSessionEndsAtItsNextRequest() throws Exception {
-        var session = new org.springframework.mock.web.MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", analyst.username()).param("password", analyst.password()))
-                .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/lots").session(session)).andExpect(status().isOk());
+        // The session lives in the database (Spring Session): the browser's cookie carries it, not a MockHttpSession.
+        jakarta.servlet.http.Cookie session = sessionCookie(mvc.perform(post("/login").with(csrf()).param("username", analyst.username())
+                        .param("password", analyst.password()))
+                .andExpect(status().is3xxRedirection()).andReturn());
+        mvc.perform(get("/lots").cookie(session)).andExpect(status().isOk());
         apiPost("/api/accounts/" + analyst.username() + "/disable", admin, "{\"reason\": \"Account compromised\"}").andExpect(status().isOk());
-        mvc.perform(get("/lots").session(session)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login?disabled"));
+        mvc.perform(get("/lots").cookie(session)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login?disabled"));
     }
 
     @Test

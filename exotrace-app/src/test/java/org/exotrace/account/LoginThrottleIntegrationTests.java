@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -69,7 +68,7 @@ class LoginThrottleIntegrationTests extends ClockedIntegrationTest {
                 .andExpect(jsonPath("$.title").value("Sign-in locked"))
                 .andExpect(jsonPath("$.detail", containsString("locked after 20 wrong passwords")));
         MvcResult refused = form(analyst.username(), analyst.password(), "10.9.0.12").andExpect(redirectedUrl("/login?refused")).andReturn();
-        mvc.perform(get("/login").param("refused", "").session((MockHttpSession) refused.getRequest().getSession()))
+        mvc.perform(get("/login").param("refused", "").cookie(sessionCookie(refused)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is locked after 20 wrong passwords; try again in 15 minutes")));
         assertThat(audited("account", analyst.username(), "LOGIN_FAILED")).isEqualTo(20);
@@ -120,7 +119,7 @@ class LoginThrottleIntegrationTests extends ClockedIntegrationTest {
         String address = "10.9.0.6";
         for (int i = 0; i < 3; i++) form(analyst.username(), "wrong " + i, address).andExpect(redirectedUrl("/login?error"));
         MvcResult refused = form(analyst.username(), analyst.password(), address).andExpect(redirectedUrl("/login?refused")).andReturn();
-        mvc.perform(get("/login").param("refused", "").session((MockHttpSession) refused.getRequest().getSession()))
+        mvc.perform(get("/login").param("refused", "").cookie(sessionCookie(refused)))
                 .andExpect(content().string(containsString("id=\"password-refused\"")))
                 .andExpect(content().string(containsString("wait 1 second before the next attempt")));
         assertThat(jdbc.sql("select reason from audit_entry where record_type = 'account' and record_id = ? and action = 'LOGIN_FAILED'")

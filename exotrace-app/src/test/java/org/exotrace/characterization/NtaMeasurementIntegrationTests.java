@@ -241,7 +241,7 @@ class NtaMeasurementIntegrationTests extends IntegrationTest {
                   measured_at, submitted_by, now() from nta_measurement where id = ?""")
                 .params(interrupted, UUID.fromString(lot), UUID.fromString(first)).update();
 
-        runner.resume();
+        runner.start(); // looks for work now rather than at its next poll
 
         MvcResult resumed = awaitFinished(interrupted.toString());
         assertThat((String) read(resumed, "$.status")).isEqualTo("SUCCEEDED");

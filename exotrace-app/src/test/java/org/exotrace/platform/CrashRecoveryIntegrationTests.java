@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -340,13 +338,13 @@ class CrashRecoveryIntegrationTests {
     }
 
     private Application start(Path data, String... extraArguments) throws Exception {
-        int port = freePort();
+        int port = ApplicationJvm.freePort();
         Path log = data.resolveSibling("app-" + started.size() + ".log");
         List<String> arguments = new ArrayList<>(List.of("serve", "--port", Integer.toString(port), "--exotrace.data-dir=" + data,
                 "--exotrace.audit.anchor-dir=" + data.resolveSibling("anchor"),
                 "--logging.level.org.exotrace.platform=INFO"));
         arguments.addAll(List.of(extraArguments));
-        Process process = javaCommand(arguments, log).start();
+        Process process = ApplicationJvm.command(arguments, log).start();
         Application app = new Application(process, data, port, log);
         started.add(app);
         long deadline = System.nanoTime() + START_WAIT.toNanos();
@@ -357,24 +355,6 @@ class CrashRecoveryIntegrationTests {
         }
         mark("application ready (" + log.getFileName() + ")");
         return app;
-    }
-
-    /** This JVM's {@code java} on this JVM's class path, without the environment that would point it elsewhere. */
-    private static ProcessBuilder javaCommand(List<String> arguments, Path log) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.exotrace.ExotraceApplication"));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        List.of("EXOTRACE_DB_URL", "EXOTRACE_DB_USER", "EXOTRACE_DB_PASSWORD", "EXOTRACE_DATA_DIR", "EXOTRACE_ANCHOR_DIR", "EXOTRACE_JAVA_OPTS").forEach(env::remove);
-        return builder;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The live embedded PostgreSQL of a data directory, as PostgreSQL's own pid file names it. */

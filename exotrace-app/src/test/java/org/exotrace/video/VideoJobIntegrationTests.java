@@ -318,7 +318,7 @@ class VideoJobIntegrationTests extends IntegrationTest {
                   temperature_c, measured_at, submitted_by from video_job where id = ?""")
                 .params(stale, UUID.fromString(released), UUID.fromString(first)).update();
 
-        runner.resume();
+        runner.start(); // looks for work now rather than at its next poll
 
         MvcResult failed = awaitJob(stale.toString());
         assertThat((String) read(failed, "$.status")).isEqualTo("FAILED");
@@ -347,7 +347,7 @@ class VideoJobIntegrationTests extends IntegrationTest {
                   temperature_c, measured_at, submitted_by, now() from video_job where id = ?""")
                 .params(interrupted, UUID.fromString(other), UUID.fromString(first)).update();
 
-        runner.resume();
+        runner.start(); // looks for work now rather than at its next poll
 
         MvcResult resumed = awaitJob(interrupted.toString());
         assertThat((String) read(resumed, "$.status")).isEqualTo("DONE");
