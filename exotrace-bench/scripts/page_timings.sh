@@ -10,7 +10,8 @@
 # it up) and, if it answers 200, REPS times more: the dashboard, the lot list, the clinician's worklist
 # (/clinic), the inventory of the first clinic linked from it, the units list, the pool form, and the
 # lineage API of one lot (LOT_ID, else a released lot from the middle of the list the API gives QA), with a personal API token
-# made for the role (Bearer, so the deliberately slow password hash of HTTP Basic is not timed).
+# made for the role (Bearer, so the deliberately slow password hash of HTTP Basic is not timed); with TRACE_LOT
+# and TRACE_UNIT (codes), also the forward trace of that lot and the backward trace of that unit.
 # A page whose warm-up takes longer than SLOW_SECONDS (default 5) is timed SLOW_REPS (default 3) times.
 # Prints one line per role and page: HTTP status, median and 90th percentile in ms (curl's time_total,
 # sequential requests, one connection each), the response size, and how many requests were timed.
@@ -108,5 +109,12 @@ for user in $ROLES; do
     code="$([ -n "$token" ] && echo no-lot || echo no-token)"; median="-"; p90="-"; size="-"; n=0
   fi
   printf '%-11s %-22s %6s %9s %9s %12s %4s\n' "$user" "lineage-api" "$code" "$median" "$p90" "$size" "$n"
+  # the trace both ways (issue 13), for the lot and unit codes given: TRACE_LOT forward, TRACE_UNIT backward
+  for trace in "trace-forward:lots/${TRACE_LOT:-}" "trace-backward:units/${TRACE_UNIT:-}"; do
+    name="${trace%%:*}"; path="${trace#*:}"
+    [ -n "$token" ] && [ -n "${path#*/}" ] || continue
+    read -r code median p90 size n <<<"$(time_page "$BASE/api/trace/$path" -H "Authorization: Bearer $token")"
+    printf '%-11s %-22s %6s %9s %9s %12s %4s\n' "$user" "$name" "$code" "$median" "$p90" "$size" "$n"
+  done
 done
 echo "# done $(date -u +%FT%TZ); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
