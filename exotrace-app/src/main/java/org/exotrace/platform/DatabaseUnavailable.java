@@ -65,10 +65,24 @@ final class DatabaseUnavailable {
         };
     }
 
-    /** The error page (error.html) with 503 and {@code Retry-After}, through the servlet container's error dispatch. */
+    /**
+     * A page of its own with 503 and {@code Retry-After}, written here rather than through the servlet
+     * container's error dispatch: with sessions kept in the database (several nodes), the error
+     * dispatch would look up the session in the database that cannot be reached, and the container's
+     * own error page would answer instead. Needs nothing but the style sheet.
+     */
     static void page(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s · Exotrace</title><link rel="stylesheet" href="/css/exotrace.css"></head>
+                <body><main class="page"><h1>%s</h1><p>%s</p><p><a href="/">Exotrace</a></p></main></body></html>
+                """.formatted(TITLE, TITLE, DETAIL));
+        response.flushBuffer();
     }
 
     private DatabaseUnavailable() {

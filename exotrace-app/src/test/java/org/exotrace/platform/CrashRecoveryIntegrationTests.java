@@ -135,7 +135,7 @@ class CrashRecoveryIntegrationTests {
     /**
      * The database server dies under the running application. Within seconds readiness is down
      * (503) while liveness stays up, an API call answers 503 problem+json "Database unavailable"
-     * instead of 401, and the sign-in form shows the error page with 503; then the watchdog restarts
+     * instead of 401, and the sign-in page answers 503 (the session and its CSRF token live in the database); then the watchdog restarts
      * the server on the same port, readiness is up again, every acknowledged write is there and new
      * writes succeed. The server's {@code postmaster.opts} (its recorded command line, which the
      * watchdog restarts it with) is held back until the outage has been looked at, so the watchdog's
@@ -178,8 +178,11 @@ class CrashRecoveryIntegrationTests {
                 .timeout(Duration.ofSeconds(20)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as("a page for someone signed in: %s", page.body()).isEqualTo(503);
         assertThat(page.body()).contains("Database unavailable").contains("Try again").doesNotContain("Exception").doesNotContain("at org.");
-        HttpResponse<String> signIn = app.signIn(app.browser(), "admin", password);
-        assertThat(signIn.statusCode()).as("signing in").isEqualTo(503);
+        // sessions (and the sign-in form's CSRF token) live in the database: the sign-in page itself says it cannot be reached
+        HttpResponse<String> signIn = app.browser().send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/login"))
+                .timeout(Duration.ofSeconds(20)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).as("the sign-in page").isEqualTo(503);
+        assertThat(signIn.headers().firstValue("Retry-After")).isPresent();
         assertThat(signIn.body()).contains("Database unavailable").contains("Try again").doesNotContain("Exception").doesNotContain("at org.");
         assertThat(app.log()).contains("has stopped; restarting it on port " + databasePort);
 
