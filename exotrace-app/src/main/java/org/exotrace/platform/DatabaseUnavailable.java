@@ -76,12 +76,10 @@ final class DatabaseUnavailable {
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s · Exotrace</title><link rel="stylesheet" href="/css/exotrace.css"></head>
-                <body><main class="page"><h1>%s</h1><p>%s</p><p><a href="/">Exotrace</a></p></main></body></html>
-                """.formatted(TITLE, TITLE, DETAIL));
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + TITLE + " · Exotrace</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/exotrace.css\"></head><body><main class=\"page\"><h1>" + TITLE + "</h1><p>" + DETAIL
+                + "</p><p><a href=\"/\">Exotrace</a></p></main></body></html>");
         response.flushBuffer();
     }
 
