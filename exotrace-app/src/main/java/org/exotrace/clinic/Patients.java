@@ -16,6 +16,7 @@ import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Page;
 import org.exotrace.shared.RecordChanged;
+import org.exotrace.shared.Role;
 import org.exotrace.shared.SearchText;
 import org.exotrace.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
@@ -137,6 +138,32 @@ public class Patients {
         return jdbc.sql("select id, clinic_id, pseudonym from patient where pseudonym = ?").param(pseudonym.strip().toUpperCase(Locale.ROOT))
                 .query((rs, n) -> new Pseudonymous(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("pseudonym")))
                 .optional();
+    }
+
+    /**
+     * A patient as research sees them: the pseudonym and the quasi-identifiers an analysis groups by,
+     * never a name, a contact or a history.
+     */
+    public record ResearchSubject(UUID id, String pseudonym, UUID clinicId, String clinicCode, String jurisdiction, Patient.Sex sex,
+                                  LocalDate dateOfBirth, String fitzpatrick) {}
+
+    /**
+     * Every patient with a research-use consent in force (signed and never withdrawn), for a
+     * researcher: the one way research reads patients, so a patient without that consent, or who
+     * withdrew it, is in no cohort, analysis or export.
+     */
+    @Transactional(readOnly = true)
+    public List<ResearchSubject> researchSubjects() {
+        if (!Actors.holdsAny(Role.RESEARCHER)) throw DomainProblem.forbidden("Only researchers read the research cohort.");
+        return jdbc.sql("""
+                select p.id, p.pseudonym, p.clinic_id, c.code, c.jurisdiction, p.sex, p.date_of_birth, p.fitzpatrick
+                from patient p join clinic c on c.id = p.clinic_id
+                where exists (select 1 from patient_consent pc where pc.patient_id = p.id and pc.kind = 'RESEARCH_USE' and pc.withdrawn_on is null)
+                order by p.pseudonym""")
+                .query((rs, n) -> new ResearchSubject(rs.getObject("id", UUID.class), rs.getString("pseudonym"), rs.getObject("clinic_id", UUID.class),
+                        rs.getString("code"), rs.getString("jurisdiction"), Patient.Sex.valueOf(rs.getString("sex")),
+                        rs.getDate("date_of_birth").toLocalDate(), rs.getString("fitzpatrick")))
+                .list();
     }
 
     /** Those of these patients whom the current user may identify: the patients of clinics they work at. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.exotrace.clinic.Patient;
 import org.exotrace.clinic.Patients;
 import org.exotrace.outcome.ComponentEntry;
 import org.exotrace.outcome.Instrument;
+import org.exotrace.shared.Role;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
@@ -171,6 +173,15 @@ public class Assessments {
         patients.get(patientId);
         return jdbc.sql("select * from outcome_assessment where patient_id = ? order by assessed_on desc, created_at desc")
                 .param(patientId).query(Assessments::row).list();
+    }
+
+    /** The valid assessments (none corrected away) of these patients, for research, by patient and day. */
+    @Transactional(readOnly = true)
+    public List<Assessment> forResearch(Collection<UUID> patientIds) {
+        if (!Actors.holdsAny(Role.RESEARCHER)) throw DomainProblem.forbidden("Only researchers read records for research.");
+        if (patientIds.isEmpty()) return List.of();
+        return jdbc.sql("select * from outcome_assessment where patient_id = any(?) and status = 'VALID' order by patient_id, assessed_on")
+                .param(patientIds.toArray(UUID[]::new)).query(Assessments::row).list();
     }
 
     /** The patient's progress per endpoint against baseline, and the next visit due that has not been given yet. */

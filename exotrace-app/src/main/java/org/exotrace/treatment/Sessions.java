@@ -34,6 +34,7 @@ import org.exotrace.donor.Donors;
 import org.exotrace.donor.SourceType;
 import org.exotrace.release.ReleasedConcentration;
 import org.exotrace.release.Releases;
+import org.exotrace.shared.Role;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
@@ -261,6 +262,24 @@ public class Sessions {
         plans.forPatient(patientId).forEach(p -> byId.put(p.id(), p));
         return jdbc.sql("select * from treatment_session where patient_id = ? and status = 'RECORDED' order by performed_on, number").param(patientId)
                 .query(Sessions::session).list().stream().map(s -> concealed(byId.get(s.planId()), s)).toList();
+    }
+
+    /** The recorded (not voided) sessions of these patients, for research, by patient and day. */
+    @Transactional(readOnly = true)
+    public List<TreatmentSession> forResearch(Collection<UUID> patientIds) {
+        if (!Actors.holdsAny(Role.RESEARCHER)) throw DomainProblem.forbidden("Only researchers read records for research.");
+        if (patientIds.isEmpty()) return List.of();
+        return jdbc.sql("select * from treatment_session where patient_id = any(?) and status = 'RECORDED' order by patient_id, performed_on, number")
+                .param(patientIds.toArray(UUID[]::new)).query(Sessions::session).list();
+    }
+
+    /** The adverse events of these patients, for research. */
+    @Transactional(readOnly = true)
+    public List<AdverseEvent> adverseEventsForResearch(Collection<UUID> patientIds) {
+        if (!Actors.holdsAny(Role.RESEARCHER)) throw DomainProblem.forbidden("Only researchers read records for research.");
+        if (patientIds.isEmpty()) return List.of();
+        return jdbc.sql("select * from adverse_event where patient_id = any(?) order by patient_id, onset_on").param(patientIds.toArray(UUID[]::new))
+                .query(Sessions::adverseEvent).list();
     }
 
     /**

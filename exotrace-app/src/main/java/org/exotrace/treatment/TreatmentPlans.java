@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.exotrace.compliance.RegulatoryRules;
 import org.exotrace.compliance.Route;
 import org.exotrace.compliance.RuleVerdict;
 import org.exotrace.donor.SourceType;
+import org.exotrace.shared.Role;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.Choices;
 import org.exotrace.shared.DomainProblem;
@@ -127,6 +129,14 @@ public class TreatmentPlans {
                 .orElseThrow(() -> DomainProblem.notFound("Protocol template", id));
         if (t.clinicId() != null && !clinics.isMember(t.clinicId(), Actors.current())) throw DomainProblem.notFound("Protocol template", id);
         return t;
+    }
+
+    /** These templates, clinics' copies included, for research (which reads the plans made from them). */
+    @Transactional(readOnly = true)
+    public List<ProtocolTemplate> templatesForResearch(Collection<UUID> ids) {
+        if (!Actors.holdsAny(Role.RESEARCHER)) throw DomainProblem.forbidden("Only researchers read records for research.");
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select * from protocol_template where id = any(?)").param(ids.toArray(UUID[]::new)).query(TreatmentPlans::template).list();
     }
 
     /** Copies a template into a clinic, to be adapted there; {@link TemplateCopied} lets the follow-up module copy its rules with it. */
@@ -496,6 +506,14 @@ public class TreatmentPlans {
     public List<TreatmentPlan> forPatient(UUID patientId) {
         patients.get(patientId);
         return jdbc.sql(PLANS + " where tp.patient_id = ? order by tp.start_on desc").param(patientId).query(this::plan).list();
+    }
+
+    /** The plans of these patients, for research: the caller has read them through {@code Patients.researchSubjects()}. */
+    @Transactional(readOnly = true)
+    public List<TreatmentPlan> forResearch(Collection<UUID> patientIds) {
+        if (!Actors.holdsAny(Role.RESEARCHER)) throw DomainProblem.forbidden("Only researchers read records for research.");
+        if (patientIds.isEmpty()) return List.of();
+        return jdbc.sql(PLANS + " where tp.patient_id = any(?) order by tp.start_on").param(patientIds.toArray(UUID[]::new)).query(this::plan).list();
     }
 
     /** Plans with their visits in the same row ("SESSION:1:2026-01-05,..."), so that a list of plans is one query. */

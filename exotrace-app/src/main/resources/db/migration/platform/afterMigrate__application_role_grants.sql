@@ -23,6 +23,10 @@ begin
     if to_regclass('public.audit_head') is not null then
         revoke delete on audit_head from exotrace_app;
     end if;
+    -- A locked analysis plan is never changed or removed (its trigger refuses it as well).
+    if to_regclass('public.evidence_plan') is not null then
+        revoke update, delete on evidence_plan from exotrace_app;
+    end if;
     -- The schema's history is Flyway's, read-only to the application.
     if to_regclass('public.flyway_schema_history') is not null then
         revoke insert, update, delete on flyway_schema_history from exotrace_app;

@@ -33,7 +33,7 @@ class BundleSyncTests {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Path JAVA = Path.of("src/main/java");
 
-    static final List<String> AREAS = List.of("common", "lab", "clinic", "quality", "characterization", "access", "recall");
+    static final List<String> AREAS = List.of("common", "lab", "clinic", "quality", "characterization", "access", "recall", "evidence");
     static final List<String> LOCALES = List.of("", "_zh_HK");
 
     /** Values that read the same in both languages: names, abbreviations, units, symbols. */
@@ -44,7 +44,7 @@ class BundleSyncTests {
     static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)(?:\\(|})|#messages\\.msgOrNull\\('([^'$]+)'|#messages\\.msg\\('([^'$]+)'");
 
     /** A Java string literal that is a whole key of one of the areas. */
-    static final Pattern JAVA_KEY = Pattern.compile("\"((?:common|lab|clinic|quality|characterization|access|recall)\\.[A-Za-z][\\w-]*(?:\\.[A-Za-z0-9][\\w-]*)+)\"");
+    static final Pattern JAVA_KEY = Pattern.compile("\"((?:common|lab|clinic|quality|characterization|access|recall|evidence)\\.[A-Za-z][\\w-]*(?:\\.[A-Za-z0-9][\\w-]*)+)\"");
 
     @Test
     void everyAreaHasABundleInEveryLocale() {
