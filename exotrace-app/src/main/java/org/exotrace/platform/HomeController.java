@@ -25,7 +25,7 @@ class HomeController {
             Role.LAB_ANALYST, "/lots?state=IN_TESTING",
             Role.CLINICIAN, "/clinic",
             Role.COMPLIANCE_OFFICER, "/compliance",
-            Role.RESEARCHER, "/lots",
+            Role.RESEARCHER, "/evidence",
             Role.ADMIN, "/admin/users");
 
     static final List<Role> ORDER = List.of(Role.QA_RELEASER, Role.LAB_ANALYST, Role.CLINICIAN, Role.COMPLIANCE_OFFICER, Role.RESEARCHER,

@@ -20,7 +20,7 @@ class RoleLandingBrowserTest extends BrowserTest {
         lands(user(Role.QA_RELEASER), "/lots/awaiting-release$", "Lots awaiting release", "qa-landing");
         lands(user(Role.CLINICIAN), "/clinic$", "Patients", null);
         lands(user(Role.COMPLIANCE_OFFICER), "/compliance$", null, null);
-        lands(user(Role.RESEARCHER), "/lots$", "Lots", null);
+        lands(user(Role.RESEARCHER), "/evidence$", "Evidence", null);
         lands(user(Role.ADMIN), "/admin/users$", "Users", "admin-landing");
     }
 

@@ -23,7 +23,7 @@ class RoleLandingIntegrationTests extends IntegrationTest {
         assertLanding(user(Role.LAB_ANALYST), "/lots?state=IN_TESTING");
         assertLanding(user(Role.CLINICIAN), "/clinic");
         assertLanding(user(Role.COMPLIANCE_OFFICER), "/compliance");
-        assertLanding(user(Role.RESEARCHER), "/lots");
+        assertLanding(user(Role.RESEARCHER), "/evidence");
         assertLanding(user(Role.ADMIN), "/admin/users");
         assertLanding(user(Role.ADMIN, Role.QA_RELEASER), "/lots/awaiting-release");
     }
