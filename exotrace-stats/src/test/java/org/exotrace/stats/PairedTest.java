@@ -85,7 +85,7 @@ class PairedTest {
         assertThat(r.responders().successes()).isEqualTo(5);
         assertThat(r.responders().n()).isEqualTo(10);
         assertThat(r.responders().rate()).isEqualTo(0.5);
-        // Wilson 5/10: 0.2365931 .. 0.7634069 (R: prop.test(5, 10, correct = FALSE)$conf.int)
+        // Wilson 5/10: 0.2365931 .. 0.7634069 (the score formula; scipy.stats.binomtest(5, 10).proportion_ci("wilson") agrees)
         assertThat(r.responders().ci95().lower()).isCloseTo(0.2365931, within(5e-8));
         assertThat(r.responders().ci95().upper()).isCloseTo(0.7634069, within(5e-8));
         assertThat(r.warnings()).contains(
