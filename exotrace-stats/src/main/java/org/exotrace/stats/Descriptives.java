@@ -7,6 +7,8 @@ import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Min;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.apache.commons.statistics.descriptive.Variance;
+import org.apache.commons.statistics.interval.NormalConfidenceInterval;
 
 /** Summary statistics of a sample (Commons Statistics' accurate mean and variance). */
 public final class Descriptives {
@@ -31,6 +33,17 @@ public final class Descriptives {
         if (x.length < 10) warnings.add(Check.smallSample(x.length));
         return new Summary(x.length, mean, sd, q[1], q[0], q[2], Min.of(x).getAsDouble(), Max.of(x).getAsDouble(),
                 lag1(x, mean), List.copyOf(warnings));
+    }
+
+    /**
+     * The 95 % confidence interval of the mean of a sample of at least 2 finite values: Student's t
+     * with n - 1 degrees of freedom (Commons Statistics' normal confidence interval for the mean).
+     */
+    public static Interval meanCi95(double[] x) {
+        Check.atLeast("sample", x, 2);
+        org.apache.commons.statistics.interval.Interval ci = NormalConfidenceInterval.MEAN.fromErrorRate(Mean.of(x).getAsDouble(),
+                Variance.of(x).getAsDouble(), x.length, 0.05);
+        return new Interval(ci.getLowerBound(), ci.getUpperBound());
     }
 
     private static double lag1(double[] x, double mean) {

@@ -21,6 +21,11 @@ interface Canvas {
 
     void rect(double x, double y, double w, double h, String fill);
 
+    /** A rectangle that names what it stands for where the medium can (a tooltip in SVG); the PDF draws it plain. */
+    default void rect(double x, double y, double w, double h, String fill, String title) {
+        rect(x, y, w, h, fill);
+    }
+
     void circle(double cx, double cy, double r, String fill);
 
     void text(double x, double y, String text, Anchor anchor, double size, String color);
@@ -45,6 +50,12 @@ interface Canvas {
         @Override
         public void rect(double x, double y, double w, double h, String fill) {
             out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, y, w, h, fill));
+        }
+
+        @Override
+        public void rect(double x, double y, double w, double h, String fill, String title) {
+            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>",
+                    x, y, w, h, fill, HtmlUtils.htmlEscape(title)));
         }
 
         @Override

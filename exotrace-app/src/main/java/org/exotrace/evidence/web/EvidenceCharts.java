@@ -113,7 +113,8 @@ final class EvidenceCharts {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double py = y.at(b.percentChange(), bottom, top);
-            c.rect(left + i * slot + slot * 0.1, Math.min(py, zero), Math.max(0.5, slot * 0.8), Math.abs(py - zero), b.responder() ? BLUE : RED);
+            c.rect(left + i * slot + slot * 0.1, Math.min(py, zero), Math.max(0.5, slot * 0.8), Math.abs(py - zero), b.responder() ? BLUE : RED,
+                    b.id() + ": " + ChartNumbers.fixed(b.percentChange(), 1) + " %");
         }
         c.line(left, zero, right, zero, INK, 1, false);
         if (responderPercent != null) {
