@@ -45,6 +45,9 @@ public class ExotraceApplication {
               nta simulate --out FILE ... simulate tracks of a known size distribution (with ground truth)
               nta import-nanosight FILE   read a NanoSight ExperimentSummary.csv
                                           ('./exotrace nta <command> --help' lists the options)
+              evidence paired --csv FILE --baseline COL --followup COL [--responder-drop PCT] [--json]
+                                          change from baseline in two columns of a CSV file: paired t with
+                                          its 95 % CI, Wilcoxon signed-rank, responders with a Wilson CI
               demo --scale N [--seed S] [--force]
                                           seed a benchmark network in bulk: about N/10 donors, N lots with
                                           lineage, 10 units each, shipments to 20-50 clinics, patients and
@@ -77,6 +80,7 @@ public class ExotraceApplication {
             case "backup" -> backup(Arrays.copyOfRange(args, 1, args.length));
             case "restore" -> restore(Arrays.copyOfRange(args, 1, args.length));
             case "nta" -> org.exotrace.nta.cli.NtaCommand.run(Arrays.copyOfRange(args, 1, args.length));
+            case "evidence" -> org.exotrace.stats.cli.EvidenceCommand.run(Arrays.copyOfRange(args, 1, args.length));
             case "demo" -> demo(Arrays.copyOfRange(args, 1, args.length));
             default -> usage("unknown command '" + args[0] + "'");
         };

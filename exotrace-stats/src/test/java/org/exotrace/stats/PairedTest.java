@@ -94,6 +94,15 @@ class PairedTest {
     }
 
     @Test
+    void aFollowUpExactlyAtTheBoundaryInDecimalCountsAsAResponder() {
+        // 100 * 1.1 = 110.00000000000001 > (100 - 90) * 11 = 110 in doubles, though 1.1 is exactly 10 % of 11
+        assertThat(100 * 1.1).isGreaterThan(10 * 11.0);
+        PairedResult r = Paired.analyse(new double[] {11, 0.7, 10}, new double[] {1.1, 0.07, 1.2}, 90.0);
+
+        assertThat(r.responders().successes()).isEqualTo(2);
+    }
+
+    @Test
     void meanPercentChangeIsTheMeanOfEachPairsPercentChange() {
         PairedResult r = Paired.analyse(new double[] {10, 20, 40}, new double[] {5, 20, 50}, null);
 

@@ -48,6 +48,22 @@ class TwoGroupsTest {
     }
 
     /**
+     * With ties: A = 1..5, B = 2..7, U = 8, E(U) = 15, Var(U) = 30 / 12 * (12 - 4 * 6 / 110) = 29.4545,
+     * z = (8 - 15 + 0.5) / sqrt(29.4545) = -1.19767, two-sided p = 0.231045 (worked by hand;
+     * scipy.stats.mannwhitneyu(method="asymptotic", use_continuity=True) agrees).
+     */
+    @Test
+    void tiesSwitchMannWhitneyToTheTieCorrectedNormalApproximationAndSaySo() {
+        TwoGroupResult r = TwoGroups.compare("A", new double[] {1, 2, 3, 4, 5}, "B", new double[] {2, 3, 4, 5, 6, 7});
+
+        assertThat(r.mannWhitneyMethod()).isEqualTo(RankTestMethod.NORMAL_APPROXIMATION);
+        assertThat(r.mannWhitneyU()).isEqualTo(8);
+        assertThat(r.mannWhitneyP()).isCloseTo(0.231045, within(5e-7));
+        assertThat(r.warnings()).contains(
+                "ties between the values: the Mann-Whitney p-value uses the normal approximation with tie and continuity correction");
+    }
+
+    /**
      * Hedges' g by hand for the sleep groups: pooled SD sqrt((9 * 3.2005556 + 9 * 4.0090000) / 18) = 1.8986252,
      * d = -1.58 / 1.8986254 = -0.8321811, J = 1 - 3 / (4 * 18 - 1) = 0.9577465, g = -0.7970185.
      */

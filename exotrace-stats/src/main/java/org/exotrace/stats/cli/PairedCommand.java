@@ -1,6 +1,7 @@
 package org.exotrace.stats.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,8 @@ final class PairedCommand implements Callable<Integer> {
     }
 
     private static void printJson(PrintWriter out, PairedResult r, List<String> warnings) {
-        try (Json j = new Json(out)) {
+        StringWriter text = new StringWriter();
+        try (Json j = new Json(text)) {
             j.begin().field("n", (long) r.n()).field("meanChange", r.meanChange()).interval("meanChangeCi95", r.meanChangeCi95())
                     .field("tTestP", r.tTestP()).field("wilcoxonP", r.wilcoxonP()).field("wilcoxonMethod", r.wilcoxonMethod().name());
             if (r.responders() == null) {
@@ -73,7 +75,7 @@ final class PairedCommand implements Callable<Integer> {
             }
             j.strings("warnings", warnings).end();
         }
-        out.println();
+        out.println(text);
     }
 
     private static void printText(PrintWriter out, PairedResult r, int skipped, List<String> warnings) {

@@ -46,6 +46,7 @@ class EvidenceCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
+        assertThat(run.out()).endsWith("}\n");
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         List<String> keys = new ArrayList<>(json.propertyNames());
         assertThat(keys).containsExactly("n", "meanChange", "meanChangeCi95", "tTestP", "wilcoxonP", "wilcoxonMethod",
