@@ -13,6 +13,7 @@ import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.Hashes;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
+import org.exotrace.stats.Multiplicity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,6 +95,32 @@ public class AnalysisPlans {
         }
         List<Course> courses = analyses.cohort(plan.filter());
         return plan.analyses().stream().map(s -> analyses.run(courses, plan.filter(), s, plan.provenance())).toList();
+    }
+
+    /** The primary test of one analysis of a plan: its first estimate with a p-value, and that p adjusted across the plan by Holm. */
+    public record PrimaryTest(String analysis, String estimate, double p, double holm) {}
+
+    /**
+     * The plan's family of primary tests: the first p-value of each analysis that has one, adjusted
+     * together by Holm's method, since a plan of several analyses makes several comparisons. Empty
+     * when fewer than two analyses have a p-value.
+     */
+    public static List<PrimaryTest> family(List<AnalysisReport> reports) {
+        List<AnalysisReport> tested = new ArrayList<>();
+        List<AnalysisReport.Estimate> primary = new ArrayList<>();
+        for (AnalysisReport r : reports) {
+            r.estimates().stream().filter(e -> e.p() != null && !e.p().isNaN()).findFirst().ifPresent(e -> {
+                tested.add(r);
+                primary.add(e);
+            });
+        }
+        if (primary.size() < 2) return List.of();
+        double[] adjusted = Multiplicity.holm(primary.stream().mapToDouble(AnalysisReport.Estimate::p).toArray());
+        List<PrimaryTest> out = new ArrayList<>();
+        for (int i = 0; i < primary.size(); i++) {
+            out.add(new PrimaryTest(tested.get(i).title(), primary.get(i).name(), primary.get(i).p(), adjusted[i]));
+        }
+        return out;
     }
 
     private static AnalysisPlan plan(ResultSet rs, int n) throws SQLException {

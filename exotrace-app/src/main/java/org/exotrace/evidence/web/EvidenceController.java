@@ -109,6 +109,7 @@ class EvidenceController {
                 model.addAttribute("reports", List.of(view(0, report)));
                 model.addAttribute("query", form.query());
                 model.addAttribute("plan", null);
+                model.addAttribute("family", List.of());
                 return "evidence/results";
             } catch (DomainProblem p) {
                 errors.putAll(p.fieldErrors());
@@ -179,6 +180,7 @@ class EvidenceController {
         List<ReportView> views = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) views.add(view(i, reports.get(i)));
         model.addAttribute("plan", plan);
+        model.addAttribute("family", AnalysisPlans.family(reports));
         model.addAttribute("reports", views);
         model.addAttribute("query", "");
         return "evidence/results";

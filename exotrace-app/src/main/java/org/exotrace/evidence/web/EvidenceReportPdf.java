@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.exotrace.evidence.AnalysisPlan;
+import org.exotrace.evidence.AnalysisPlans;
 import org.exotrace.evidence.AnalysisReport;
 import org.exotrace.shared.pdf.NumberedPages;
 import org.exotrace.shared.pdf.PdfCharts;
@@ -66,6 +67,14 @@ final class EvidenceReportPdf {
                 } else {
                     d.add(paragraph("Pre-specified: analysis plan " + plan.number() + ", locked by " + plan.lockedBy() + " on " + WHEN.format(plan.lockedAt())
                             + " before its results were shown; SHA-256 of the plan " + plan.sha256() + ".", body, 0));
+                }
+                List<AnalysisPlans.PrimaryTest> family = AnalysisPlans.family(reports);
+                if (!family.isEmpty()) {
+                    d.add(heading("Primary tests across the plan, Holm-adjusted", h3, 8, 3));
+                    PdfPTable t = table(new float[] {4, 3, 1, 1}, head, "Analysis", "Primary estimate", "p", "Holm p");
+                    int i = 0;
+                    for (AnalysisPlans.PrimaryTest pt : family) row(t, body, zebra(i++), pt.analysis(), pt.estimate(), p(pt.p()), p(pt.holm()));
+                    d.add(t);
                 }
                 int n = 0;
                 for (AnalysisReport r : reports) {
