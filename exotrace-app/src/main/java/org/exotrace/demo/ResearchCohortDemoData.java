@@ -165,7 +165,7 @@ class ResearchCohortDemoData {
      */
     private Map<SourceType, List<Lot>> lots(LocalDate today) {
         Map<SourceType, List<Lot>> bySource = new EnumMap<>(SourceType.class);
-        String[] details = {"Wharton's jelly, full-term caesarean", "Lipoaspirate, abdominal", "Iliac crest aspirate"};
+        String[] details = {"Wharton's jelly, research cohort donor", "Lipoaspirate, research cohort donor", "Iliac crest aspirate, research cohort donor"};
         Instant tested = today.minusDays(378).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant();
         for (int s = 0; s < ResearchCohort.SOURCES.size(); s++) {
             SourceType source = ResearchCohort.SOURCES.get(s);
