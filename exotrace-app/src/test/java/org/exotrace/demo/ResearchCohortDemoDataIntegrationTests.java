@@ -40,10 +40,21 @@ class ResearchCohortDemoDataIntegrationTests extends IntegrationTest {
                 .isEqualTo(research).isBetween(235L, 255L);
         assertThat(countOf("select count(*) from patient p join patient_consent c on c.patient_id = p.id and c.kind = 'RESEARCH_USE'"
                 + IN_COHORT + " and c.withdrawn_on is not null")).isEqualTo(withdrawn).isBetween(5L, 25L);
-        // balanced: 80 patients per source type, 120 per route, 40 per cell
-        assertThat(jdbc.sql("select p.source_type, count(*) from treatment_plan p" + IN_COHORT + " and p.route in ('ELECTROPORATION', "
-                + "'TOPICAL_INTACT_SKIN') and p.source_type <> 'PLANT' group by p.source_type, p.route").query((rs, n) -> rs.getLong(2)).list())
-                .hasSize(6).allMatch(n -> n == 40 || n == 40 + ResearchCohort.SPLIT_FACE_PATIENTS);
+        // balanced: 40 atopic dermatitis patients per source type and route (the split-face plans are topical, umbilical cord)
+        assertThat(jdbc.sql("select p.source_type || ' ' || p.route || ' ' || count(*) from treatment_plan p" + IN_COHORT
+                + " and p.design = 'PARALLEL' group by p.source_type, p.route").query(String.class).list()).containsExactlyInAnyOrder(
+                "UMBILICAL_CORD_MSC ELECTROPORATION 40", "UMBILICAL_CORD_MSC TOPICAL_INTACT_SKIN 40", "ADIPOSE_MSC ELECTROPORATION 40",
+                "ADIPOSE_MSC TOPICAL_INTACT_SKIN 40", "BONE_MARROW_MSC ELECTROPORATION 40", "BONE_MARROW_MSC TOPICAL_INTACT_SKIN 40");
+        // the analysed set (research consent kept, day 84 assessed) has the three doses within one patient of each other per cell
+        for (SourceType source : ResearchCohort.SOURCES) {
+            for (Route route : ResearchCohort.ROUTES) {
+                long[] perLot = new long[3];
+                design.stream().filter(s -> s.source() == source && s.route() == route && s.inResearch() && s.hasDay84())
+                        .forEach(s -> perLot[s.lot()]++);
+                assertThat(java.util.Arrays.stream(perLot).max().orElseThrow() - java.util.Arrays.stream(perLot).min().orElseThrow())
+                        .as(source + " " + route).isLessThanOrEqualTo(1);
+            }
+        }
     }
 
     @Test
