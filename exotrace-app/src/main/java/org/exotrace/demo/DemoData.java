@@ -79,10 +79,13 @@ class DemoData implements ApplicationRunner {
     private final ColdChain coldChain;
     private final Shipments shipments;
     private final Clinics clinicDirectory;
+    private final ResearchCohortDemoData researchCohort;
 
     DemoData(Accounts accounts, Donors donors, Batches batches, Lots lots, Results results, LotQuality quality,
              Releases releases, TransactionTemplate tx, NtaMeasurements nta, NtaCalibrations calibrations, ClinicDemoData clinics, Units units,
-             Shipments shipments, Clinics clinicDirectory, OosInvestigations investigations, ColdChain coldChain) {
+             Shipments shipments, Clinics clinicDirectory, OosInvestigations investigations, ColdChain coldChain,
+             ResearchCohortDemoData researchCohort) {
+        this.researchCohort = researchCohort;
         this.coldChain = coldChain;
         this.units = units;
         this.shipments = shipments;
@@ -214,6 +217,7 @@ class DemoData implements ApplicationRunner {
         clinics.load(clinicSupply(today));
         inboundAndDestroyed(releasedUnits, today);
         coldChain(releasedUnits.subList(4, 8));
+        researchCohort.load();
         log.info("Demo dataset loaded: sign in as analyst, qa, researcher, clinician, clinician2, compliance or admin with password {}", PASSWORD);
     }
 
