@@ -190,7 +190,7 @@ public class Costs {
         Set<String> currencies = new TreeSet<>();
         BigDecimal total = BigDecimal.ZERO;
         for (Course c : courses) {
-            var side = c.splitFace() ? c.treatedSide() : null;
+            var side = c.splitFace() ? c.treatedSide() : org.exotrace.treatment.Side.BOTH;
             var base = c.baseline(instrument, side, DeidentifiedExport.BASELINE_DAYS);
             var follow = c.at(instrument, side, day, window);
             boolean responded = false;

@@ -104,7 +104,7 @@ public class DeidentifiedExport {
         List<ExportFiles.Visit> lines = new ArrayList<>();
         for (ExportFiles.Row row : rows) {
             Course c = row.course();
-            Side treated = c.splitFace() ? c.treatedSide() : null;
+            Side treated = c.splitFace() ? c.treatedSide() : Side.BOTH;
             for (int day : visits) {
                 lines.add(new ExportFiles.Visit(row, day, score(c, instrument, treated, day, window),
                         c.controlSide().map(side -> score(c, instrument, side, day, window)).orElse(OptionalDouble.empty())));
@@ -114,7 +114,9 @@ public class DeidentifiedExport {
         UUID id = UUID.randomUUID();
         String criteria = filter.describe().isEmpty() ? "every course" : String.join("; ", filter.describe());
         String visitText = String.join(", ", visits.stream().map(String::valueOf).toList());
-        String readme = readme(id, criteria, instrument, visitText, window, rows.size(), lines.size(), outcome);
+        // The README names no lot: with the clinics' records a lot can point at people.
+        String readme = readme(id, criteria.replaceAll("lot = [^;]*", "one lot (its code withheld)"), instrument, visitText, window, rows.size(),
+                lines.size(), outcome);
         byte[] zip = ExportFiles.zip(ExportFiles.data(columns, lines), ExportFiles.dictionary(columns), readme);
         String sha = sha256(zip);
 
@@ -194,7 +196,7 @@ public class DeidentifiedExport {
                                  KAnonymity.Outcome o) {
         return String.join("\r\n",
                 "Exotrace de-identified export " + id,
-                "Made " + Instant.now() + " by " + Actors.current() + ".",
+                "Made by " + Actors.current() + "; when is in Exotrace's record of exports (no date is written in these files).",
                 "",
                 "Cohort: " + criteria + ".",
                 "Instrument: " + instrument.code() + " (" + instrument.title() + "); visits (days from baseline): " + visits

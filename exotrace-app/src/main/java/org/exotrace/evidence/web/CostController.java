@@ -1,7 +1,5 @@
 package org.exotrace.evidence.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -11,20 +9,15 @@ import org.exotrace.evidence.Cohorts;
 import org.exotrace.evidence.Costs;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.DomainProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Costs: the page with the costs in force, the forms that record them and the cost per responder by group; and the API. */
+/** The costs page: the costs in force, the forms that record them and the cost per responder by group. */
 @Controller
-@Tag(name = "Evidence costs", description = "Lot and session costs, cost per course and per responder by group")
 class CostController {
 
     /** The page's query as typed: text, so that a refusal shows what was typed. */
@@ -36,32 +29,6 @@ class CostController {
     CostController(Costs costs, Cohorts cohorts) {
         this.costs = costs;
         this.cohorts = cohorts;
-    }
-
-    @PostMapping("/api/evidence/costs/lots")
-    @ResponseBody
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a lot's cost (code, amount, ISO 4217 currency, note); the newest is in force")
-    Costs.Cost lotCost(@RequestBody Costs.NewCost body) {
-        return costs.recordLotCost(body);
-    }
-
-    @PostMapping("/api/evidence/costs/sessions")
-    @ResponseBody
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a clinic's procedure cost per session (code is the clinic's); the newest is in force")
-    Costs.Cost sessionCost(@RequestBody Costs.NewCost body) {
-        return costs.recordSessionCost(body);
-    }
-
-    @GetMapping("/api/evidence/costs")
-    @ResponseBody
-    @Operation(summary = "Cost per course and per responder by group (ALL, SOURCE_TYPE, ROUTE, PRODUCT, CLINIC) for a saved cohort; "
-            + "a responder's score at day ± window is at most (100 - dropPercent) % of baseline; missing costs are counted, never zero")
-    Costs.Report report(@RequestParam(required = false) UUID cohortId, @RequestParam(defaultValue = "ALL") String groupBy,
-                        @RequestParam(defaultValue = "") String instrument, @RequestParam(required = false) Integer day,
-                        @RequestParam(required = false) Integer window, @RequestParam(required = false) Double dropPercent) {
-        return costs.report(new Costs.Query(cohortId, null, groupBy, instrument, day, window, dropPercent));
     }
 
     @GetMapping("/evidence/costs")

@@ -1,7 +1,5 @@
 package org.exotrace.evidence.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +18,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The de-identified export: the page with its form and the past exports, the form's download, and the API. */
+/** The de-identified export's page: the form, the past exports and the form's download. */
 @Controller
-@Tag(name = "Evidence export", description = "De-identified exports of a cohort (ZIP of data.csv, data-dictionary.csv, README.txt), k-anonymous, audited")
 class ExportController {
 
     /** The page's form as posted: a saved cohort (blank: every course), the instrument, visits as "0, 28, 84", window and k. */
@@ -37,21 +32,6 @@ class ExportController {
     ExportController(DeidentifiedExport exports, Cohorts cohorts) {
         this.exports = exports;
         this.cohorts = cohorts;
-    }
-
-    @PostMapping("/api/evidence/exports")
-    @ResponseBody
-    @Operation(summary = "Export a cohort de-identified (researcher): a ZIP of data.csv, data-dictionary.csv and README.txt; "
-            + "the SHA-256 of the file is in the X-Export-Sha256 header and the audit trail")
-    ResponseEntity<byte[]> export(@RequestBody DeidentifiedExport.Request body) {
-        return file(exports.export(body));
-    }
-
-    @GetMapping("/api/evidence/exports")
-    @ResponseBody
-    @Operation(summary = "Every export, newest first: who, when, on what, rows written, k, suppressed, SHA-256")
-    List<DeidentifiedExport.Past> past() {
-        return exports.past();
     }
 
     @GetMapping("/evidence/export")
@@ -101,7 +81,7 @@ class ExportController {
         }
     }
 
-    private static ResponseEntity<byte[]> file(DeidentifiedExport.Export e) {
+    static ResponseEntity<byte[]> file(DeidentifiedExport.Export e) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(e.fileName()).build().toString())
                 .header("X-Export-Sha256", e.sha256()).contentType(MediaType.parseMediaType("application/zip")).body(e.zip());
     }
