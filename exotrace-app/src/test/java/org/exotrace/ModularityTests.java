@@ -36,7 +36,7 @@ class ModularityTests {
     /** Every module of the application; a new module is added here, with its declared dependencies. */
     private static final Set<String> ALL = Set.of("shared", "platform", "account", "audit", "donor", "batch",
             "specification", "results", "quality", "characterization", "release", "compliance", "outcome",
-            "clinic", "supply", "treatment", "followup", "photograph", "course", "dossier", "demo", "backup", "video", "trace", "product", "recall", "coldchain", "evidence");
+            "clinic", "supply", "treatment", "followup", "photograph", "course", "dossier", "demo", "backup", "video", "trace", "product", "recall", "coldchain", "evidence", "deidentification", "costing");
 
     /** About the most a newcomer can hold in mind at once (issue 11). */
     private static final long MOST_LINES_PER_MODULE = 2_500;

@@ -13,5 +13,5 @@
  * {@code /evidence/**} and {@code /api/evidence/**}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evidence",
-        allowedDependencies = {"clinic", "treatment", "followup", "outcome", "results", "specification", "compliance", "donor", "batch", "shared"})
+        allowedDependencies = {"clinic", "treatment", "followup", "outcome", "results", "specification", "compliance", "donor", "shared"})
 package org.exotrace.evidence;

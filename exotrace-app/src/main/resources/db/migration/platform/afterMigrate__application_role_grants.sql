@@ -27,6 +27,13 @@ begin
     if to_regclass('public.evidence_plan') is not null then
         revoke update, delete on evidence_plan from exotrace_app;
     end if;
+    -- Exports and costs are a history: rows are appended, the newest cost is the one in force.
+    if to_regclass('public.evidence_export') is not null then
+        revoke update, delete on evidence_export from exotrace_app;
+    end if;
+    if to_regclass('public.evidence_lot_cost') is not null then
+        revoke update, delete on evidence_lot_cost, evidence_session_cost from exotrace_app;
+    end if;
     -- The schema's history is Flyway's, read-only to the application.
     if to_regclass('public.flyway_schema_history') is not null then
         revoke insert, update, delete on flyway_schema_history from exotrace_app;

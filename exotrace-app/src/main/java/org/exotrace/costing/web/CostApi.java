@@ -1,9 +1,9 @@
-package org.exotrace.evidence.web;
+package org.exotrace.costing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-import org.exotrace.evidence.Costs;
+import org.exotrace.costing.Costs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,4 @@
-package org.exotrace.evidence;
+package org.exotrace.deidentification;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.exotrace.evidence.AgeBands;
 
 /**
  * k-anonymity of a de-identified export on its quasi-identifiers: the age band, sex, Fitzpatrick

@@ -1,12 +1,12 @@
-package org.exotrace.evidence.web;
+package org.exotrace.costing.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.exotrace.costing.Costs;
 import org.exotrace.evidence.Cohorts;
-import org.exotrace.evidence.Costs;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.stereotype.Controller;

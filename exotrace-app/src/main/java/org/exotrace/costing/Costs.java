@@ -1,4 +1,4 @@
-package org.exotrace.evidence;
+package org.exotrace.costing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,6 +23,12 @@ import org.exotrace.batch.Units;
 import org.exotrace.clinic.Clinic;
 import org.exotrace.clinic.Clinics;
 import org.exotrace.clinic.Patients;
+import org.exotrace.evidence.AnalysisSpec;
+import org.exotrace.evidence.CohortFilter;
+import org.exotrace.evidence.Cohorts;
+import org.exotrace.evidence.Course;
+import org.exotrace.evidence.ResearchData;
+import org.exotrace.followup.Assessments;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
@@ -152,7 +158,7 @@ public class Costs {
     @Transactional(readOnly = true)
     public Report report(Query q) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Instrument instrument = DeidentifiedExport.instrument(q.instrument(), errors);
+        Instrument instrument = Assessments.instrument(q.instrument(), errors);
         Grouping grouping = q.groupBy() == null || q.groupBy().isBlank() ? Grouping.ALL
                 : org.exotrace.shared.Choices.parse(Grouping.class, q.groupBy(), "groupBy", errors);
         if (q.day() == null || q.day() < 1 || q.day() > 3650) errors.put("day", "the visit is a day from 1 to 3650 after baseline");
@@ -191,7 +197,7 @@ public class Costs {
         BigDecimal total = BigDecimal.ZERO;
         for (Course c : courses) {
             var side = c.splitFace() ? c.treatedSide() : org.exotrace.treatment.Side.BOTH;
-            var base = c.baseline(instrument, side, DeidentifiedExport.BASELINE_DAYS);
+            var base = c.baseline(instrument, side, AnalysisSpec.BASELINE_DAYS);
             var follow = c.at(instrument, side, day, window);
             boolean responded = false;
             if (base.isPresent() && follow.isPresent()) {

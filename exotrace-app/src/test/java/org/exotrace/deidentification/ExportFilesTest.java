@@ -1,4 +1,4 @@
-package org.exotrace.evidence;
+package org.exotrace.deidentification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.exotrace.clinic.Patient;
 import org.exotrace.compliance.Route;
 import org.exotrace.donor.SourceType;
+import org.exotrace.evidence.Course;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.treatment.Design;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.exotrace.evidence;
+package org.exotrace.deidentification;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import org.exotrace.evidence.AnalysisSpec;
+import org.exotrace.evidence.Cohort;
+import org.exotrace.evidence.CohortFilter;
+import org.exotrace.evidence.Cohorts;
+import org.exotrace.evidence.Course;
+import org.exotrace.evidence.ResearchData;
+import org.exotrace.followup.Assessments;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
@@ -40,8 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeidentifiedExport {
 
+    private static final tools.jackson.databind.json.JsonMapper FILTER_JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     /** Days before baseline a baseline reading may be. */
-    static final int BASELINE_DAYS = 30;
 
     /**
      * What to export: a saved cohort or a filter (neither: every course), the instrument, the visits
@@ -83,7 +91,7 @@ public class DeidentifiedExport {
     @Transactional
     public Export export(Request request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Instrument instrument = instrument(request.instrument(), errors);
+        Instrument instrument = Assessments.instrument(request.instrument(), errors);
         List<Integer> visits = request.visits() == null ? List.of() : request.visits().stream().distinct().sorted().toList();
         if (visits.isEmpty()) errors.put("visits", "choose at least one visit (days from baseline; 0 is baseline)");
         else if (visits.size() > 20) errors.put("visits", "at most 20 visits");
@@ -124,7 +132,7 @@ public class DeidentifiedExport {
                 insert into evidence_export (id, created_by, cohort_id, filter, criteria, instrument, visits, courses, rows_written, k, k_reached,
                                              suppressed, generalisation, sha256)
                 values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, Actors.current(), request.cohortId(), Cohorts.JSON.writeValueAsString(filter), criteria, instrument.code(), visitText,
+                .params(id, Actors.current(), request.cohortId(), FILTER_JSON.writeValueAsString(filter), criteria, instrument.code(), visitText,
                         rows.size(), lines.size(), k, outcome.kReached(), outcome.suppressedCourses(), outcome.level().description(), sha)
                 .update();
         Map<String, Object> audit = new LinkedHashMap<>();
@@ -154,18 +162,8 @@ public class DeidentifiedExport {
     }
 
     /** The instrument by its name (EASI, VIGA_AD) or its code (vIGA-AD); null with a field message when it is neither. */
-    static Instrument instrument(String value, Map<String, String> errors) {
-        String v = value == null ? "" : value.strip();
-        for (Instrument i : Instrument.values()) {
-            if (i.name().equalsIgnoreCase(v.replace(' ', '_')) || i.code().equalsIgnoreCase(v)) return i;
-        }
-        errors.put("instrument", v.isEmpty() ? "choose an instrument" : "unknown instrument '" + v + "'; use one of "
-                + Arrays.stream(Instrument.values()).map(Instrument::code).toList());
-        return null;
-    }
-
     private static OptionalDouble score(Course c, Instrument instrument, Side side, int day, int window) {
-        return day == 0 ? c.baseline(instrument, side, BASELINE_DAYS) : c.at(instrument, side, day, window);
+        return day == 0 ? c.baseline(instrument, side, AnalysisSpec.BASELINE_DAYS) : c.at(instrument, side, day, window);
     }
 
     /** The quasi-identifiers, with each clinic replaced by a code drawn at random for this export. */
@@ -200,7 +198,7 @@ public class DeidentifiedExport {
                 "",
                 "Cohort: " + criteria + ".",
                 "Instrument: " + instrument.code() + " (" + instrument.title() + "); visits (days from baseline): " + visits
-                        + "; window: " + window + " days either side; baseline: the last reading up to " + BASELINE_DAYS + " days before day 0.",
+                        + "; window: " + window + " days either side; baseline: the last reading up to " + AnalysisSpec.BASELINE_DAYS + " days before day 0.",
                 "Written: " + courses + " courses, " + rows + " rows (one per course and visit) in data.csv; each column is described in data-dictionary.csv.",
                 "",
                 "De-identification",

@@ -1,4 +1,4 @@
-package org.exotrace.evidence;
+package org.exotrace.deidentification;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.exotrace.evidence.AnalysisSpec;
+import org.exotrace.evidence.Course;
 import org.exotrace.outcome.Instrument;
 
 /**
@@ -71,7 +73,7 @@ final class ExportFiles {
                 new Column("lot_particles_per_ug_protein", "mean of the lots' particles per µg protein (purity)", "number", "particles/µg",
                         "empty when unmeasured", NONE, v -> v.row().course().lots().particlesPerUgProtein()),
                 new Column("instrument", "the outcome instrument of the scores", "text", "", instrument.code(), NONE, v -> instrument.code()),
-                new Column("score", "the score at the visit: at day 0 the last reading up to 30 days before baseline; later the reading nearest the day "
+                new Column("score", "the score at the visit: at day 0 the last reading up to " + AnalysisSpec.BASELINE_DAYS + " days before baseline; later the reading nearest the day "
                         + "within the window; on split-face courses the treated side as read by the blinded assessor", "number", scoreUnit, range
                         + "; empty when not assessed", NONE, v -> value(v.score())),
                 new Column("control_score", "on split-face courses the untreated side's score at the visit, read as the score", "number", scoreUnit,

@@ -1,14 +1,14 @@
-package org.exotrace.evidence;
+package org.exotrace.deidentification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.exotrace.evidence.KAnonymity.Cell;
-import org.exotrace.evidence.KAnonymity.Level;
-import org.exotrace.evidence.KAnonymity.Outcome;
-import org.exotrace.evidence.KAnonymity.Quasi;
+import org.exotrace.deidentification.KAnonymity.Cell;
+import org.exotrace.deidentification.KAnonymity.Level;
+import org.exotrace.deidentification.KAnonymity.Outcome;
+import org.exotrace.deidentification.KAnonymity.Quasi;
 import org.junit.jupiter.api.Test;
 
 /** Hand-worked tables: each case says which classes exist at which level, and so what the outcome must be. */

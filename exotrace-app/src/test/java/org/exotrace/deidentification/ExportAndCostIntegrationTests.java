@@ -1,4 +1,4 @@
-package org.exotrace.evidence;
+package org.exotrace.deidentification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,6 +25,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.exotrace.ClinicScenarios;
 import org.exotrace.IntegrationTest;
 import org.exotrace.LotScenarios;
+import org.exotrace.evidence.CohortFilter;
+import org.exotrace.evidence.Cohorts;
 import org.exotrace.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,7 +189,7 @@ class ExportAndCostIntegrationTests extends IntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json")).andExpect(jsonPath("$.errors.k").value("k is at least 5"));
         postJson("/api/evidence/exports", researcher, "{\"instrument\": \"NOPE\", \"visits\": [0]}").andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.errors.instrument").value(org.hamcrest.Matchers.startsWith("unknown instrument 'NOPE'")));
+                .andExpect(jsonPath("$.errors.instrument").value(org.hamcrest.Matchers.startsWith("\"NOPE\" is not one of")));
         postJson("/api/evidence/exports", researcher, "{\"instrument\": \"EASI\", \"visits\": []}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.visits").exists());
         assertThat(counts("evidence_export")).isEqualTo(before);

@@ -1,4 +1,4 @@
-package org.exotrace.evidence.web;
+package org.exotrace.deidentification.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.exotrace.deidentification.DeidentifiedExport;
 import org.exotrace.evidence.Cohorts;
-import org.exotrace.evidence.DeidentifiedExport;
 import org.exotrace.outcome.Instrument;
 import org.exotrace.shared.DomainProblem;
 import org.springframework.http.ContentDisposition;

@@ -1,9 +1,9 @@
-package org.exotrace.evidence.web;
+package org.exotrace.deidentification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.exotrace.evidence.DeidentifiedExport;
+import org.exotrace.deidentification.DeidentifiedExport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
