@@ -121,14 +121,17 @@ public class Analyses {
             return "day " + spec.day() + " ± " + spec.window();
         }
 
-        /** The complete cases on the whole area (or one side): baseline and a value at the visit; a baseline of 0 has no percent change. */
+        /**
+         * The complete cases on the whole area (or one side): baseline and a value at the visit; a baseline
+         * of 0 or below has no percent change (its sign would turn an improvement into a worsening).
+         */
         private List<Change> changes(List<Course> from, Side side, int day) {
             List<Change> out = new ArrayList<>();
             for (Course c : from) {
                 OptionalDouble b = c.baseline(instrument(), side, AnalysisSpec.BASELINE_DAYS);
                 OptionalDouble f = c.at(instrument(), side, day, spec.window());
                 if (b.isEmpty() || f.isEmpty()) continue;
-                if (b.getAsDouble() == 0) continue;
+                if (!(b.getAsDouble() > 0) || !Double.isFinite(b.getAsDouble()) || !Double.isFinite(f.getAsDouble())) continue;
                 out.add(new Change(c, b.getAsDouble(), f.getAsDouble()));
             }
             return out;
@@ -164,9 +167,9 @@ public class Analyses {
             String s = "Complete cases: " + analysed + " of " + of + " courses had a baseline (the last " + instrument().code()
                     + " on or up to " + AnalysisSpec.BASELINE_DAYS + " days before the first session) and a value at " + visit()
                     + "; the others are left out and nothing is imputed.";
-            long zeroBaselines = wholeArea().stream().filter(c -> c.baseline(instrument(), Side.BOTH, AnalysisSpec.BASELINE_DAYS).orElse(1) == 0
+            long zeroBaselines = wholeArea().stream().filter(c -> c.baseline(instrument(), Side.BOTH, AnalysisSpec.BASELINE_DAYS).orElse(1) <= 0
                     && c.at(instrument(), Side.BOTH, spec.day(), spec.window()).isPresent()).count();
-            if (zeroBaselines > 0) s += " " + zeroBaselines + " with a baseline of 0 have no percent change and are left out.";
+            if (zeroBaselines > 0) s += " " + zeroBaselines + " with a baseline of 0 (or below) have no percent change and are left out.";
             return s;
         }
 
@@ -347,7 +350,7 @@ public class Analyses {
                 OptionalDouble tf = c.at(instrument(), treated, spec.day(), spec.window());
                 OptionalDouble cb = c.baseline(instrument(), control, AnalysisSpec.BASELINE_DAYS);
                 OptionalDouble cf = c.at(instrument(), control, spec.day(), spec.window());
-                if (tb.isEmpty() || tf.isEmpty() || cb.isEmpty() || cf.isEmpty() || tb.getAsDouble() == 0 || cb.getAsDouble() == 0) {
+                if (tb.isEmpty() || tf.isEmpty() || cb.isEmpty() || cf.isEmpty() || !(tb.getAsDouble() > 0) || !(cb.getAsDouble() > 0)) {
                     missing++;
                     continue;
                 }
