@@ -129,7 +129,7 @@ public class Analyses {
             List<Change> out = new ArrayList<>();
             for (Course c : from) {
                 OptionalDouble b = c.baseline(instrument(), side, AnalysisSpec.BASELINE_DAYS);
-                OptionalDouble f = c.at(instrument(), side, day, spec.window());
+                OptionalDouble f = c.at(instrument(), side, day, windowAt(day));
                 if (b.isEmpty() || f.isEmpty()) continue;
                 if (!(b.getAsDouble() > 0) || !Double.isFinite(b.getAsDouble()) || !Double.isFinite(f.getAsDouble())) continue;
                 out.add(new Change(c, b.getAsDouble(), f.getAsDouble()));
@@ -137,16 +137,29 @@ public class Analyses {
             return out;
         }
 
+        /**
+         * The window of a visit: the analysis visit keeps the one asked for; a visit on the way gets at
+         * most half the gap to its neighbours and stays clear of the analysis visit's window, so that no
+         * reading counts for two visits.
+         */
+        private int windowAt(int day) {
+            if (day == spec.day()) return spec.window();
+            int w = Math.min(spec.window(), spec.day() - spec.window() - day - 1);
+            for (int other : visitDays()) if (other != day) w = Math.min(w, (Math.abs(other - day) - 1) / 2);
+            return Math.max(w, 0);
+        }
+
         private List<Course> wholeArea() {
             return courses.stream().filter(c -> !c.splitFace()).toList();
         }
 
+        /** A third, two thirds and the analysis visit; a visit on the way that lies in the analysis visit's window is not a visit of its own. */
         private int[] visitDays() {
             int d = spec.day();
             List<Integer> days = new ArrayList<>();
             for (int k = 1; k <= 3; k++) {
                 int v = Math.round(d * k / 3f);
-                if (v >= 1 && !days.contains(v)) days.add(v);
+                if (v >= 1 && !days.contains(v) && (v == d || v < d - spec.window())) days.add(v);
             }
             return days.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -157,7 +170,7 @@ public class Analyses {
             List<VisitCount> counts = new ArrayList<>();
             counts.add(new VisitCount("baseline", 0, withBaseline.size(), from.size() - withBaseline.size()));
             for (int day : visitDays()) {
-                int assessed = (int) withBaseline.stream().filter(c -> c.at(instrument(), side, day, spec.window()).isPresent()).count();
+                int assessed = (int) withBaseline.stream().filter(c -> c.at(instrument(), side, day, windowAt(day)).isPresent()).count();
                 counts.add(new VisitCount("day " + day, day, assessed, withBaseline.size() - assessed));
             }
             return counts;
