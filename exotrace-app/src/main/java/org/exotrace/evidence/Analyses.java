@@ -273,13 +273,22 @@ public class Analyses {
         }
 
         AnalysisReport groups() {
-            List<Change> pairs = changes(wholeArea(), Side.BOTH, spec.day());
-            Map<String, List<Change>> byGroup = new TreeMap<>();
-            for (Change c : pairs) for (String level : spec.groupBy().levels(c.course())) byGroup.computeIfAbsent(level, k -> new ArrayList<>()).add(c);
-            List<VisitCount> visits = visits(wholeArea(), Side.BOTH);
+            List<Change> complete = changes(wholeArea(), Side.BOTH, spec.day());
             String by = spec.groupBy().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            // The tests compare independent groups: a course in two groups (by lot) would be compared with itself.
+            List<Change> pairs = complete.stream().filter(c -> spec.groupBy().levels(c.course()).size() == 1).toList();
+            if (pairs.size() < complete.size()) {
+                warnings.add((complete.size() - pairs.size()) + " complete courses are in more than one " + by + " (or none) and are left out: "
+                        + "the comparisons need each course in exactly one group.");
+            }
+            Map<String, List<Change>> byGroup = new TreeMap<>();
+            for (Change c : pairs) byGroup.computeIfAbsent(spec.groupBy().levels(c.course()).get(0), k -> new ArrayList<>()).add(c);
+            List<VisitCount> visits = visits(wholeArea(), Side.BOTH);
             String title = instrument().code() + ": percent change at " + visit() + " by " + by;
+            byGroup.entrySet().stream().filter(g -> g.getValue().size() < 2).forEach(g -> warnings.add("Group " + g.getKey()
+                    + " has only 1 complete course and is left out of the comparisons."));
             byGroup.values().removeIf(g -> g.size() < 2);
+            pairs = byGroup.values().stream().flatMap(List::stream).toList();
             if (byGroup.size() < 2) {
                 warnings.add("Fewer than two groups with at least 2 complete courses: nothing to compare.");
                 return report(title, pairs.size(), visits, handling(pairs.size(), wholeArea().size()), cohortText(), Plots.none());
@@ -296,7 +305,7 @@ public class Analyses {
                 groupRows.add(List.of(g.getKey(), String.valueOf(pct.length), num(mean(pct)), ci(ci), x + " / " + pct.length, ci(rate.ci95(), 100)));
                 estimates.add(new Estimate("Mean % change, " + g.getKey(), pct.length, mean(pct), ci.lower(), ci.upper(), "%", null, null, null, null));
                 smallN(pct.length, g.getKey());
-                trajectories.add(trajectory(g.getKey(), wholeArea().stream().filter(c -> spec.groupBy().levels(c).contains(g.getKey())).toList()));
+                trajectories.add(trajectory(g.getKey(), wholeArea().stream().filter(c -> spec.groupBy().levels(c).equals(List.of(g.getKey()))).toList()));
             }
             tables.add(new Table("Groups", List.of("Group", "n", "Mean % change", "95 % CI", "Responders (" + spec.responderPercent() + " %)",
                     "Responder 95 % CI (Wilson)"), groupRows));
