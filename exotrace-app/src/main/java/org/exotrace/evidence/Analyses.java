@@ -316,19 +316,26 @@ public class Analyses {
                 for (int j = i + 1; j < names.size(); j++) {
                     List<Change> a = byGroup.get(names.get(i));
                     List<Change> b = byGroup.get(names.get(j));
-                    TwoGroupResult t = TwoGroups.compare(names.get(i), percents(a), names.get(j), percents(b));
+                    TwoGroupResult t = compare(names.get(i), percents(a), names.get(j), percents(b));
                     int xa = (int) a.stream().filter(c -> responded(c, spec.responderPercent())).count();
                     int xb = (int) b.stream().filter(c -> responded(c, spec.responderPercent())).count();
                     ResponderComparison rc = TwoGroups.responders(xa, a.size(), xb, b.size());
-                    warn(t.warnings());
+                    if (t != null) warn(t.warnings());
                     warn(rc.warnings());
-                    comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (% change)", a.size() + b.size(), t.difference(),
-                            t.differenceCi95().lower(), t.differenceCi95().upper(), "percentage points", t.welchP(), null, "Hedges' g", t.hedgesG()));
+                    if (t == null) {
+                        double d = mean(percents(a)) - mean(percents(b));
+                        comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (% change)", a.size() + b.size(), d, Double.NaN, Double.NaN,
+                                "percentage points", Double.NaN, null, "Hedges' g", null));
+                    } else {
+                        comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (% change)", a.size() + b.size(), t.difference(),
+                                t.differenceCi95().lower(), t.differenceCi95().upper(), "percentage points", t.welchP(), null, "Hedges' g", t.hedgesG()));
+                    }
                     comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (responder risk difference)", a.size() + b.size(),
                             rc.riskDifference() * 100, rc.riskDifferenceCi95().lower() * 100, rc.riskDifferenceCi95().upper() * 100,
                             "percentage points", rc.fisherP(), null, null, null));
-                    rows.add(new ArrayList<>(List.of(names.get(i) + " vs " + names.get(j), num(t.difference()), ci(t.differenceCi95()), p(t.welchP()),
-                            p(t.mannWhitneyP()) + " (" + method(t.mannWhitneyMethod()) + ")", num(t.hedgesG()),
+                    Estimate e = comparisons.get(comparisons.size() - 2);
+                    rows.add(new ArrayList<>(List.of(names.get(i) + " vs " + names.get(j), num(e.value()), num(e.lower()) + " to " + num(e.upper()),
+                            p(e.p()), t == null ? "–" : p(t.mannWhitneyP()) + " (" + method(t.mannWhitneyMethod()) + ")", t == null ? "–" : num(t.hedgesG()),
                             num(rc.riskDifference() * 100), ci(rc.riskDifferenceCi95(), 100), p(rc.fisherP()))));
                 }
             }
@@ -340,24 +347,49 @@ public class Analyses {
                     + "groups by " + by + " with Welch's t-test (95 % CI of the difference) and the Mann-Whitney U test (exact for groups of up to "
                     + "50 without ties, otherwise the normal approximation with tie and continuity corrections); responders (a drop of at least "
                     + spec.responderPercent() + " %) with Fisher's exact test and the risk difference with Newcombe's hybrid score interval. "
-                    + "Effect size: Hedges' g. " + (comparisons.size() > 2 ? "With " + comparisons.size() + " p-values from several comparisons, "
-                    + "Holm's method adjusts them. " : "") + handling(pairs.size(), wholeArea().size()) + " " + library();
+                    + "Effect size: Hedges' g. " + (rows.size() > 1 ? "With " + rows.size() + " comparisons between groups, Holm's method "
+                    + "adjusts the Welch p-values across them, and the Fisher p-values across them. " : "") + handling(pairs.size(), wholeArea().size()) + " " + library();
             return report(title, pairs.size(), visits, handling(pairs.size(), wholeArea().size()), methods,
                     new Plots(forest, "% change", waterfall(pairs), trajectories, List.of(), null, "", "% change"));
         }
 
-        /** Holm across every p-value of the comparisons (difference and responders each), written into the estimates and the table. */
+        /**
+         * Holm within each family: the Welch p-values of the pairs of groups, and apart from them the Fisher
+         * p-values (two endpoints, each tested once per pair); written into the estimates and the table.
+         * A comparison that could not be tested (NaN) is not in its family.
+         */
         private void holm(List<Estimate> comparisons, List<List<String>> rows) {
-            double[] ps = comparisons.stream().mapToDouble(e -> e.p()).toArray();
-            double[] adjusted = ps.length > 2 ? Multiplicity.holm(ps) : ps.clone();
+            if (rows.size() < 2) {
+                rows.forEach(r -> r.add("one comparison: none"));
+                return;
+            }
+            double[] adjusted = new double[comparisons.size()];
+            for (int family = 0; family < 2; family++) {
+                List<Integer> tested = new ArrayList<>();
+                for (int k = family; k < comparisons.size(); k += 2) {
+                    adjusted[k] = Double.NaN;
+                    if (!Double.isNaN(comparisons.get(k).p())) tested.add(k);
+                }
+                double[] ps = tested.stream().mapToDouble(k -> comparisons.get(k).p()).toArray();
+                double[] holm = ps.length > 0 ? Multiplicity.holm(ps) : ps;
+                for (int t = 0; t < tested.size(); t++) adjusted[tested.get(t)] = holm[t];
+            }
             for (int k = 0; k < comparisons.size(); k++) {
                 Estimate e = comparisons.get(k);
-                comparisons.set(k, new Estimate(e.name(), e.n(), e.value(), e.lower(), e.upper(), e.unit(), e.p(), ps.length > 2 ? adjusted[k] : null,
-                        e.effectName(), e.effect()));
+                comparisons.set(k, new Estimate(e.name(), e.n(), e.value(), e.lower(), e.upper(), e.unit(), e.p(),
+                        Double.isNaN(adjusted[k]) ? null : adjusted[k], e.effectName(), e.effect()));
             }
-            for (int row = 0; row < rows.size(); row++) {
-                rows.get(row).add(ps.length > 2 ? p(adjusted[2 * row]) + "; " + p(adjusted[2 * row + 1]) : "one comparison: none");
+            for (int row = 0; row < rows.size(); row++) rows.get(row).add(p(adjusted[2 * row]) + "; " + p(adjusted[2 * row + 1]));
+        }
+
+        /** Welch and Mann-Whitney, or null with a warning when neither group has any spread (the library refuses it). */
+        private TwoGroupResult compare(String nameA, double[] a, String nameB, double[] b) {
+            if (Descriptives.of(a).sd() == 0 && Descriptives.of(b).sd() == 0) {
+                warnings.add(nameA + " vs " + nameB + ": every percent change within each group is the same, so the difference has no "
+                        + "interval and no Welch or Mann-Whitney test.");
+                return null;
             }
+            return TwoGroups.compare(nameA, a, nameB, b);
         }
 
         AnalysisReport splitFace() {
