@@ -73,14 +73,19 @@ public class Analyses {
     public AnalysisReport run(List<Course> courses, CohortFilter filter, AnalysisSpec asked, Provenance provenance) {
         AnalysisSpec spec = asked.normalised();
         Run run = new Run(courses, filter, spec, provenance);
-        return switch (spec.kind()) {
-            case PAIRED -> run.paired();
-            case RESPONDER -> run.responders();
-            case TWO_GROUPS -> run.groups();
-            case SPLIT_FACE -> run.splitFace();
-            case DOSE_RESPONSE -> run.doseResponse();
-            case ADVERSE_EVENTS -> run.adverseEvents();
-        };
+        try {
+            return switch (spec.kind()) {
+                case PAIRED -> run.paired();
+                case RESPONDER -> run.responders();
+                case TWO_GROUPS -> run.groups();
+                case SPLIT_FACE -> run.splitFace();
+                case DOSE_RESPONSE -> run.doseResponse();
+                case ADVERSE_EVENTS -> run.adverseEvents();
+            };
+        } catch (IllegalArgumentException e) {
+            // The library refuses degenerate data (no spread, too few values) by throwing: the researcher gets a report saying so, not a failure.
+            return new Run(courses, filter, spec, provenance).failed(e.getMessage());
+        }
     }
 
     /**
@@ -451,7 +456,7 @@ public class Analyses {
         AnalysisReport doseResponse() {
             List<Change> pairs = changes(wholeArea(), Side.BOTH, spec.day());
             DoseMeasure m = spec.measure();
-            List<Change> withX = pairs.stream().filter(c -> m.of(c.course()) != null).toList();
+            List<Change> withX = pairs.stream().filter(c -> m.of(c.course()) != null && Double.isFinite(m.of(c.course()))).toList();
             String title = instrument().code() + ": percent change at " + visit() + " against " + m.label();
             List<VisitCount> visits = visits(wholeArea(), Side.BOTH);
             if (withX.size() < pairs.size()) warnings.add((pairs.size() - withX.size()) + " complete courses have no " + m.label() + " and are left out.");
@@ -461,6 +466,12 @@ public class Analyses {
             }
             double[] x = withX.stream().mapToDouble(c -> m.of(c.course())).toArray();
             double[] y = percents(withX);
+            boolean noSpreadX = Descriptives.of(x).sd() == 0;
+            if (noSpreadX || Descriptives.of(y).sd() == 0) {
+                warnings.add("Every " + (noSpreadX ? "course has the same " + m.label() : "percent change is the same")
+                        + ": no line can be fitted and no correlation tested.");
+                return report(title, withX.size(), visits, handling(withX.size(), wholeArea().size()), cohortText(), Plots.none());
+            }
             DoseResponseResult r = DoseResponse.fit(x, y);
             warn(r.warnings());
             smallN(r.n(), "Dose-response");
@@ -516,6 +527,12 @@ public class Analyses {
                     + "an event for the lot of its session" : "") + ". " + handling + " " + library();
             return report("Adverse events by " + by, courses.size(), List.of(), handling, methods,
                     new Plots(forest, "% of courses", List.of(), List.of(), List.of(), null, "", ""));
+        }
+
+        AnalysisReport failed(String why) {
+            warnings.add("The statistics could not be computed on these data: " + why + ".");
+            String title = (instrument() == null ? "" : instrument().code() + ": ") + spec.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return report(title, 0, List.of(), "", cohortText(), Plots.none());
         }
 
         private AnalysisReport tooFew(String title, int n, List<VisitCount> visits) {
