@@ -486,7 +486,8 @@ public class Analyses {
             List<Point> points = new ArrayList<>();
             for (int k = 0; k < x.length; k++) points.add(new Point(x[k], y[k]));
             String methods = cohortText() + " Percent change in " + instrument().code() + " from baseline to " + visit() + " against the course's "
-                    + m.label() + " (" + m.unit() + "; the mean over its sessions' lots or doses): Spearman's rank correlation (p from the t "
+                    + m.label() + " (" + m.unit() + (m == DoseMeasure.DOSE_TOTAL ? "; the sum over its sessions with a recorded dose" : "; the mean over its "
+                    + (m == DoseMeasure.DOSE_PER_SESSION ? "sessions with a recorded dose" : "sessions' lots that have it")) + "): Spearman's rank correlation (p from the t "
                     + "approximation) and a least-squares line with 95 % confidence intervals of slope and intercept. "
                     + handling(withX.size(), wholeArea().size()) + " " + library();
             return report(title, r.n(), visits, handling(withX.size(), wholeArea().size()), methods, new Plots(List.of(), "", List.of(), List.of(),
