@@ -73,17 +73,28 @@ public class Analyses {
     public AnalysisReport run(List<Course> courses, CohortFilter filter, AnalysisSpec asked, Provenance provenance) {
         AnalysisSpec spec = asked.normalised();
         Run run = new Run(courses, filter, spec, provenance);
-        return switch (spec.kind()) {
-            case PAIRED -> run.paired();
-            case RESPONDER -> run.responders();
-            case TWO_GROUPS -> run.groups();
-            case SPLIT_FACE -> run.splitFace();
-            case DOSE_RESPONSE -> run.doseResponse();
-            case ADVERSE_EVENTS -> run.adverseEvents();
-        };
+        try {
+            return switch (spec.kind()) {
+                case PAIRED -> run.paired();
+                case RESPONDER -> run.responders();
+                case TWO_GROUPS -> run.groups();
+                case SPLIT_FACE -> run.splitFace();
+                case DOSE_RESPONSE -> run.doseResponse();
+                case ADVERSE_EVENTS -> run.adverseEvents();
+            };
+        } catch (IllegalArgumentException e) {
+            // The library refuses degenerate data (no spread, too few values) by throwing: the researcher gets a report saying so, not a failure.
+            return new Run(courses, filter, spec, provenance).failed(e.getMessage());
+        }
     }
 
-    /** A course's baseline and visit value on a side, with the percent change; null where either is missing or baseline is 0. */
+    /**
+     * Relative slack of the responder boundary, the library's ({@code Paired}): a follow-up written exactly
+     * at (100 - X) % of baseline counts although binary doubles round the product (0.56 of 5.6 for EASI-90).
+     */
+    static final double BOUNDARY = 1e-9;
+
+    /** A course's baseline (above 0) and visit value on a side, with the percent change. */
     record Change(Course course, double baseline, double followUp) {
         double percent() {
             return (followUp - baseline) / baseline * 100;
@@ -115,29 +126,45 @@ public class Analyses {
             return "day " + spec.day() + " ± " + spec.window();
         }
 
-        /** The complete cases on the whole area (or one side): baseline and a value at the visit; a baseline of 0 has no percent change. */
+        /**
+         * The complete cases on the whole area (or one side): baseline and a value at the visit; a baseline
+         * of 0 or below has no percent change (its sign would turn an improvement into a worsening).
+         */
         private List<Change> changes(List<Course> from, Side side, int day) {
             List<Change> out = new ArrayList<>();
             for (Course c : from) {
                 OptionalDouble b = c.baseline(instrument(), side, AnalysisSpec.BASELINE_DAYS);
-                OptionalDouble f = c.at(instrument(), side, day, spec.window());
+                OptionalDouble f = c.at(instrument(), side, day, windowAt(day));
                 if (b.isEmpty() || f.isEmpty()) continue;
-                if (b.getAsDouble() == 0) continue;
+                if (!(b.getAsDouble() > 0) || !Double.isFinite(b.getAsDouble()) || !Double.isFinite(f.getAsDouble())) continue;
                 out.add(new Change(c, b.getAsDouble(), f.getAsDouble()));
             }
             return out;
+        }
+
+        /**
+         * The window of a visit: the analysis visit keeps the one asked for; a visit on the way gets at
+         * most half the gap to its neighbours and stays clear of the analysis visit's window, so that no
+         * reading counts for two visits.
+         */
+        private int windowAt(int day) {
+            if (day == spec.day()) return spec.window();
+            int w = Math.min(spec.window(), spec.day() - spec.window() - day - 1);
+            for (int other : visitDays()) if (other != day) w = Math.min(w, (Math.abs(other - day) - 1) / 2);
+            return Math.max(w, 0);
         }
 
         private List<Course> wholeArea() {
             return courses.stream().filter(c -> !c.splitFace()).toList();
         }
 
+        /** A third, two thirds and the analysis visit; a visit on the way that lies in the analysis visit's window is not a visit of its own. */
         private int[] visitDays() {
             int d = spec.day();
             List<Integer> days = new ArrayList<>();
             for (int k = 1; k <= 3; k++) {
                 int v = Math.round(d * k / 3f);
-                if (v >= 1 && !days.contains(v)) days.add(v);
+                if (v >= 1 && !days.contains(v) && (v == d || v < d - spec.window())) days.add(v);
             }
             return days.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -148,7 +175,7 @@ public class Analyses {
             List<VisitCount> counts = new ArrayList<>();
             counts.add(new VisitCount("baseline", 0, withBaseline.size(), from.size() - withBaseline.size()));
             for (int day : visitDays()) {
-                int assessed = (int) withBaseline.stream().filter(c -> c.at(instrument(), side, day, spec.window()).isPresent()).count();
+                int assessed = (int) withBaseline.stream().filter(c -> c.at(instrument(), side, day, windowAt(day)).isPresent()).count();
                 counts.add(new VisitCount("day " + day, day, assessed, withBaseline.size() - assessed));
             }
             return counts;
@@ -158,9 +185,9 @@ public class Analyses {
             String s = "Complete cases: " + analysed + " of " + of + " courses had a baseline (the last " + instrument().code()
                     + " on or up to " + AnalysisSpec.BASELINE_DAYS + " days before the first session) and a value at " + visit()
                     + "; the others are left out and nothing is imputed.";
-            long zeroBaselines = wholeArea().stream().filter(c -> c.baseline(instrument(), Side.BOTH, AnalysisSpec.BASELINE_DAYS).orElse(1) == 0
+            long zeroBaselines = wholeArea().stream().filter(c -> c.baseline(instrument(), Side.BOTH, AnalysisSpec.BASELINE_DAYS).orElse(1) <= 0
                     && c.at(instrument(), Side.BOTH, spec.day(), spec.window()).isPresent()).count();
-            if (zeroBaselines > 0) s += " " + zeroBaselines + " with a baseline of 0 have no percent change and are left out.";
+            if (zeroBaselines > 0) s += " " + zeroBaselines + " with a baseline of 0 (or below) have no percent change and are left out.";
             return s;
         }
 
@@ -251,13 +278,22 @@ public class Analyses {
         }
 
         AnalysisReport groups() {
-            List<Change> pairs = changes(wholeArea(), Side.BOTH, spec.day());
-            Map<String, List<Change>> byGroup = new TreeMap<>();
-            for (Change c : pairs) for (String level : spec.groupBy().levels(c.course())) byGroup.computeIfAbsent(level, k -> new ArrayList<>()).add(c);
-            List<VisitCount> visits = visits(wholeArea(), Side.BOTH);
+            List<Change> complete = changes(wholeArea(), Side.BOTH, spec.day());
             String by = spec.groupBy().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            // The tests compare independent groups: a course in two groups (by lot) would be compared with itself.
+            List<Change> pairs = complete.stream().filter(c -> spec.groupBy().levels(c.course()).size() == 1).toList();
+            if (pairs.size() < complete.size()) {
+                warnings.add((complete.size() - pairs.size()) + " complete courses are in more than one " + by + " (or none) and are left out: "
+                        + "the comparisons need each course in exactly one group.");
+            }
+            Map<String, List<Change>> byGroup = new TreeMap<>();
+            for (Change c : pairs) byGroup.computeIfAbsent(spec.groupBy().levels(c.course()).get(0), k -> new ArrayList<>()).add(c);
+            List<VisitCount> visits = visits(wholeArea(), Side.BOTH);
             String title = instrument().code() + ": percent change at " + visit() + " by " + by;
+            byGroup.entrySet().stream().filter(g -> g.getValue().size() < 2).forEach(g -> warnings.add("Group " + g.getKey()
+                    + " has only 1 complete course and is left out of the comparisons."));
             byGroup.values().removeIf(g -> g.size() < 2);
+            pairs = byGroup.values().stream().flatMap(List::stream).toList();
             if (byGroup.size() < 2) {
                 warnings.add("Fewer than two groups with at least 2 complete courses: nothing to compare.");
                 return report(title, pairs.size(), visits, handling(pairs.size(), wholeArea().size()), cohortText(), Plots.none());
@@ -274,7 +310,7 @@ public class Analyses {
                 groupRows.add(List.of(g.getKey(), String.valueOf(pct.length), num(mean(pct)), ci(ci), x + " / " + pct.length, ci(rate.ci95(), 100)));
                 estimates.add(new Estimate("Mean % change, " + g.getKey(), pct.length, mean(pct), ci.lower(), ci.upper(), "%", null, null, null, null));
                 smallN(pct.length, g.getKey());
-                trajectories.add(trajectory(g.getKey(), wholeArea().stream().filter(c -> spec.groupBy().levels(c).contains(g.getKey())).toList()));
+                trajectories.add(trajectory(g.getKey(), wholeArea().stream().filter(c -> spec.groupBy().levels(c).equals(List.of(g.getKey()))).toList()));
             }
             tables.add(new Table("Groups", List.of("Group", "n", "Mean % change", "95 % CI", "Responders (" + spec.responderPercent() + " %)",
                     "Responder 95 % CI (Wilson)"), groupRows));
@@ -285,19 +321,26 @@ public class Analyses {
                 for (int j = i + 1; j < names.size(); j++) {
                     List<Change> a = byGroup.get(names.get(i));
                     List<Change> b = byGroup.get(names.get(j));
-                    TwoGroupResult t = TwoGroups.compare(names.get(i), percents(a), names.get(j), percents(b));
+                    TwoGroupResult t = compare(names.get(i), percents(a), names.get(j), percents(b));
                     int xa = (int) a.stream().filter(c -> responded(c, spec.responderPercent())).count();
                     int xb = (int) b.stream().filter(c -> responded(c, spec.responderPercent())).count();
                     ResponderComparison rc = TwoGroups.responders(xa, a.size(), xb, b.size());
-                    warn(t.warnings());
+                    if (t != null) warn(t.warnings());
                     warn(rc.warnings());
-                    comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (% change)", a.size() + b.size(), t.difference(),
-                            t.differenceCi95().lower(), t.differenceCi95().upper(), "percentage points", t.welchP(), null, "Hedges' g", t.hedgesG()));
+                    if (t == null) {
+                        double d = mean(percents(a)) - mean(percents(b));
+                        comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (% change)", a.size() + b.size(), d, Double.NaN, Double.NaN,
+                                "percentage points", Double.NaN, null, "Hedges' g", null));
+                    } else {
+                        comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (% change)", a.size() + b.size(), t.difference(),
+                                t.differenceCi95().lower(), t.differenceCi95().upper(), "percentage points", t.welchP(), null, "Hedges' g", t.hedgesG()));
+                    }
                     comparisons.add(new Estimate(names.get(i) + " − " + names.get(j) + " (responder risk difference)", a.size() + b.size(),
                             rc.riskDifference() * 100, rc.riskDifferenceCi95().lower() * 100, rc.riskDifferenceCi95().upper() * 100,
                             "percentage points", rc.fisherP(), null, null, null));
-                    rows.add(new ArrayList<>(List.of(names.get(i) + " vs " + names.get(j), num(t.difference()), ci(t.differenceCi95()), p(t.welchP()),
-                            p(t.mannWhitneyP()) + " (" + method(t.mannWhitneyMethod()) + ")", num(t.hedgesG()),
+                    Estimate e = comparisons.get(comparisons.size() - 2);
+                    rows.add(new ArrayList<>(List.of(names.get(i) + " vs " + names.get(j), num(e.value()), num(e.lower()) + " to " + num(e.upper()),
+                            p(e.p()), t == null ? "–" : p(t.mannWhitneyP()) + " (" + method(t.mannWhitneyMethod()) + ")", t == null ? "–" : num(t.hedgesG()),
                             num(rc.riskDifference() * 100), ci(rc.riskDifferenceCi95(), 100), p(rc.fisherP()))));
                 }
             }
@@ -309,24 +352,49 @@ public class Analyses {
                     + "groups by " + by + " with Welch's t-test (95 % CI of the difference) and the Mann-Whitney U test (exact for groups of up to "
                     + "50 without ties, otherwise the normal approximation with tie and continuity corrections); responders (a drop of at least "
                     + spec.responderPercent() + " %) with Fisher's exact test and the risk difference with Newcombe's hybrid score interval. "
-                    + "Effect size: Hedges' g. " + (comparisons.size() > 2 ? "With " + comparisons.size() + " p-values from several comparisons, "
-                    + "Holm's method adjusts them. " : "") + handling(pairs.size(), wholeArea().size()) + " " + library();
+                    + "Effect size: Hedges' g. " + (rows.size() > 1 ? "With " + rows.size() + " comparisons between groups, Holm's method "
+                    + "adjusts the Welch p-values across them, and the Fisher p-values across them. " : "") + handling(pairs.size(), wholeArea().size()) + " " + library();
             return report(title, pairs.size(), visits, handling(pairs.size(), wholeArea().size()), methods,
                     new Plots(forest, "% change", waterfall(pairs), trajectories, List.of(), null, "", "% change"));
         }
 
-        /** Holm across every p-value of the comparisons (difference and responders each), written into the estimates and the table. */
+        /**
+         * Holm within each family: the Welch p-values of the pairs of groups, and apart from them the Fisher
+         * p-values (two endpoints, each tested once per pair); written into the estimates and the table.
+         * A comparison that could not be tested (NaN) is not in its family.
+         */
         private void holm(List<Estimate> comparisons, List<List<String>> rows) {
-            double[] ps = comparisons.stream().mapToDouble(e -> e.p()).toArray();
-            double[] adjusted = ps.length > 2 ? Multiplicity.holm(ps) : ps.clone();
+            if (rows.size() < 2) {
+                rows.forEach(r -> r.add("one comparison: none"));
+                return;
+            }
+            double[] adjusted = new double[comparisons.size()];
+            for (int family = 0; family < 2; family++) {
+                List<Integer> tested = new ArrayList<>();
+                for (int k = family; k < comparisons.size(); k += 2) {
+                    adjusted[k] = Double.NaN;
+                    if (!Double.isNaN(comparisons.get(k).p())) tested.add(k);
+                }
+                double[] ps = tested.stream().mapToDouble(k -> comparisons.get(k).p()).toArray();
+                double[] holm = ps.length > 0 ? Multiplicity.holm(ps) : ps;
+                for (int t = 0; t < tested.size(); t++) adjusted[tested.get(t)] = holm[t];
+            }
             for (int k = 0; k < comparisons.size(); k++) {
                 Estimate e = comparisons.get(k);
-                comparisons.set(k, new Estimate(e.name(), e.n(), e.value(), e.lower(), e.upper(), e.unit(), e.p(), ps.length > 2 ? adjusted[k] : null,
-                        e.effectName(), e.effect()));
+                comparisons.set(k, new Estimate(e.name(), e.n(), e.value(), e.lower(), e.upper(), e.unit(), e.p(),
+                        Double.isNaN(adjusted[k]) ? null : adjusted[k], e.effectName(), e.effect()));
             }
-            for (int row = 0; row < rows.size(); row++) {
-                rows.get(row).add(ps.length > 2 ? p(adjusted[2 * row]) + "; " + p(adjusted[2 * row + 1]) : "one comparison: none");
+            for (int row = 0; row < rows.size(); row++) rows.get(row).add(p(adjusted[2 * row]) + "; " + p(adjusted[2 * row + 1]));
+        }
+
+        /** Welch and Mann-Whitney, or null with a warning when neither group has any spread (the library refuses it). */
+        private TwoGroupResult compare(String nameA, double[] a, String nameB, double[] b) {
+            if (Descriptives.of(a).sd() == 0 && Descriptives.of(b).sd() == 0) {
+                warnings.add(nameA + " vs " + nameB + ": every percent change within each group is the same, so the difference has no "
+                        + "interval and no Welch or Mann-Whitney test.");
+                return null;
             }
+            return TwoGroups.compare(nameA, a, nameB, b);
         }
 
         AnalysisReport splitFace() {
@@ -341,7 +409,7 @@ public class Analyses {
                 OptionalDouble tf = c.at(instrument(), treated, spec.day(), spec.window());
                 OptionalDouble cb = c.baseline(instrument(), control, AnalysisSpec.BASELINE_DAYS);
                 OptionalDouble cf = c.at(instrument(), control, spec.day(), spec.window());
-                if (tb.isEmpty() || tf.isEmpty() || cb.isEmpty() || cf.isEmpty() || tb.getAsDouble() == 0 || cb.getAsDouble() == 0) {
+                if (tb.isEmpty() || tf.isEmpty() || cb.isEmpty() || cf.isEmpty() || !(tb.getAsDouble() > 0) || !(cb.getAsDouble() > 0)) {
                     missing++;
                     continue;
                 }
@@ -388,7 +456,7 @@ public class Analyses {
         AnalysisReport doseResponse() {
             List<Change> pairs = changes(wholeArea(), Side.BOTH, spec.day());
             DoseMeasure m = spec.measure();
-            List<Change> withX = pairs.stream().filter(c -> m.of(c.course()) != null).toList();
+            List<Change> withX = pairs.stream().filter(c -> m.of(c.course()) != null && Double.isFinite(m.of(c.course()))).toList();
             String title = instrument().code() + ": percent change at " + visit() + " against " + m.label();
             List<VisitCount> visits = visits(wholeArea(), Side.BOTH);
             if (withX.size() < pairs.size()) warnings.add((pairs.size() - withX.size()) + " complete courses have no " + m.label() + " and are left out.");
@@ -398,6 +466,12 @@ public class Analyses {
             }
             double[] x = withX.stream().mapToDouble(c -> m.of(c.course())).toArray();
             double[] y = percents(withX);
+            boolean noSpreadX = Descriptives.of(x).sd() == 0;
+            if (noSpreadX || Descriptives.of(y).sd() == 0) {
+                warnings.add("Every " + (noSpreadX ? "course has the same " + m.label() : "percent change is the same")
+                        + ": no line can be fitted and no correlation tested.");
+                return report(title, withX.size(), visits, handling(withX.size(), wholeArea().size()), cohortText(), Plots.none());
+            }
             DoseResponseResult r = DoseResponse.fit(x, y);
             warn(r.warnings());
             smallN(r.n(), "Dose-response");
@@ -412,7 +486,8 @@ public class Analyses {
             List<Point> points = new ArrayList<>();
             for (int k = 0; k < x.length; k++) points.add(new Point(x[k], y[k]));
             String methods = cohortText() + " Percent change in " + instrument().code() + " from baseline to " + visit() + " against the course's "
-                    + m.label() + " (" + m.unit() + "; the mean over its sessions' lots or doses): Spearman's rank correlation (p from the t "
+                    + m.label() + " (" + m.unit() + (m == DoseMeasure.DOSE_TOTAL ? "; the sum over its sessions with a recorded dose" : "; the mean over its "
+                    + (m == DoseMeasure.DOSE_PER_SESSION ? "sessions with a recorded dose" : "sessions' lots that have it")) + "): Spearman's rank correlation (p from the t "
                     + "approximation) and a least-squares line with 95 % confidence intervals of slope and intercept. "
                     + handling(withX.size(), wholeArea().size()) + " " + library();
             return report(title, r.n(), visits, handling(withX.size(), wholeArea().size()), methods, new Plots(List.of(), "", List.of(), List.of(),
@@ -455,13 +530,19 @@ public class Analyses {
                     new Plots(forest, "% of courses", List.of(), List.of(), List.of(), null, "", ""));
         }
 
+        AnalysisReport failed(String why) {
+            warnings.add("The statistics could not be computed on these data: " + why + ".");
+            String title = (instrument() == null ? "" : instrument().code() + ": ") + spec.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return report(title, 0, List.of(), "", cohortText(), Plots.none());
+        }
+
         private AnalysisReport tooFew(String title, int n, List<VisitCount> visits) {
             warnings.add("Fewer than 2 courses with a baseline and a value at " + visit() + ": nothing to analyse.");
             return report(title, n, visits, handling(n, wholeArea().size()), cohortText(), Plots.none());
         }
 
         private boolean responded(Change c, int percent) {
-            return c.followUp() * 100 <= (100 - percent) * c.baseline();
+            return c.followUp() * 100 <= (100 - percent) * c.baseline() * (1 + BOUNDARY);
         }
 
         private List<Bar> waterfall(List<Change> pairs) {

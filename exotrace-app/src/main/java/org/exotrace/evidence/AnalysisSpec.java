@@ -34,8 +34,10 @@ public record AnalysisSpec(AnalysisKind kind, Instrument instrument, Integer day
         if (!errors.isEmpty()) throw DomainProblem.invalid("This analysis cannot be run", errors);
         int d = day == null ? DEFAULT_DAY : day;
         int w = window == null ? Math.min(DEFAULT_WINDOW, d / 2) : window;
-        Grouping g = groupBy != null ? groupBy : (kind == AnalysisKind.TWO_GROUPS || kind == AnalysisKind.ADVERSE_EVENTS ? Grouping.SOURCE_TYPE : null);
-        DoseMeasure m = measure != null ? measure : (kind == AnalysisKind.DOSE_RESPONSE ? DoseMeasure.DOSE_PER_SESSION : null);
+        // A grouping or a measure the kind does not use is dropped, so that the same analysis always hashes the same.
+        boolean grouped = kind == AnalysisKind.TWO_GROUPS || kind == AnalysisKind.ADVERSE_EVENTS;
+        Grouping g = !grouped ? null : (groupBy != null ? groupBy : Grouping.SOURCE_TYPE);
+        DoseMeasure m = kind != AnalysisKind.DOSE_RESPONSE ? null : (measure != null ? measure : DoseMeasure.DOSE_PER_SESSION);
         Integer r = responderPercent != null ? responderPercent
                 : (kind == AnalysisKind.RESPONDER || kind == AnalysisKind.TWO_GROUPS || kind == AnalysisKind.PAIRED ? DEFAULT_RESPONDER_PERCENT : null);
         Instrument i = kind == AnalysisKind.ADVERSE_EVENTS ? null : instrument;
