@@ -8,6 +8,7 @@ import org.exotrace.evidence.AnalysisReport.Line;
 import org.exotrace.evidence.AnalysisReport.Point;
 import org.exotrace.evidence.AnalysisReport.Series;
 import org.exotrace.evidence.AnalysisReport.TrajectoryPoint;
+import org.exotrace.shared.chart.Canvas;
 import org.exotrace.shared.chart.ChartNumbers;
 import org.exotrace.shared.chart.NiceScale;
 

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import org.exotrace.evidence.AnalysisPlan;
 import org.exotrace.evidence.AnalysisPlans;
 import org.exotrace.evidence.AnalysisReport;
+import org.exotrace.shared.chart.Canvas;
 import org.exotrace.shared.pdf.NumberedPages;
 import org.exotrace.shared.pdf.PdfCharts;
 import org.exotrace.shared.pdf.StandardFonts;

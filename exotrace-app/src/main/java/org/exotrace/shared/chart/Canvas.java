@@ -1,4 +1,4 @@
-package org.exotrace.evidence.web;
+package org.exotrace.shared.chart;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.pdf.BaseFont;
@@ -9,11 +9,11 @@ import org.exotrace.shared.pdf.WinAnsiText;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Where the evidence charts draw: the same drawing goes to an inline SVG for the page and to a
+ * Where a chart draws: the same drawing goes to an inline SVG for the page and to a
  * PDF template for the report. Coordinates have their origin at the top left, y downwards, in
  * SVG user units (the PDF turns them into points from the bottom).
  */
-interface Canvas {
+public interface Canvas {
 
     enum Anchor { START, MIDDLE, END }
 
@@ -36,7 +36,7 @@ interface Canvas {
         private final int width;
         private final int height;
 
-        Svg(int width, int height) {
+        public Svg(int width, int height) {
             this.width = width;
             this.height = height;
         }
@@ -75,7 +75,7 @@ interface Canvas {
         }
 
         /** The drawing as an {@code <svg role="img">} labelled by its title. */
-        String svg(String id, String title) {
+        public String svg(String id, String title) {
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " + width + " " + height + "\" role=\"img\" aria-labelledby=\""
                     + id + "-title\"><title id=\"" + id + "-title\">" + HtmlUtils.htmlEscape(title) + "</title>" + out + "</svg>";
         }
@@ -87,7 +87,7 @@ interface Canvas {
         private final float height;
         private final BaseFont font;
 
-        Pdf(PdfContentByte cb, float height, BaseFont font) {
+        public Pdf(PdfContentByte cb, float height, BaseFont font) {
             this.cb = cb;
             this.height = height;
             this.font = font;
