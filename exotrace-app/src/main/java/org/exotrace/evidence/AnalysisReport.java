@@ -21,8 +21,11 @@ public record AnalysisReport(AnalysisSpec spec, String title, Provenance provena
 
         public static final Provenance EXPLORATORY = new Provenance(false, null, null, null);
 
+        private static final java.time.format.DateTimeFormatter LOCKED_AT = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
         public String text() {
-            return preSpecified ? "Pre-specified in analysis plan " + planNumber + ", locked " + lockedAt + " (SHA-256 " + sha256 + ")"
+            return preSpecified ? "Pre-specified in analysis plan " + planNumber + ", locked " + LOCKED_AT.format(lockedAt) + " (SHA-256 " + sha256 + ")"
                     : "Exploratory: not pre-specified in a locked analysis plan";
         }
     }
