@@ -586,13 +586,11 @@ public class Analyses {
     }
 
     static String num(double v) {
-        if (Double.isNaN(v)) return "–";
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.2f", v);
+        return AnalysisReport.number(v);
     }
 
     static String p(double p) {
-        if (Double.isNaN(p)) return "–";
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return AnalysisReport.pValue(p);
     }
 
     static String ci(Interval i) {

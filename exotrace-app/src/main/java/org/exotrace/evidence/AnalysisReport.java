@@ -67,4 +67,16 @@ public record AnalysisReport(AnalysisSpec spec, String title, Provenance provena
 
     /** The fitted line of a dose-response, across the observed x. */
     public record Line(double x1, double y1, double x2, double y2) {}
+
+    /** A number as the reports print it: two decimals, one from 100 up; "–" when there is none. */
+    public static String number(double v) {
+        if (Double.isNaN(v)) return "–";
+        return String.format(java.util.Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.2f", v);
+    }
+
+    /** A p-value as the reports print it: three decimals, "< 0.001" below that; "–" when there is none. */
+    public static String pValue(double p) {
+        if (Double.isNaN(p)) return "–";
+        return p < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
+    }
 }

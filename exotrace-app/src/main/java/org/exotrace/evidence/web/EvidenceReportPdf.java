@@ -3,9 +3,7 @@ package org.exotrace.evidence.web;
 import static org.exotrace.shared.pdf.PdfStyle.ACCENT;
 import static org.exotrace.shared.pdf.PdfStyle.INK;
 import static org.exotrace.shared.pdf.PdfStyle.MUTED;
-import static org.exotrace.shared.pdf.PdfStyle.bodyCell;
 import static org.exotrace.shared.pdf.PdfStyle.font;
-import static org.exotrace.shared.pdf.PdfStyle.headerCell;
 import static org.exotrace.shared.pdf.PdfStyle.heading;
 import static org.exotrace.shared.pdf.PdfStyle.paragraph;
 import static org.exotrace.shared.pdf.PdfStyle.zebra;
@@ -31,6 +29,7 @@ import org.exotrace.evidence.AnalysisReport;
 import org.exotrace.shared.chart.Canvas;
 import org.exotrace.shared.pdf.NumberedPages;
 import org.exotrace.shared.pdf.PdfCharts;
+import org.exotrace.shared.pdf.PdfStyle;
 import org.exotrace.shared.pdf.StandardFonts;
 
 /**
@@ -74,7 +73,7 @@ final class EvidenceReportPdf {
                     d.add(heading("Primary tests across the plan, Holm-adjusted", h3, 8, 3));
                     PdfPTable t = table(new float[] {4, 3, 1, 1}, head, "Analysis", "Primary estimate", "p", "Holm p");
                     int i = 0;
-                    for (AnalysisPlans.PrimaryTest pt : family) row(t, body, zebra(i++), pt.analysis(), pt.estimate(), p(pt.p()), p(pt.holm()));
+                    for (AnalysisPlans.PrimaryTest pt : family) row(t, body, zebra(i++), pt.analysis(), pt.estimate(), AnalysisReport.pValue(pt.p()), AnalysisReport.pValue(pt.holm()));
                     d.add(t);
                 }
                 int n = 0;
@@ -99,9 +98,9 @@ final class EvidenceReportPdf {
                                 "Holm p", "Effect size");
                         int i = 0;
                         for (AnalysisReport.Estimate e : r.estimates()) {
-                            row(est, body, zebra(i++), e.name(), String.valueOf(e.n()), num(e.value()),
-                                    Double.isNaN(e.lower()) ? "–" : num(e.lower()) + " to " + num(e.upper()), e.p() == null ? "–" : p(e.p()),
-                                    e.pAdjusted() == null ? "–" : p(e.pAdjusted()), e.effect() == null ? "–" : e.effectName() + " " + num(e.effect()));
+                            row(est, body, zebra(i++), e.name(), String.valueOf(e.n()), AnalysisReport.number(e.value()),
+                                    Double.isNaN(e.lower()) ? "–" : AnalysisReport.number(e.lower()) + " to " + AnalysisReport.number(e.upper()), e.p() == null ? "–" : AnalysisReport.pValue(e.p()),
+                                    e.pAdjusted() == null ? "–" : AnalysisReport.pValue(e.pAdjusted()), e.effect() == null ? "–" : e.effectName() + " " + AnalysisReport.number(e.effect()));
                         }
                         d.add(est);
                     }
@@ -147,23 +146,11 @@ final class EvidenceReportPdf {
     }
 
     private static PdfPTable table(float[] widths, Font head, String... headers) {
-        PdfPTable t = new PdfPTable(widths);
-        t.setWidthPercentage(100);
-        t.setHeaderRows(1);
-        for (String h : headers) t.addCell(headerCell(h, head, 3));
-        return t;
+        return PdfStyle.headedTable(widths, head, 3, headers);
     }
 
     private static void row(PdfPTable t, Font font, Color shade, String... cells) {
-        for (String c : cells) t.addCell(bodyCell(c, font, shade, 3));
+        PdfStyle.bodyRow(t, font, shade, 3, cells);
     }
 
-    private static String num(double v) {
-        if (Double.isNaN(v)) return "–";
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.2f", v);
-    }
-
-    private static String p(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
-    }
 }

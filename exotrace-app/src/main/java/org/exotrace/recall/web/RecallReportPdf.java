@@ -3,9 +3,7 @@ package org.exotrace.recall.web;
 import static org.exotrace.shared.pdf.PdfStyle.ACCENT;
 import static org.exotrace.shared.pdf.PdfStyle.INK;
 import static org.exotrace.shared.pdf.PdfStyle.MUTED;
-import static org.exotrace.shared.pdf.PdfStyle.bodyCell;
 import static org.exotrace.shared.pdf.PdfStyle.font;
-import static org.exotrace.shared.pdf.PdfStyle.headerCell;
 import static org.exotrace.shared.pdf.PdfStyle.heading;
 import static org.exotrace.shared.pdf.PdfStyle.paragraph;
 import static org.exotrace.shared.pdf.PdfStyle.zebra;
@@ -130,15 +128,11 @@ final class RecallReportPdf {
     }
 
     private static PdfPTable table(float[] widths, Font head, String... headers) {
-        PdfPTable t = new PdfPTable(widths);
-        t.setWidthPercentage(100);
-        t.setHeaderRows(1);
-        for (String h : headers) t.addCell(headerCell(h, head, 4));
-        return t;
+        return PdfStyle.headedTable(widths, head, 4, headers);
     }
 
     private static void row(PdfPTable t, Font font, Color shade, String... cells) {
-        for (String cell : cells) t.addCell(bodyCell(cell == null ? "-" : cell, font, shade, 4));
+        PdfStyle.bodyRow(t, font, shade, 4, cells);
     }
 
     private static String when(Instant at) {

@@ -107,4 +107,18 @@ public final class PdfStyle {
             table.addCell(cell);
         }
     }
+
+    /** A full-width table whose first row, {@code headers}, repeats on every page. */
+    public static PdfPTable headedTable(float[] widths, Font head, float padding, String... headers) {
+        PdfPTable t = new PdfPTable(widths);
+        t.setWidthPercentage(100);
+        t.setHeaderRows(1);
+        for (String h : headers) t.addCell(headerCell(h, head, padding));
+        return t;
+    }
+
+    /** One body row of {@code cells} on a shade ("-" for a missing value). */
+    public static void bodyRow(PdfPTable t, Font font, Color shade, float padding, String... cells) {
+        for (String cell : cells) t.addCell(bodyCell(cell == null ? "-" : cell, font, shade, padding));
+    }
 }
