@@ -34,6 +34,7 @@ import org.exotrace.shared.Actors;
 import org.exotrace.shared.DomainProblem;
 import org.exotrace.shared.RecordChanged;
 import org.exotrace.shared.Texts;
+import org.exotrace.stats.Paired;
 import org.exotrace.treatment.Sessions;
 import org.exotrace.treatment.TreatmentSession;
 import org.springframework.context.ApplicationEventPublisher;
@@ -202,7 +203,7 @@ public class Costs {
             boolean responded = false;
             if (base.isPresent() && follow.isPresent()) {
                 assessed++;
-                responded = base.getAsDouble() > 0 && follow.getAsDouble() <= (100 - drop) / 100 * base.getAsDouble();
+                responded = Paired.responds(base.getAsDouble(), follow.getAsDouble(), drop);
                 if (responded) responders++;
             }
             Set<String> lacking = new LinkedHashSet<>();

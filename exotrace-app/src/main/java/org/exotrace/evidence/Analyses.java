@@ -88,12 +88,6 @@ public class Analyses {
         }
     }
 
-    /**
-     * Relative slack of the responder boundary, the library's ({@code Paired}): a follow-up written exactly
-     * at (100 - X) % of baseline counts although binary doubles round the product (0.56 of 5.6 for EASI-90).
-     */
-    static final double BOUNDARY = 1e-9;
-
     /** A course's baseline (above 0) and visit value on a side, with the percent change. */
     record Change(Course course, double baseline, double followUp) {
         double percent() {
@@ -542,7 +536,7 @@ public class Analyses {
         }
 
         private boolean responded(Change c, int percent) {
-            return c.followUp() * 100 <= (100 - percent) * c.baseline() * (1 + BOUNDARY);
+            return Paired.responds(c.baseline(), c.followUp(), percent);
         }
 
         private List<Bar> waterfall(List<Change> pairs) {

@@ -20,6 +20,15 @@ public final class Paired {
     }
 
     /**
+     * Whether a follow-up responds: the baseline is above 0 and the follow-up is at most (100 - PCT) %
+     * of it, the boundary included with a relative slack of 1e-9 (so 0.56 of 5.6 is EASI-90). The one
+     * responder rule of Exotrace: analyses, costs and this class all ask it.
+     */
+    public static boolean responds(double baseline, double followUp, double dropPercent) {
+        return baseline > 0 && 100 * followUp <= (100 - dropPercent) * baseline * (1 + BOUNDARY);
+    }
+
+    /**
      * Analyses pairs (baseline[i], followup[i]). The change is follow-up minus baseline. With
      * {@code responderDropPercent} (0 < PCT <= 100) a pair responds when follow-up <= (100 - PCT) % of
      * baseline (EASI-75: PCT = 75; the boundary itself counts, with a relative slack of 1e-9 for decimal
@@ -79,13 +88,12 @@ public final class Paired {
     }
 
     private static Proportion responders(double[] baseline, double[] followup, double dropPercent, List<String> warnings) {
-        double keepPercent = 100 - dropPercent;
         int x = 0;
         int cannot = 0;
         for (int i = 0; i < baseline.length; i++) {
             if (baseline[i] <= 0) {
                 cannot++;
-            } else if (100 * followup[i] <= keepPercent * baseline[i] * (1 + BOUNDARY)) {
+            } else if (responds(baseline[i], followup[i], dropPercent)) {
                 x++;
             }
         }
