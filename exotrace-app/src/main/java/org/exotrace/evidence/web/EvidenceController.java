@@ -148,12 +148,7 @@ class EvidenceController {
         CohortFilter filter = form.filter(errors);
         List<AnalysisSpec> specs = new ArrayList<>();
         for (String k : kinds == null ? List.<String>of() : kinds) {
-            EvidenceForm one = new EvidenceForm(form.cohort(), form.indication(), form.instrument(), form.sourceType(), form.product(),
-                    form.lotCode(), form.route(), form.device(), form.jurisdiction(), form.fitzpatrick(), form.sex(), form.ageBand(),
-                    form.minSessions(), form.maxSessions(), form.sizeModeMin(), form.sizeModeMax(), form.d50Min(), form.d50Max(),
-                    form.purityMin(), form.purityMax(), form.doseMin(), form.doseMax(), k, form.day(), form.window(), form.responderPercent(),
-                    form.groupBy(), form.measure());
-            specs.add(one.spec(errors));
+            specs.add(form.withKind(k).spec(errors));
         }
         if (errors.isEmpty()) {
             try {

@@ -39,6 +39,13 @@ record EvidenceForm(String cohort, String indication, String instrument, String 
                 responderPercent, groupBy, measure);
     }
 
+    /** The same form asking for another analysis: one plan locks several kinds with the same settings. */
+    EvidenceForm withKind(String analysisKind) {
+        return new EvidenceForm(cohort, indication, instrument, sourceType, product, lotCode, route, device, jurisdiction, fitzpatrick, sex,
+                ageBand, minSessions, maxSessions, sizeModeMin, sizeModeMax, d50Min, d50Max, purityMin, purityMax, doseMin, doseMax,
+                analysisKind, day, window, responderPercent, groupBy, measure);
+    }
+
     /** The cohort's criteria; a value that cannot be read is put in {@code errors} under its field. */
     CohortFilter filter(Map<String, String> errors) {
         return new CohortFilter(blank(indication), choice(Instrument.class, instrument, "instrument", errors),
